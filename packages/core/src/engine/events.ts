@@ -1,0 +1,84 @@
+import type {
+  ParticipantStatus,
+  RoomStatus,
+  RoomType,
+  StatusCallbackMethod,
+  TrackKind,
+} from '../resources.js';
+
+/** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
+export const statusCallbackEvents = [
+  'room-created',
+  'room-ended',
+  'participant-connected',
+  'participant-disconnected',
+  'track-added',
+  'track-removed',
+  'track-enabled',
+  'track-disabled',
+  'recording-started',
+  'recording-completed',
+  'recording-failed',
+] as const;
+export type StatusCallbackEvent = (typeof statusCallbackEvents)[number];
+
+/** Changes that no callback reports but that connected clients must learn of. */
+export const internalEvents = [
+  'track-subscribed',
+  'track-unsubscribed',
+  'subscribe-rules-updated',
+  'recording-rules-updated',
+  'participant-anonymized',
+] as const;
+export type InternalEvent = (typeof internalEvents)[number];
+
+export type EngineEventName = StatusCallbackEvent | InternalEvent;
+
+export function isStatusCallbackEvent(name: string): name is StatusCallbackEvent {
+  return (statusCallbackEvents as readonly string[]).includes(name);
+}
+
+/** Copies of what an event is about, taken when it happened, so later changes never rewrite history. */
+export interface RoomSnapshot {
+  readonly sid: string;
+  readonly accountSid: string;
+  readonly uniqueName: string;
+  readonly status: RoomStatus;
+  readonly type: RoomType;
+  readonly durationSeconds: number | null;
+  readonly statusCallback: string | null;
+  readonly statusCallbackMethod: StatusCallbackMethod;
+}
+
+export interface ParticipantSnapshot {
+  readonly sid: string;
+  readonly identity: string;
+  readonly status: ParticipantStatus;
+  readonly durationSeconds: number | null;
+}
+
+export interface TrackSnapshot {
+  readonly sid: string;
+  readonly name: string;
+  readonly kind: TrackKind;
+  readonly enabled: boolean;
+}
+
+export interface EngineEvent {
+  /** Position in the engine's log, from 1, across all accounts. */
+  readonly sequence: number;
+  /** Twilio's per-room SequenceNumber, from 0. */
+  readonly roomSequenceNumber: number;
+  readonly name: EngineEventName;
+  readonly accountSid: string;
+  readonly timestamp: number;
+  readonly room: RoomSnapshot;
+  readonly participant?: ParticipantSnapshot;
+  readonly track?: TrackSnapshot;
+  /** For track-subscribed/unsubscribed: the participant that receives the track. */
+  readonly subscriber?: ParticipantSnapshot;
+  /** Why a participant was disconnected or a room ended, when not by its own wish. */
+  readonly reason?: { readonly code: number; readonly message: string };
+}
+
+export type EngineEventListener = (event: EngineEvent) => void;

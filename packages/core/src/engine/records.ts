@@ -1,0 +1,103 @@
+import type {
+  ParticipantStatus,
+  RoomStatus,
+  RoomType,
+  StatusCallbackMethod,
+  TrackKind,
+  VideoCodec,
+} from '../resources.js';
+import type { TrackRule } from './rules.js';
+
+/**
+ * The engine's state: plain data, owned and changed only by the engine. Times are milliseconds since
+ * the epoch; REST serializers turn these into Twilio's resources.
+ */
+
+export interface ApiKeyRecord {
+  sid: string;
+  accountSid: string;
+  secret: string;
+  friendlyName: string;
+  dateCreated: number;
+  dateUpdated: number;
+}
+
+export interface AccountRecord {
+  sid: string;
+  authToken: string;
+  friendlyName: string;
+  dateCreated: number;
+  apiKeys: Map<string, ApiKeyRecord>;
+  rooms: Map<string, RoomRecord>;
+  /** In-progress rooms by unique name: a name is unique among these only. */
+  inProgressRoomsByName: Map<string, RoomRecord>;
+}
+
+export interface RoomRecord {
+  sid: string;
+  accountSid: string;
+  uniqueName: string;
+  status: RoomStatus;
+  type: RoomType;
+  dateCreated: number;
+  dateUpdated: number;
+  endTime: number | null;
+  statusCallback: string | null;
+  statusCallbackMethod: StatusCallbackMethod;
+  maxParticipants: number;
+  maxParticipantDuration: number;
+  maxConcurrentPublishedTracks: number;
+  recordParticipantsOnConnect: boolean;
+  videoCodecs: VideoCodec[];
+  mediaRegion: string;
+  audioOnly: boolean;
+  emptyRoomTimeout: number;
+  unusedRoomTimeout: number;
+  largeRoom: boolean;
+  recordingRules: TrackRule[];
+  recordingRulesDateUpdated: number;
+  /** Every participant that ever joined, in join order. */
+  participants: Map<string, ParticipantRecord>;
+  /** When the last participant left (null while someone is in, or before anyone came). */
+  emptySince: number | null;
+  /** Per-room SequenceNumber of the next status callback event. */
+  nextSequenceNumber: number;
+}
+
+export interface ParticipantRecord {
+  sid: string;
+  roomSid: string;
+  accountSid: string;
+  identity: string;
+  status: ParticipantStatus;
+  dateCreated: number;
+  dateUpdated: number;
+  startTime: number;
+  endTime: number | null;
+  anonymized: boolean;
+  publishedTracks: Map<string, PublishedTrackRecord>;
+  /** Tracks of other participants this one receives, by the published track's SID. */
+  subscribedTracks: Map<string, SubscribedTrackRecord>;
+  subscribeRules: TrackRule[];
+  subscribeRulesDateUpdated: number | null;
+}
+
+export interface PublishedTrackRecord {
+  sid: string;
+  participantSid: string;
+  roomSid: string;
+  name: string;
+  kind: TrackKind;
+  enabled: boolean;
+  dateCreated: number;
+  dateUpdated: number;
+}
+
+export interface SubscribedTrackRecord {
+  /** The MT SID of the published track. */
+  trackSid: string;
+  publisherSid: string;
+  subscriberSid: string;
+  dateCreated: number;
+  dateUpdated: number;
+}

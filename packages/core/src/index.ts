@@ -1,0 +1,37 @@
+export {
+  type Clock,
+  durationSeconds,
+  type ManualClock,
+  manualClock,
+  systemClock,
+  twilioDate,
+} from './clock.js';
+export type {
+  AccountSeed,
+  ConnectParticipantOptions,
+  ListParticipantsFilter,
+  ListRoomsFilter,
+  PublishTrackOptions,
+} from './engine/engine.js';
+export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
+export * from './engine/events.js';
+export type * from './engine/records.js';
+export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';
+export * from './engine/room-type.js';
+export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';
+export {
+  isTwilioError,
+  TwilioError,
+  type TwilioErrorCode,
+  type TwilioErrorInfo,
+  twilioErrorCatalog,
+} from './errors.js';
+export type * from './resources.js';
+export {
+  isSid,
+  randomSidSource,
+  type SidPrefix,
+  type SidSource,
+  seededSidSource,
+  sidPrefixes,
+} from './sid.js';

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readConfigFile } from './config-file.js';
+import { startServer } from './server.js';
+
+const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE]
+
+Starts the Twilio Video emulator and prints its base URL and default credentials.
+
+  --port N       port to listen on (default 4010; 0 picks a free port)
+  --host H       interface to listen on (default 127.0.0.1)
+  --config FILE  JSON file declaring fixed accounts and API keys (see the emulator README)
+  -h, --help     show this help
+  -v, --version  print the version`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Runs the CLI; returns an exit code, or never returns while the server runs. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`roomlab: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (values.version) {
+    console.log(version());
+    return 0;
+  }
+  const [command = 'start', ...extra] = positionals;
+  if (command !== 'start' || extra.length > 0) {
+    console.error(`roomlab: unknown command "${[command, ...extra].join(' ')}"\n\n${usage}`);
+    return 2;
+  }
+  const port = Number(values.port ?? '4010');
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || !/^\d+$/.test(values.port ?? '4010')) {
+    console.error(`roomlab: --port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return 2;
+  }
+  let config = {};
+  if (values.config) {
+    try {
+      config = await readConfigFile(values.config);
+    } catch (error) {
+      console.error(`roomlab: ${(error as Error).message}`);
+      return 2;
+    }
+  }
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer({ port, host: values.host ?? '127.0.0.1', ...config });
+  } catch (error) {
+    console.error(
+      `roomlab: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`,
+    );
+    return 1;
+  }
+  const { credentials } = running.emulator;
+  console.log(`roomlab listening on ${running.url}`);
+  console.log(`  account SID      ${credentials.accountSid}`);
+  console.log(`  auth token       ${credentials.authToken}`);
+  console.log(`  API key SID      ${credentials.apiKeySid}`);
+  console.log(`  API key secret   ${credentials.apiKeySecret}`);
+  const stop = () => {
+    running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => undefined);
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}

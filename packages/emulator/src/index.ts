@@ -1,0 +1,8 @@
+export { type ConfigFile, configFileSchema, readConfigFile } from './config-file.js';
+export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorOptions } from './emulator.js';
+export { createExpressApp } from './express-app.js';
+export type { FetchHandler } from './fetch-handler.js';
+export { twilioHandlers } from './msw-handlers.js';
+export { nodeRequestListener } from './node-http-adapter.js';
+export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export { isTwilioApiUrl, twilioOrigins } from './twilio-origins.js';

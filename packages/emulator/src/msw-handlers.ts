@@ -1,0 +1,42 @@
+import { http, type RequestHandler } from 'msw';
+import type { FetchHandler } from './fetch-handler.js';
+import { twilioOrigins } from './twilio-origins.js';
+
+/**
+ * msw request handlers that answer Twilio's API hosts from a Fetch handler, for `setupServer` (Node)
+ * or `setupWorker` (browser). Give them an emulator's `handle`.
+ */
+export function twilioHandlers(
+  handle: FetchHandler,
+  origins: readonly string[] = twilioOrigins,
+): RequestHandler[] {
+  return origins.map((origin) =>
+    http.all(`${origin}/*`, async ({ request }) => withLength(await handle(await buffered(request)))),
+  );
+}
+
+/**
+ * msw's intercepted request streams its body only once the interceptor has the whole of it, and a
+ * streaming read can stall on that in Node; reading it as one buffer is what msw's own resolvers do.
+ */
+async function buffered(request: Request): Promise<Request> {
+  if (request.method === 'GET' || request.method === 'HEAD') return request;
+  const body = await request.arrayBuffer();
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: body.byteLength ? body : undefined,
+  });
+}
+
+/**
+ * Gives a response a Content-Length, as Twilio's responses have: without one, msw streams the mocked
+ * body in a way Node's http client (axios, under the `twilio` library) never sees end.
+ */
+async function withLength(response: Response): Promise<Response> {
+  if (response.headers.has('content-length') || response.body === null) return response;
+  const body = await response.arrayBuffer();
+  const headers = new Headers(response.headers);
+  headers.set('content-length', String(body.byteLength));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}

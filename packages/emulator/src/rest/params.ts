@@ -1,0 +1,143 @@
+import { TwilioError } from '@roomlab/core';
+
+/**
+ * Request parameters as Twilio reads them: form-encoded PascalCase names, repeated keys for lists.
+ * Accessors parse and check one parameter each and answer Twilio's 20001 for a malformed value.
+ */
+export interface Params {
+  has(name: string): boolean;
+  string(name: string): string | undefined;
+  list(name: string): string[] | undefined;
+  integer(name: string, range?: { min?: number; max?: number }): number | undefined;
+  boolean(name: string): boolean | undefined;
+  json(name: string): unknown;
+  date(name: string): number | undefined;
+  /** Every name and its values, for the request log. */
+  entries(): [string, string][];
+}
+
+const maxValueLength = 64 * 1024;
+
+export function invalidParameter(name: string, reason: string): TwilioError {
+  return new TwilioError(20001, `Invalid parameter ${name}: ${reason}`);
+}
+
+export function paramsFrom(search: URLSearchParams): Params {
+  const values = (name: string) => search.getAll(name);
+  const last = (name: string): string | undefined => {
+    const all = values(name);
+    const value = all[all.length - 1];
+    if (value !== undefined && value.length > maxValueLength) {
+      throw invalidParameter(name, `the value is longer than ${maxValueLength} characters`);
+    }
+    return value;
+  };
+  return {
+    has: (name) => search.has(name),
+    string: last,
+    list(name) {
+      const all = values(name);
+      if (all.length === 0) return undefined;
+      if (all.length > 100) throw invalidParameter(name, 'at most 100 values are allowed');
+      return all;
+    },
+    integer(name, range = {}) {
+      const raw = last(name);
+      if (raw === undefined) return undefined;
+      if (!/^-?\d{1,15}$/.test(raw.trim()))
+        throw invalidParameter(name, `"${raw.slice(0, 64)}" is not an integer`);
+      const value = Number(raw.trim());
+      if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) {
+        throw invalidParameter(name, `${value} is not between ${range.min ?? '-∞'} and ${range.max ?? '∞'}`);
+      }
+      return value;
+    },
+    boolean(name) {
+      const raw = last(name);
+      if (raw === undefined) return undefined;
+      const lower = raw.trim().toLowerCase();
+      if (lower === 'true') return true;
+      if (lower === 'false') return false;
+      throw invalidParameter(name, `"${raw.slice(0, 64)}" is not true or false`);
+    },
+    json(name) {
+      const raw = last(name);
+      if (raw === undefined) return undefined;
+      try {
+        return JSON.parse(raw);
+      } catch {
+        throw invalidParameter(name, 'the value is not valid JSON');
+      }
+    },
+    date(name) {
+      const raw = last(name);
+      if (raw === undefined) return undefined;
+      // Twilio takes a day (YYYY-MM-DD) or an ISO-8601 date-time.
+      const ok = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(
+        raw.trim(),
+      );
+      const value = ok
+        ? Date.parse(raw.trim().length === 10 ? `${raw.trim()}T00:00:00Z` : raw.trim())
+        : Number.NaN;
+      if (Number.isNaN(value))
+        throw invalidParameter(
+          name,
+          `"${raw.slice(0, 64)}" is not a date (YYYY-MM-DD) or ISO-8601 date-time`,
+        );
+      return value;
+    },
+    entries: () => [...search.entries()],
+  };
+}
+
+/** Reads a form-encoded body, refusing other content types and oversized bodies. */
+export async function readForm(request: Request, maxBytes: number): Promise<URLSearchParams> {
+  if (request.method === 'GET' || request.method === 'DELETE' || request.body === null)
+    return new URLSearchParams();
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes`);
+  const bytes = await readCapped(request.body, maxBytes);
+  if (bytes.byteLength === 0) return new URLSearchParams();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new TwilioError(
+      20001,
+      'Invalid request body: Twilio takes parameters as application/x-www-form-urlencoded',
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TwilioError(20001, 'Invalid request body: it is not valid UTF-8');
+  }
+  try {
+    return new URLSearchParams(text);
+  } catch {
+    throw new TwilioError(20001, 'Invalid request body: it is not form-encoded');
+  }
+}
+
+/** Reads a body, giving up (and cancelling the stream) once it passes the cap, so a huge upload costs nothing. */
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,93 @@
+import { type Engine, isTwilioError, TwilioError } from '@roomlab/core';
+import { base64 } from '../base64.js';
+import { paramsFrom, readForm } from './params.js';
+import { pendingRoutes } from './pending-routes.js';
+import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
+import { videoRoutes } from './video-routes.js';
+
+export interface RestApiOptions {
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export const restRoutes: readonly CompiledRoute[] = [...videoRoutes, ...pendingRoutes].map(compileRoute);
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
+
+export function twilioErrorResponse(error: TwilioError, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(error.toJSON()), {
+    status: error.status,
+    headers: { ...jsonHeaders, ...headers },
+  });
+}
+
+function basicCredentials(request: Request): { username: string; password: string } | undefined {
+  const header = request.headers.get('authorization');
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]{1,2048})$/i.exec(header.trim()) : null;
+  if (!match) return undefined;
+  let decoded: string;
+  try {
+    decoded = base64.decode(match[1] as string);
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/**
+ * Serves Twilio's REST routes from the engine: authenticates with HTTP Basic, parses Twilio's
+ * form-encoded parameters, and answers Twilio's JSON, or Twilio's error for anything malformed.
+ * Returns undefined for paths it does not own, so other handlers can take them.
+ */
+export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  return async function handleRest(request: Request, url: URL): Promise<Response> {
+    try {
+      const matches = matchRoutes(restRoutes, url.pathname);
+      if (matches.length === 0)
+        throw new TwilioError(20404, `The requested resource ${url.pathname.slice(0, 256)} was not found`);
+      const found = matches.find((candidate) => candidate.route.method === request.method);
+      if (!found) {
+        const allowed = [...new Set(matches.map((candidate) => candidate.route.method))].join(', ');
+        return twilioErrorResponse(
+          new TwilioError(
+            20004,
+            `Method not allowed: ${request.method.slice(0, 16)} is not one of ${allowed}`,
+          ),
+          { allow: allowed },
+        );
+      }
+      const credentials = basicCredentials(request);
+      if (!credentials) throw new TwilioError(20003, 'Authentication Error - No credentials provided');
+      const accountSid = engine.authenticate(credentials.username, credentials.password);
+      const search =
+        request.method === 'GET' || request.method === 'DELETE'
+          ? url.searchParams
+          : await readForm(request, maxBodyBytes);
+      const result = found.route.handle({
+        engine,
+        accountSid,
+        base: url.origin,
+        path: url.pathname,
+        pathParams: found.pathParams,
+        params: paramsFrom(search),
+      });
+      if (result.status === 204) return new Response(null, { status: 204, headers: result.headers });
+      return new Response(JSON.stringify(result.body), {
+        status: result.status,
+        headers: { ...jsonHeaders, ...result.headers },
+      });
+    } catch (error) {
+      if (isTwilioError(error)) return twilioErrorResponse(error);
+      console.error('roomlab: unexpected error while serving', request.method, url.pathname, error);
+      return twilioErrorResponse(
+        new TwilioError(
+          20500,
+          'Internal Server Error: roomlab failed to answer this request; this is a roomlab bug',
+        ),
+      );
+    }
+  };
+}

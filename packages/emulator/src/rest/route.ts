@@ -1,0 +1,71 @@
+import type { Engine } from '@roomlab/core';
+import type { Params } from './params.js';
+
+/** What a route's handler gets: the engine, the caller's account, and the parsed request. */
+export interface RouteContext {
+  engine: Engine;
+  accountSid: string;
+  /** The origin the client called, so `url` and `links` point back at this emulator. */
+  base: string;
+  path: string;
+  pathParams: Record<string, string>;
+  params: Params;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Twilio's path template, e.g. `/v1/Rooms/{Sid}`. */
+  template: string;
+  /** The operationId in Twilio's OpenAPI spec. */
+  operationId: string;
+  handle(context: RouteContext): RouteResult;
+}
+
+export function json(status: number, body: unknown): RouteResult {
+  return { status, body };
+}
+
+export interface CompiledRoute extends Route {
+  pattern: RegExp;
+  names: string[];
+}
+
+export function compileRoute(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.template
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(match[1] as string);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { ...route, pattern: new RegExp(`^${source}$`), names };
+}
+
+/** Finds the routes whose template matches a path; their path parameters are URL-decoded. */
+export function matchRoutes(routes: readonly CompiledRoute[], pathname: string) {
+  const found: { route: CompiledRoute; pathParams: Record<string, string> }[] = [];
+  for (const route of routes) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    const pathParams: Record<string, string> = {};
+    let decodable = true;
+    route.names.forEach((name, index) => {
+      try {
+        pathParams[name] = decodeURIComponent(match[index + 1] as string);
+      } catch {
+        decodable = false;
+      }
+    });
+    if (decodable) found.push({ route, pathParams });
+  }
+  return found;
+}

@@ -1,0 +1,354 @@
+import {
+  type ListParticipantsFilter,
+  type ListRoomsFilter,
+  type ParticipantStatus,
+  type RoomStatus,
+  TwilioError,
+} from '@roomlab/core';
+import { page } from './pagination.js';
+import { invalidParameter } from './params.js';
+import {
+  anonymizeResource,
+  participantResource,
+  publishedTrackResource,
+  recordingRulesResource,
+  roomResource,
+  subscribedTrackResource,
+  subscribeRulesResource,
+} from './resources.js';
+import { json, type Route, type RouteContext } from './route.js';
+
+/** Twilio's Video v1 REST API (video.twilio.com): rooms, participants, tracks and rules. */
+
+function filterPairs(context: RouteContext, names: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const name of names) {
+    const value = context.params.string(name);
+    if (value !== undefined) pairs.push([name, value]);
+  }
+  return pairs;
+}
+
+function enumParam<T extends string>(
+  context: RouteContext,
+  name: string,
+  allowed: readonly T[],
+  code: 20001 | 53112 | 53209 = 20001,
+): T | undefined {
+  const value = context.params.string(name);
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    const message = `${name} "${value.slice(0, 64)}" is not one of ${allowed.join(', ')}`;
+    throw code === 20001
+      ? invalidParameter(name, `"${value.slice(0, 64)}" is not one of ${allowed.join(', ')}`)
+      : new TwilioError(
+          code,
+          `${code === 53112 ? 'Status is invalid' : 'Participant status is invalid'}: ${message}`,
+        );
+  }
+  return value as T;
+}
+
+const room = (context: RouteContext) =>
+  context.engine.getRoom(context.accountSid, context.pathParams.RoomSid ?? context.pathParams.Sid ?? '');
+
+function participantOf(context: RouteContext, sidParam: 'Sid' | 'ParticipantSid') {
+  return context.engine.getParticipant(
+    context.accountSid,
+    context.pathParams.RoomSid ?? '',
+    context.pathParams[sidParam] ?? '',
+  );
+}
+
+export const videoRoutes: Route[] = [
+  {
+    method: 'POST',
+    template: '/v1/Rooms',
+    operationId: 'CreateRoom',
+    handle(context) {
+      const { params } = context;
+      const created = context.engine.createRoom(context.accountSid, {
+        type: params.string('Type'),
+        uniqueName: params.string('UniqueName'),
+        statusCallback: params.string('StatusCallback'),
+        statusCallbackMethod: params.string('StatusCallbackMethod'),
+        maxParticipants: params.integer('MaxParticipants'),
+        recordParticipantsOnConnect: params.boolean('RecordParticipantsOnConnect'),
+        transcribeParticipantsOnConnect: params.boolean('TranscribeParticipantsOnConnect'),
+        videoCodecs: params.list('VideoCodecs'),
+        mediaRegion: params.string('MediaRegion'),
+        recordingRules: params.json('RecordingRules'),
+        audioOnly: params.boolean('AudioOnly'),
+        maxParticipantDuration: params.integer('MaxParticipantDuration'),
+        emptyRoomTimeout: params.integer('EmptyRoomTimeout'),
+        unusedRoomTimeout: params.integer('UnusedRoomTimeout'),
+        largeRoom: params.boolean('LargeRoom'),
+        enableTurn: params.boolean('EnableTurn'),
+      });
+      return json(201, roomResource(created, context.base));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms',
+    operationId: 'ListRoom',
+    handle(context) {
+      const filter: ListRoomsFilter = {
+        status: enumParam<RoomStatus>(context, 'Status', ['in-progress', 'completed', 'failed']),
+        uniqueName: context.params.string('UniqueName'),
+        dateCreatedAfter: context.params.date('DateCreatedAfter'),
+        dateCreatedBefore: context.params.date('DateCreatedBefore'),
+      };
+      const rooms = context.engine.listRooms(context.accountSid, filter);
+      return json(
+        200,
+        page(
+          {
+            base: context.base,
+            path: context.path,
+            params: context.params,
+            key: 'rooms',
+            filters: filterPairs(context, ['Status', 'UniqueName', 'DateCreatedAfter', 'DateCreatedBefore']),
+          },
+          rooms,
+          (item) => roomResource(item, context.base),
+        ),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{Sid}',
+    operationId: 'FetchRoom',
+    handle: (context) => json(200, roomResource(room(context), context.base)),
+  },
+  {
+    method: 'POST',
+    template: '/v1/Rooms/{Sid}',
+    operationId: 'UpdateRoom',
+    handle(context) {
+      const status = context.params.string('Status');
+      if (status === undefined)
+        throw new TwilioError(20001, 'Missing required parameter Status in the post body');
+      if (status !== 'completed')
+        throw new TwilioError(
+          53112,
+          `Status is invalid: a room can only be updated to "completed", not "${status.slice(0, 64)}"`,
+        );
+      const completed = context.engine.completeRoom(context.accountSid, context.pathParams.Sid ?? '');
+      return json(202, roomResource(completed, context.base));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants',
+    operationId: 'ListRoomParticipant',
+    handle(context) {
+      const filter: ListParticipantsFilter = {
+        status: enumParam<ParticipantStatus>(context, 'Status', ['connected', 'disconnected']),
+        identity: context.params.string('Identity'),
+        dateCreatedAfter: context.params.date('DateCreatedAfter'),
+        dateCreatedBefore: context.params.date('DateCreatedBefore'),
+      };
+      const participants = context.engine.listParticipants(
+        context.accountSid,
+        context.pathParams.RoomSid ?? '',
+        filter,
+      );
+      return json(
+        200,
+        page(
+          {
+            base: context.base,
+            path: context.path,
+            params: context.params,
+            key: 'participants',
+            filters: filterPairs(context, ['Status', 'Identity', 'DateCreatedAfter', 'DateCreatedBefore']),
+          },
+          participants,
+          (item) => participantResource(item, context.base),
+        ),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
+    operationId: 'FetchRoomParticipant',
+    handle: (context) => json(200, participantResource(participantOf(context, 'Sid'), context.base)),
+  },
+  {
+    method: 'POST',
+    template: '/v1/Rooms/{RoomSid}/Participants/{Sid}',
+    operationId: 'UpdateRoomParticipant',
+    handle(context) {
+      const status = context.params.string('Status');
+      if (status !== undefined && status !== 'disconnected') {
+        throw new TwilioError(
+          53209,
+          `Participant status is invalid: a participant can only be updated to "disconnected", not "${status.slice(0, 64)}"`,
+        );
+      }
+      const target = participantOf(context, 'Sid');
+      const updated =
+        status === 'disconnected'
+          ? context.engine.disconnectParticipant(context.accountSid, target.roomSid, target.sid)
+          : target;
+      return json(202, participantResource(updated, context.base));
+    },
+  },
+  {
+    method: 'POST',
+    template: '/v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize',
+    operationId: 'UpdateRoomParticipantAnonymize',
+    handle(context) {
+      const target = participantOf(context, 'Sid');
+      return json(
+        200,
+        anonymizeResource(
+          context.engine.anonymizeParticipant(context.accountSid, target.roomSid, target.sid),
+          context.base,
+        ),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks',
+    operationId: 'ListRoomParticipantPublishedTrack',
+    handle(context) {
+      const participant = participantOf(context, 'ParticipantSid');
+      return json(
+        200,
+        page(
+          {
+            base: context.base,
+            path: context.path,
+            params: context.params,
+            key: 'published_tracks',
+            filters: [],
+          },
+          [...participant.publishedTracks.values()],
+          (track) => publishedTrackResource(track, context.base),
+        ),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}',
+    operationId: 'FetchRoomParticipantPublishedTrack',
+    handle(context) {
+      const participant = participantOf(context, 'ParticipantSid');
+      const sid = context.pathParams.Sid ?? '';
+      const track =
+        participant.publishedTracks.get(sid) ??
+        [...participant.publishedTracks.values()].find((t) => t.name === sid);
+      if (!track) throw new TwilioError(20404, `The requested resource ${context.path} was not found`);
+      return json(200, publishedTrackResource(track, context.base));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks',
+    operationId: 'ListRoomParticipantSubscribedTrack',
+    handle(context) {
+      const participant = participantOf(context, 'ParticipantSid');
+      const current = subscribedTracksOf(context, participant.roomSid, [
+        ...participant.subscribedTracks.values(),
+      ]);
+      return json(
+        200,
+        page(
+          {
+            base: context.base,
+            path: context.path,
+            params: context.params,
+            key: 'subscribed_tracks',
+            filters: [],
+          },
+          current,
+          (item) => subscribedTrackResource(item.subscription, item.track, context.base),
+        ),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}',
+    operationId: 'FetchRoomParticipantSubscribedTrack',
+    handle(context) {
+      const participant = participantOf(context, 'ParticipantSid');
+      const subscription = participant.subscribedTracks.get(context.pathParams.Sid ?? '');
+      const [item] = subscription ? subscribedTracksOf(context, participant.roomSid, [subscription]) : [];
+      if (!item) throw new TwilioError(20404, `The requested resource ${context.path} was not found`);
+      return json(200, subscribedTrackResource(item.subscription, item.track, context.base));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules',
+    operationId: 'FetchRoomParticipantSubscribeRule',
+    handle(context) {
+      const { participant } = context.engine.getSubscribeRules(
+        context.accountSid,
+        context.pathParams.RoomSid ?? '',
+        context.pathParams.ParticipantSid ?? '',
+      );
+      return json(200, subscribeRulesResource(participant));
+    },
+  },
+  {
+    method: 'POST',
+    template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules',
+    operationId: 'UpdateRoomParticipantSubscribeRule',
+    handle(context) {
+      if (!context.params.has('Rules'))
+        throw new TwilioError(53215, 'Invalid Subscribe Rule(s): the Rules parameter is missing');
+      const rules = context.params.json('Rules');
+      const participant = context.engine.updateSubscribeRules(
+        context.accountSid,
+        context.pathParams.RoomSid ?? '',
+        context.pathParams.ParticipantSid ?? '',
+        rules,
+      );
+      return json(200, subscribeRulesResource(participant));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/RecordingRules',
+    operationId: 'FetchRoomRecordingRule',
+    handle: (context) => json(200, recordingRulesResource(room(context))),
+  },
+  {
+    method: 'POST',
+    template: '/v1/Rooms/{RoomSid}/RecordingRules',
+    operationId: 'UpdateRoomRecordingRule',
+    handle(context) {
+      if (!context.params.has('Rules'))
+        throw new TwilioError(53120, 'Invalid Recording Rule(s): the Rules parameter is missing');
+      const rules = context.params.json('Rules');
+      return json(
+        200,
+        recordingRulesResource(
+          context.engine.updateRecordingRules(context.accountSid, context.pathParams.RoomSid ?? '', rules),
+        ),
+      );
+    },
+  },
+];
+
+function subscribedTracksOf(
+  context: RouteContext,
+  roomSid: string,
+  subscriptions: import('@roomlab/core').SubscribedTrackRecord[],
+) {
+  const roomRecord = context.engine.getRoom(context.accountSid, roomSid);
+  return subscriptions.flatMap((subscription) => {
+    const track = roomRecord.participants
+      .get(subscription.publisherSid)
+      ?.publishedTracks.get(subscription.trackSid);
+    return track ? [{ sid: subscription.trackSid, subscription, track }] : [];
+  });
+}

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
+import { createExpressApp } from './express-app.js';
+
+export interface ServerOptions extends EmulatorOptions {
+  /** Port to listen on; 0 (the default) lets the OS pick a free one. */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1, loopback only). */
+  host?: string;
+  /** An emulator to serve; one is made from the other options when absent. */
+  emulator?: Emulator;
+}
+
+export interface RunningServer {
+  /** The base URL, e.g. `http://127.0.0.1:4010`: give it to `emulatorHttpClient`. */
+  url: string;
+  port: number;
+  emulator: Emulator;
+  server: Server;
+  /** Stops listening, drops open connections, and closes the emulator. */
+  close(): Promise<void>;
+}
+
+/** Serves the emulator over HTTP with Express; resolves once it is listening. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const emulator = options.emulator ?? createEmulator(options);
+  const server = createServer(createExpressApp(emulator.handle));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    emulator,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      emulator.close();
+    },
+  };
+}
