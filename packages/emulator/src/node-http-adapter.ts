@@ -45,7 +45,10 @@ export function nodeRequestListener(handle: FetchHandler) {
       await writeFetchResponse(badHost(), response);
       return;
     }
-    await writeFetchResponse(await handle(toFetchRequest(request, origin)), response);
+    const answer = await handle(toFetchRequest(request, origin));
+    // A refused upload (413) leaves the rest of its body unread: close rather than reuse the socket.
+    if (!request.complete) response.setHeader('connection', 'close');
+    await writeFetchResponse(answer, response);
   };
 }
 

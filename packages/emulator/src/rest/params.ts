@@ -76,9 +76,9 @@ export function paramsFrom(search: URLSearchParams): Params {
       const ok = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(
         raw.trim(),
       );
-      const value = ok
-        ? Date.parse(raw.trim().length === 10 ? `${raw.trim()}T00:00:00Z` : raw.trim())
-        : Number.NaN;
+      // A date-time without a zone is UTC, as Twilio reads it.
+      const text = raw.trim().length === 10 ? `${raw.trim()}T00:00:00Z` : raw.trim();
+      const value = ok ? Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`) : Number.NaN;
       if (Number.isNaN(value))
         throw invalidParameter(
           name,
@@ -111,11 +111,22 @@ export async function readForm(request: Request, maxBytes: number): Promise<URLS
   } catch {
     throw new TwilioError(20001, 'Invalid request body: it is not valid UTF-8');
   }
-  try {
-    return new URLSearchParams(text);
-  } catch {
-    throw new TwilioError(20001, 'Invalid request body: it is not form-encoded');
+  return parseForm(text);
+}
+
+/**
+ * Parses form-encoded text strictly: a stray `%` or a percent-escape that is not UTF-8 is an error
+ * (URLSearchParams would quietly keep or replace it, and a mangled value would be obeyed).
+ */
+export function parseForm(text: string): URLSearchParams {
+  for (const part of text.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new TwilioError(20001, `Invalid request: "${part.slice(0, 64)}" is not valid form encoding`);
+    }
   }
+  return new URLSearchParams(text);
 }
 
 /** Reads a body, giving up (and cancelling the stream) once it passes the cap, so a huge upload costs nothing. */

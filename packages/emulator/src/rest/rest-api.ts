@@ -1,6 +1,6 @@
 import { type Engine, isTwilioError, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
-import { paramsFrom, readForm } from './params.js';
+import { paramsFrom, parseForm, readForm } from './params.js';
 import { pendingRoutes } from './pending-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
 import { videoRoutes } from './video-routes.js';
@@ -64,7 +64,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
       const accountSid = engine.authenticate(credentials.username, credentials.password);
       const search =
         request.method === 'GET' || request.method === 'DELETE'
-          ? url.searchParams
+          ? parseForm(url.search.slice(1))
           : await readForm(request, maxBodyBytes);
       const result = found.route.handle({
         engine,

@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import twilio from 'twilio';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emulatorHttpClient } from './twilio-http-client.js';
+
+// The CLI as users run it: the package's bin over the built dist (turbo builds before this test).
+const bin = new URL('../bin/roomlab.js', import.meta.url).pathname;
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+});
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const output = () => ({ stdout, stderr });
+  const ready = async () => {
+    while (!/API key secret\s+\S+/.test(stdout)) {
+      if (child.exitCode !== null) throw new Error(`roomlab exited early: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const field = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
+    return {
+      url: /roomlab listening on (\S+)/.exec(stdout)?.[1] ?? '',
+      accountSid: field('account SID'),
+      authToken: field('auth token'),
+      apiKeySid: field('API key SID'),
+      apiKeySecret: field('API key secret'),
+    };
+  };
+  return { child, exited, output, ready };
+}
+
+describe('the roomlab CLI', () => {
+  it('starts on a free loopback port, prints its URL and credentials, serves /health and the API, and stops on SIGINT', async () => {
+    const cli = run(['start', '--port', '0']);
+    const printed = await cli.ready();
+    expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(printed.accountSid).toMatch(/^AC[0-9a-f]{32}$/);
+    expect(printed.apiKeySid).toMatch(/^SK[0-9a-f]{32}$/);
+
+    const health = await fetch(`${printed.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+
+    const client = twilio(printed.apiKeySid, printed.apiKeySecret, {
+      accountSid: printed.accountSid,
+      httpClient: emulatorHttpClient(printed.url),
+    });
+    const room = await client.video.v1.rooms.create({ uniqueName: 'from-the-cli' });
+    expect(room.url).toBe(`${printed.url}/v1/Rooms/${room.sid}`);
+    expect(
+      (
+        await twilio(printed.accountSid, printed.authToken, {
+          httpClient: emulatorHttpClient(printed.url),
+        }).video.v1.rooms.list()
+      ).map((r) => r.uniqueName),
+    ).toEqual(['from-the-cli']);
+
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    await expect(fetch(`${printed.url}/health`)).rejects.toThrow();
+  });
+
+  it('declares fixed accounts from a config file and refuses unknown ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roomlab-cli-'));
+    const config = join(dir, 'roomlab.json');
+    const accountSid = `AC${'4'.repeat(32)}`;
+    await writeFile(config, JSON.stringify({ accounts: [{ sid: accountSid, authToken: 'fixed-token' }] }));
+    const cli = run(['start', '--port', '0', '--config', config]);
+    const printed = await cli.ready();
+    expect(printed).toMatchObject({ accountSid, authToken: 'fixed-token' });
+    const stranger = twilio(`AC${'5'.repeat(32)}`, 'token', { httpClient: emulatorHttpClient(printed.url) });
+    await expect(stranger.video.v1.rooms.list()).rejects.toMatchObject({ status: 401, code: 20003 });
+  });
+
+  it.each([
+    [['start', '--port', 'eighty'], /--port must be a whole number/],
+    [['start', '--port', '70000'], /--port must be a whole number/],
+    [['start', '--colour'], /Unknown option '--colour'/],
+    [['serve'], /unknown command "serve"/],
+    [['start', '--config', '/nonexistent/roomlab.json'], /cannot read config file/],
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const cli = run(args);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toMatch(message);
+  });
+
+  it('rejects a config file with a malformed account SID, naming the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roomlab-cli-'));
+    const config = join(dir, 'bad.json');
+    await writeFile(config, JSON.stringify({ accounts: [{ sid: 'AC123' }] }));
+    const cli = run(['start', '--config', config]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toMatch(/accounts\.0\.sid: must be AC followed by 32 lower-case hex digits/);
+  });
+
+  it('prints help and version', async () => {
+    const help = run(['--help']);
+    expect(await help.exited).toBe(0);
+    expect(help.output().stdout).toMatch(/Usage: roomlab start \[--port N\] \[--host H\]/);
+    const version = run(['--version']);
+    expect(await version.exited).toBe(0);
+    expect(version.output().stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
