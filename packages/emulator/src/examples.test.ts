@@ -18,7 +18,9 @@ describe('the README examples', () => {
 
   it('over-http.mjs reaches a server on a free port and gets 53113 for a duplicate name', async () => {
     const { stdout } = await run('over-http.mjs');
-    expect(stdout).toMatch(/^created RM[0-9a-f]{32} at http:\/\/127\.0\.0\.1:\d+\/v1\/Rooms\/RM[0-9a-f]{32}$/m);
+    expect(stdout).toMatch(
+      /^created RM[0-9a-f]{32} at http:\/\/127\.0\.0\.1:\d+\/v1\/Rooms\/RM[0-9a-f]{32}$/m,
+    );
     expect(stdout).toMatch(/^second create refused: 400 53113$/m);
   });
 });

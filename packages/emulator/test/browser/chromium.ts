@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium, installed by scripts/ensure-chromium.mjs (`npm test` runs it first). */
+export function chromiumPath(): string {
+  const path = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium is not at ${path}: run node scripts/ensure-chromium.mjs from the repository root`,
+    );
+  }
+  return path;
+}
+
+/** Flags that work as root, offline, headless (see the project's ENVIRONMENT notes). */
+export function chromiumArgs(): string[] {
+  return [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
