@@ -27,7 +27,7 @@ export function participantPath(participant: ParticipantRecord): string {
   return `/v1/Rooms/${participant.roomSid}/Participants/${participant.sid}`;
 }
 
-export function roomResource(room: RoomRecord, base: string): Required<Room> {
+export function roomResource(room: RoomRecord, base: string): Room {
   const url = base + roomPath(room);
   return {
     sid: room.sid,
@@ -62,7 +62,7 @@ export function roomResource(room: RoomRecord, base: string): Required<Room> {
   };
 }
 
-export function participantResource(participant: ParticipantRecord, base: string): Required<Participant> {
+export function participantResource(participant: ParticipantRecord, base: string): Participant {
   const url = base + participantPath(participant);
   return {
     sid: participant.sid,
@@ -86,15 +86,13 @@ export function participantResource(participant: ParticipantRecord, base: string
   };
 }
 
-export function anonymizeResource(
-  participant: ParticipantRecord,
-  base: string,
-): Required<ParticipantAnonymize> {
+export function anonymizeResource(participant: ParticipantRecord, base: string): ParticipantAnonymize {
   const { links: _links, url, ...rest } = participantResource(participant, base);
-  return { ...rest, url: `${url}/Anonymize` } as Required<ParticipantAnonymize>;
+  // Only a disconnected participant can be anonymized, so status is never `reconnecting` here.
+  return { ...rest, status: participant.status as ParticipantAnonymize['status'], url: `${url}/Anonymize` };
 }
 
-export function publishedTrackResource(track: PublishedTrackRecord, base: string): Required<PublishedTrack> {
+export function publishedTrackResource(track: PublishedTrackRecord, base: string): PublishedTrack {
   return {
     sid: track.sid,
     participant_sid: track.participantSid,
@@ -112,7 +110,7 @@ export function subscribedTrackResource(
   subscription: SubscribedTrackRecord,
   track: PublishedTrackRecord,
   base: string,
-): Required<SubscribedTrack> {
+): SubscribedTrack {
   return {
     sid: subscription.trackSid,
     participant_sid: subscription.subscriberSid,
@@ -124,7 +122,7 @@ export function subscribedTrackResource(
     enabled: track.enabled,
     kind: track.kind,
     url: `${base}/v1/Rooms/${track.roomSid}/Participants/${subscription.subscriberSid}/SubscribedTracks/${subscription.trackSid}`,
-  } as Required<SubscribedTrack>;
+  };
 }
 
 /** Subscribe rules list every field of Twilio's rule, null where a rule does not use it. */
@@ -139,21 +137,23 @@ function subscribeRule(rule: TrackRule) {
   };
 }
 
-export function subscribeRulesResource(participant: ParticipantRecord): Required<SubscribeRules> {
+export function subscribeRulesResource(participant: ParticipantRecord): SubscribeRules {
   return {
     participant_sid: participant.sid,
     room_sid: participant.roomSid,
-    rules: participant.subscribeRules.map(subscribeRule),
+    // The spec types rule fields as plain strings, but Twilio (and the spec's own example) writes null
+    // for the fields a rule does not use.
+    rules: participant.subscribeRules.map(subscribeRule) as unknown as SubscribeRules['rules'],
     date_created: date(participant.subscribeRulesDateUpdated === null ? null : participant.dateCreated),
     date_updated: date(participant.subscribeRulesDateUpdated),
-  } as Required<SubscribeRules>;
+  };
 }
 
-export function recordingRulesResource(room: RoomRecord): Required<RecordingRules> {
+export function recordingRulesResource(room: RoomRecord): RecordingRules {
   return {
     room_sid: room.sid,
     rules: room.recordingRules.map((rule) => ({ ...rule })),
     date_created: twilioDate(room.dateCreated),
     date_updated: twilioDate(room.recordingRulesDateUpdated),
-  } as Required<RecordingRules>;
+  };
 }
