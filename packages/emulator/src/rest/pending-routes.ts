@@ -1,5 +1,5 @@
 import { TwilioError } from '@roomlab/core';
-import { page } from './pagination.js';
+import { listPage } from './list-page.js';
 import { json, type Route, type RouteContext } from './route.js';
 
 /**
@@ -20,14 +20,7 @@ const notFound = (context: RouteContext) => {
 const emptyList = (key: string, maxPageSize: number) => (context: RouteContext) => {
   if (context.pathParams.RoomSid !== undefined)
     context.engine.getRoom(context.accountSid, context.pathParams.RoomSid);
-  return json(
-    200,
-    page(
-      { base: context.base, path: context.path, params: context.params, key, filters: [], maxPageSize },
-      [] as { sid: string }[],
-      (item) => item,
-    ),
-  );
+  return listPage(context, { key, maxPageSize }, [] as { sid: string }[], (item) => item);
 };
 
 export const pendingRoutes: Route[] = [

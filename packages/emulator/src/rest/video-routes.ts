@@ -5,7 +5,7 @@ import {
   type RoomStatus,
   TwilioError,
 } from '@roomlab/core';
-import { page } from './pagination.js';
+import { listPage } from './list-page.js';
 import { invalidParameter } from './params.js';
 import {
   anonymizeResource,
@@ -19,15 +19,6 @@ import {
 import { json, type Route, type RouteContext } from './route.js';
 
 /** Twilio's Video v1 REST API (video.twilio.com): rooms, participants, tracks and rules. */
-
-function filterPairs(context: RouteContext, names: string[]): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const name of names) {
-    const value = context.params.string(name);
-    if (value !== undefined) pairs.push([name, value]);
-  }
-  return pairs;
-}
 
 function enumParam<T extends string>(
   context: RouteContext,
@@ -99,20 +90,11 @@ export const videoRoutes: Route[] = [
         dateCreatedAfter: context.params.date('DateCreatedAfter'),
         dateCreatedBefore: context.params.date('DateCreatedBefore'),
       };
-      const rooms = context.engine.listRooms(context.accountSid, filter);
-      return json(
-        200,
-        page(
-          {
-            base: context.base,
-            path: context.path,
-            params: context.params,
-            key: 'rooms',
-            filters: filterPairs(context, ['Status', 'UniqueName', 'DateCreatedAfter', 'DateCreatedBefore']),
-          },
-          rooms,
-          (item) => roomResource(item, context.base),
-        ),
+      return listPage(
+        context,
+        { key: 'rooms', filters: ['Status', 'UniqueName', 'DateCreatedAfter', 'DateCreatedBefore'] },
+        context.engine.listRooms(context.accountSid, filter),
+        (item) => roomResource(item, context.base),
       );
     },
   },
@@ -150,24 +132,11 @@ export const videoRoutes: Route[] = [
         dateCreatedAfter: context.params.date('DateCreatedAfter'),
         dateCreatedBefore: context.params.date('DateCreatedBefore'),
       };
-      const participants = context.engine.listParticipants(
-        context.accountSid,
-        context.pathParams.RoomSid ?? '',
-        filter,
-      );
-      return json(
-        200,
-        page(
-          {
-            base: context.base,
-            path: context.path,
-            params: context.params,
-            key: 'participants',
-            filters: filterPairs(context, ['Status', 'Identity', 'DateCreatedAfter', 'DateCreatedBefore']),
-          },
-          participants,
-          (item) => participantResource(item, context.base),
-        ),
+      return listPage(
+        context,
+        { key: 'participants', filters: ['Status', 'Identity', 'DateCreatedAfter', 'DateCreatedBefore'] },
+        context.engine.listParticipants(context.accountSid, context.pathParams.RoomSid ?? '', filter),
+        (item) => participantResource(item, context.base),
       );
     },
   },
@@ -218,19 +187,11 @@ export const videoRoutes: Route[] = [
     operationId: 'ListRoomParticipantPublishedTrack',
     handle(context) {
       const participant = participantOf(context, 'ParticipantSid');
-      return json(
-        200,
-        page(
-          {
-            base: context.base,
-            path: context.path,
-            params: context.params,
-            key: 'published_tracks',
-            filters: [],
-          },
-          [...participant.publishedTracks.values()],
-          (track) => publishedTrackResource(track, context.base),
-        ),
+      return listPage(
+        context,
+        { key: 'published_tracks' },
+        [...participant.publishedTracks.values()],
+        (track) => publishedTrackResource(track, context.base),
       );
     },
   },
@@ -257,19 +218,8 @@ export const videoRoutes: Route[] = [
       const current = subscribedTracksOf(context, participant.roomSid, [
         ...participant.subscribedTracks.values(),
       ]);
-      return json(
-        200,
-        page(
-          {
-            base: context.base,
-            path: context.path,
-            params: context.params,
-            key: 'subscribed_tracks',
-            filters: [],
-          },
-          current,
-          (item) => subscribedTrackResource(item.subscription, item.track, context.base),
-        ),
+      return listPage(context, { key: 'subscribed_tracks' }, current, (item) =>
+        subscribedTrackResource(item.subscription, item.track, context.base),
       );
     },
   },
