@@ -1,6 +1,6 @@
 import { TwilioError } from '@roomlab/core';
 import { listPage } from './list-page.js';
-import { json, type Route, type RouteContext } from './route.js';
+import type { Route, RouteContext } from './route.js';
 
 /**
  * Recordings, compositions and transcriptions exist as routes (so the `twilio` client never meets an
