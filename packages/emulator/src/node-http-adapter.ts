@@ -47,7 +47,8 @@ export function nodeRequestListener(handle: FetchHandler) {
     }
     const answer = await handle(toFetchRequest(request, origin));
     // A refused upload (413) leaves the rest of its body unread: close rather than reuse the socket.
-    const sentBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+    const sentBody =
+      request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
     if (sentBody && !request.readableEnded) response.setHeader('connection', 'close');
     await writeFetchResponse(answer, response);
   };
