@@ -4,14 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emulatorHttpClient } from './twilio-http-client.js';
+import { checkedHttpClient } from './test-support/checked-http-client.js';
+import { emulatorHttpClient as plainHttpClient } from './twilio-http-client.js';
 
 // The CLI as users run it: the package's bin over the built dist (turbo builds before this test).
 const bin = new URL('../bin/roomlab.js', import.meta.url).pathname;
 const running: ChildProcess[] = [];
+const problems: string[] = [];
+/** Every response the tests' clients receive is checked against Twilio's spec. */
+const emulatorHttpClient = (url: string) => checkedHttpClient(plainHttpClient(url), problems);
 
 afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
+  expect(problems.splice(0)).toEqual([]);
 });
 
 function run(args: string[]) {
