@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from './check-response.js';
-import { findOperation, insightsVideoOperations, videoOperations } from './operations.js';
+import { apiKeyOperations, findOperation, insightsVideoOperations, videoOperations } from './operations.js';
 import { specDocuments } from './spec-documents.js';
 
 type Examples = Record<string, { value: unknown }>;
@@ -8,8 +8,12 @@ type Examples = Record<string, { value: unknown }>;
 /** Every example Twilio ships in the spec, with the request it answers. */
 function specExamples() {
   const found: { name: string; method: string; url: string; status: number; body: unknown }[] = [];
-  for (const operation of [...videoOperations, ...insightsVideoOperations]) {
-    const document = operation.server.includes('insights') ? specDocuments.insights : specDocuments.video;
+  for (const operation of [...videoOperations, ...insightsVideoOperations, ...apiKeyOperations]) {
+    const document = operation.server.includes('insights')
+      ? specDocuments.insights
+      : operation.server.includes('api.')
+        ? specDocuments.api
+        : specDocuments.video;
     const item = document.paths[operation.path] as Record<
       string,
       { responses: Record<string, { content?: Record<string, { examples?: Examples }> }> }
@@ -47,6 +51,24 @@ describe('checkResponse', () => {
       'ListVideoParticipantSummary',
       'ListVideoRoomSummary',
     ]);
+  });
+
+  it('reads the 5 API Key operations of api.twilio.com', () => {
+    expect(apiKeyOperations.map((operation) => operation.operationId).sort()).toEqual([
+      'CreateNewKey',
+      'DeleteKey',
+      'FetchKey',
+      'ListKey',
+      'UpdateKey',
+    ]);
+    expect(
+      findOperation('GET', `https://api.twilio.com/2010-04-01/Accounts/AC${'a'.repeat(32)}/Keys.json`)
+        ?.operationId,
+    ).toBe('ListKey');
+    expect(
+      findOperation('GET', `https://api.twilio.com/2010-04-01/Accounts/AC${'a'.repeat(32)}/Keys/SK1.json`)
+        ?.operationId,
+    ).toBe('FetchKey');
   });
 
   it('finds the operation of a request by method and path, ignoring the query', () => {

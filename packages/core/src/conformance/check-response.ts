@@ -31,6 +31,11 @@ const addFormats =
 const ajv = new Ajv({ allErrors: true, strict: false });
 (addFormats as unknown as (ajv: Ajv) => void)(ajv);
 // Twilio's own formats: they describe meaning (a method, a rule, a map of URLs), the type says the shape.
+// API v2010 writes dates as RFC 2822, e.g. `Mon, 13 Jun 2016 22:50:08 +0000`.
+ajv.addFormat(
+  'date-time-rfc-2822',
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/,
+);
 for (const format of [
   'http-method',
   'uri-map',
@@ -57,9 +62,12 @@ function validatorFor(key: string, schema: () => JsonSchema): ValidateFunction {
 }
 
 function componentsFor(operation: SpecOperation): Record<string, unknown> {
-  return operation.server.includes('insights')
-    ? specDocuments.insights.components.schemas
-    : specDocuments.video.components.schemas;
+  const document = operation.server.includes('insights')
+    ? specDocuments.insights
+    : operation.server.includes('api.twilio.com')
+      ? specDocuments.api
+      : specDocuments.video;
+  return document.components.schemas;
 }
 
 /**

@@ -27,7 +27,10 @@ export function strictJsonSchema(
       const properties = value as Record<string, unknown>;
       out.properties = Object.fromEntries(
         Object.entries(properties).map(([name, property]) => {
-          const strict = strictJsonSchema(property, components, seen);
+          let strict = strictJsonSchema(property, components, seen);
+          // Twilio's `*_uri` fields are paths relative to the API host (its `*_url` fields are absolute).
+          if ((name === 'uri' || name.endsWith('_uri')) && strict.format === 'uri')
+            strict = { ...strict, format: 'uri-reference' };
           return [name, nullsUnset ? nullable(strict) : strict];
         }),
       );

@@ -31,7 +31,7 @@ function operationsOf(document: OpenApiDocument, pathFilter: (path: string) => b
         const content = (response as { content?: Record<string, { schema?: unknown }> }).content;
         responses[status] = content?.['application/json']?.schema ?? null;
       }
-      const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      const pattern = new RegExp(`^${path.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+?')}$`);
       operations.push({
         operationId: operation.operationId,
         method: method.toUpperCase() as SpecOperation['method'],
@@ -54,7 +54,14 @@ export const insightsVideoOperations: readonly SpecOperation[] = operationsOf(
   (path) => path.startsWith('/v1/Video/'),
 );
 
-export const specOperations: readonly SpecOperation[] = [...videoOperations, ...insightsVideoOperations];
+/** The API Keys operations of api.twilio.com (2010-04-01), for `client.newKeys` and `client.keys`. */
+export const apiKeyOperations: readonly SpecOperation[] = operationsOf(specDocuments.api, () => true);
+
+export const specOperations: readonly SpecOperation[] = [
+  ...videoOperations,
+  ...insightsVideoOperations,
+  ...apiKeyOperations,
+];
 
 /** The spec operation a request addresses, by method, host and path (query ignored). */
 export function findOperation(method: string, url: string | URL): SpecOperation | undefined {

@@ -13,4 +13,5 @@ const require = createRequire(import.meta.url);
 export const specDocuments = {
   video: require('../../spec/twilio_video_v1.json') as OpenApiDocument,
   insights: require('../../spec/twilio_insights_v1_video.json') as OpenApiDocument,
+  api: require('../../spec/twilio_api_v2010_keys.json') as OpenApiDocument,
 } as const;
