@@ -35,3 +35,11 @@ export {
   seededSidSource,
   sidPrefixes,
 } from './sid.js';
+export {
+  accessTokenMaxTtlSeconds,
+  type MintAccessTokenOptions,
+  mintAccessToken,
+  type VerifiedAccessToken,
+  type VerifyAccessTokenOptions,
+  verifyAccessToken,
+} from './tokens/access-token.js';
