@@ -47,3 +47,8 @@ export function twilioDate(epochMs: number): string {
 export function durationSeconds(startMs: number, endMs: number): number {
   return Math.max(0, Math.floor(endMs / 1000) - Math.floor(startMs / 1000));
 }
+
+/** A date as Twilio's 2010 API writes it (RFC 2822): `Mon, 13 Jun 2016 22:50:08 +0000`. */
+export function rfc2822Date(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toUTCString().replace('GMT', '+0000');
+}

@@ -3,6 +3,7 @@ export {
   durationSeconds,
   type ManualClock,
   manualClock,
+  rfc2822Date,
   systemClock,
   twilioDate,
 } from './clock.js';

@@ -1,3 +1,4 @@
+import type { components as ApiComponents } from './generated/api-v2010-keys.generated.js';
 import type { components as InsightsComponents } from './generated/insights-v1-video.generated.js';
 import type { components } from './generated/video-v1.generated.js';
 
@@ -11,6 +12,7 @@ export type Resource<T> = {
 
 export type VideoSchemas = components['schemas'];
 export type InsightsSchemas = InsightsComponents['schemas'];
+export type ApiSchemas = ApiComponents['schemas'];
 
 export type Room = Resource<VideoSchemas['video.v1.room']>;
 export type Participant = Resource<VideoSchemas['video.v1.room.room_participant']>;
@@ -38,6 +40,10 @@ export type VideoRoomSummary = Resource<InsightsSchemas['insights.v1.video_room_
 export type VideoParticipantSummary = Resource<
   InsightsSchemas['insights.v1.video_room_summary.video_participant_summary']
 >;
+
+/** An API key as `GET .../Keys/{Sid}.json` answers it, and as creating one answers (with its secret). */
+export type ApiKey = Resource<ApiSchemas['api.v2010.account.key']>;
+export type NewApiKey = Resource<ApiSchemas['api.v2010.account.new_key']>;
 
 // Enums, from the spec, that the engine's state uses.
 export type RoomStatus = VideoSchemas['room_enum_room_status'];

@@ -1,6 +1,7 @@
 export { assertConforms, checkResponse, type ObservedResponse, twilioErrorSchema } from './check-response.js';
 export { type JsonSchema, strictJsonSchema } from './json-schema.js';
 export {
+  apiKeyOperations,
   findOperation,
   insightsVideoOperations,
   type SpecOperation,

@@ -179,12 +179,28 @@ export function createEngine(options: EngineOptions = {}) {
       sid,
       accountSid,
       secret: seed.secret ?? newSecret(),
-      friendlyName: seed.friendlyName ?? sid,
+      friendlyName: seed.friendlyName ?? null,
       dateCreated: now,
       dateUpdated: now,
     };
     account.apiKeys.set(sid, key);
     apiKeyIndex.set(sid, key);
+    return key;
+  }
+
+  function getApiKey(accountSid: string, keySid: string): ApiKeyRecord {
+    const key = requireAccount(accountSid).apiKeys.get(keySid);
+    if (!key)
+      throw new TwilioError(20404, `The requested resource /Keys/${keySid.slice(0, 64)} was not found`);
+    return key;
+  }
+
+  function updateApiKey(accountSid: string, keySid: string, update: { friendlyName?: string }): ApiKeyRecord {
+    const key = getApiKey(accountSid, keySid);
+    if (update.friendlyName !== undefined) {
+      key.friendlyName = update.friendlyName;
+      key.dateUpdated = clock.now();
+    }
     return key;
   }
 
@@ -780,7 +796,12 @@ export function createEngine(options: EngineOptions = {}) {
     getAccount: (accountSid: string): AccountRecord | undefined => accounts.get(accountSid),
     accounts: (): AccountRecord[] => [...accounts.values()],
     createApiKey,
+    getApiKey,
+    updateApiKey,
     deleteApiKey,
+    /** An API key's secret and owner, by SID across accounts: what token verification needs. */
+    lookupApiKey: (keySid: string): { secret: string; accountSid: string } | undefined =>
+      apiKeyIndex.get(keySid),
     authenticate,
     createRoom,
     findRoom,

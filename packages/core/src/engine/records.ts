@@ -17,7 +17,7 @@ export interface ApiKeyRecord {
   sid: string;
   accountSid: string;
   secret: string;
-  friendlyName: string;
+  friendlyName: string | null;
   dateCreated: number;
   dateUpdated: number;
 }

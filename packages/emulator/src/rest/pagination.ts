@@ -46,11 +46,8 @@ function decodeToken(raw: string): Token {
   }
 }
 
-export function page<T extends { sid: string }, R>(
-  request: PageRequest,
-  items: readonly T[],
-  toResource: (item: T) => R,
-) {
+/** The window of items a page request asks for, and the paths (with query) of its neighbours. */
+function pageWindow<T extends { sid: string }>(request: PageRequest, items: readonly T[]) {
   const { params } = request;
   const pageSize = params.integer('PageSize', { min: 1, max: request.maxPageSize ?? 1000 }) ?? 50;
   const pageIndex = params.integer('Page', { min: 0, max: 1_000_000 }) ?? 0;
@@ -67,29 +64,69 @@ export function page<T extends { sid: string }, R>(
   }
   const slice = items.slice(start, start + pageSize);
 
-  const urlFor = (index: number, pageToken?: string) => {
+  const pathFor = (index: number, pageToken?: string) => {
     const query = new URLSearchParams(request.filters);
     query.set('PageSize', String(pageSize));
     query.set('Page', String(index));
     if (pageToken) query.set('PageToken', pageToken);
-    return `${request.base}${request.path}?${query.toString()}`;
+    return `${request.path}?${query.toString()}`;
   };
   const last = slice[slice.length - 1];
   const first = slice[0];
   const hasNext = last !== undefined && start + slice.length < items.length;
   const hasPrevious = first !== undefined && start > 0;
   return {
-    [request.key]: slice.map(toResource),
+    slice,
+    start,
+    pageSize,
+    pageIndex,
+    firstPath: pathFor(0),
+    previousPath: hasPrevious
+      ? pathFor(Math.max(0, pageIndex - 1), encodeToken({ before: first.sid }))
+      : null,
+    path: pathFor(pageIndex, rawToken),
+    nextPath: hasNext ? pathFor(pageIndex + 1, encodeToken({ after: last.sid })) : null,
+  };
+}
+
+/** A page as the v1 APIs (video, insights) write it: items under `key` and absolute URLs in `meta`. */
+export function page<T extends { sid: string }, R>(
+  request: PageRequest,
+  items: readonly T[],
+  toResource: (item: T) => R,
+) {
+  const window = pageWindow(request, items);
+  const absolute = (path: string | null) => (path === null ? null : request.base + path);
+  return {
+    [request.key]: window.slice.map(toResource),
     meta: {
-      page: pageIndex,
-      page_size: pageSize,
-      first_page_url: urlFor(0),
-      previous_page_url: hasPrevious
-        ? urlFor(Math.max(0, pageIndex - 1), encodeToken({ before: first.sid }))
-        : null,
-      url: urlFor(pageIndex, rawToken),
-      next_page_url: hasNext ? urlFor(pageIndex + 1, encodeToken({ after: last.sid })) : null,
+      page: window.pageIndex,
+      page_size: window.pageSize,
+      first_page_url: absolute(window.firstPath),
+      previous_page_url: absolute(window.previousPath),
+      url: absolute(window.path),
+      next_page_url: absolute(window.nextPath),
       key: request.key,
     },
+  };
+}
+
+/** A page as API v2010 writes it: items under `key`, host-relative `*_uri` fields, `start` and `end`. */
+export function page2010<T extends { sid: string }, R>(
+  request: PageRequest,
+  items: readonly T[],
+  toResource: (item: T) => R,
+) {
+  const window = pageWindow(request, items);
+  return {
+    [request.key]: window.slice.map(toResource),
+    first_page_uri: window.firstPath,
+    previous_page_uri: window.previousPath,
+    uri: window.path,
+    next_page_uri: window.nextPath,
+    page: window.pageIndex,
+    page_size: window.pageSize,
+    start: window.start,
+    end: Math.max(window.start, window.start + window.slice.length - 1),
   };
 }

@@ -1,5 +1,6 @@
 import { type Engine, isTwilioError, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
+import { keyRoutes } from './key-routes.js';
 import { paramsFrom, parseForm, readForm } from './params.js';
 import { pendingRoutes } from './pending-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
@@ -10,7 +11,9 @@ export interface RestApiOptions {
   maxBodyBytes?: number;
 }
 
-export const restRoutes: readonly CompiledRoute[] = [...videoRoutes, ...pendingRoutes].map(compileRoute);
+export const restRoutes: readonly CompiledRoute[] = [...videoRoutes, ...pendingRoutes, ...keyRoutes].map(
+  compileRoute,
+);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -73,6 +76,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
         path: url.pathname,
         pathParams: found.pathParams,
         params: paramsFrom(search),
+        authenticatedWith: credentials.username.startsWith('SK') ? 'api-key' : 'auth-token',
       });
       if (result.status === 204) return new Response(null, { status: 204, headers: result.headers });
       return new Response(JSON.stringify(result.body), {

@@ -1,15 +1,17 @@
-import { checkResponse, videoOperations } from '@roomlab/core/conformance';
+import { apiKeyOperations, checkResponse, videoOperations } from '@roomlab/core/conformance';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator.js';
 import { pendingRoutes } from './pending-routes.js';
 import { restRoutes } from './rest-api.js';
 
 describe('the route table', () => {
-  it("serves every operation of Twilio's Video v1 spec, each once, with the spec's method and path", () => {
+  it("serves every operation of Twilio's Video v1 and API Keys specs, each once, with the spec's method and path", () => {
     const served = restRoutes.map((route) => `${route.operationId} ${route.method} ${route.template}`).sort();
-    const specified = videoOperations.map((op) => `${op.operationId} ${op.method} ${op.path}`).sort();
-    expect(served).toEqual(specified);
-    expect(served).toHaveLength(39);
+    const specified = [...videoOperations, ...apiKeyOperations].map(
+      (op) => `${op.operationId} ${op.method} ${op.path}`,
+    );
+    expect(served).toEqual(specified.sort());
+    expect(served).toHaveLength(39 + 5);
   });
 
   const emulator = createEmulator({ sids: { seed: 'routes' } });

@@ -10,6 +10,8 @@ export interface RouteContext {
   path: string;
   pathParams: Record<string, string>;
   params: Params;
+  /** How the caller authenticated: its account's auth token, or an API key. */
+  authenticatedWith: 'auth-token' | 'api-key';
 }
 
 export interface RouteResult {
@@ -38,15 +40,16 @@ export interface CompiledRoute extends Route {
 
 export function compileRoute(route: Route): CompiledRoute {
   const names: string[] = [];
+  // A parameter may fill a whole segment (`{Sid}`) or part of one (`{Sid}.json`).
   const source = route.template
-    .split('/')
-    .map((segment) => {
-      const match = /^\{(\w+)\}$/.exec(segment);
-      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const match = /^\{(\w+)\}$/.exec(part);
+      if (!match) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       names.push(match[1] as string);
-      return '([^/]+)';
+      return '([^/]+?)';
     })
-    .join('/');
+    .join('');
   return { ...route, pattern: new RegExp(`^${source}$`), names };
 }
 
