@@ -44,3 +44,5 @@ export {
   type VerifyAccessTokenOptions,
   verifyAccessToken,
 } from './tokens/access-token.js';
+export { signedPayload, twilioSignature, type WebhookParams } from './webhooks/signature.js';
+export { statusCallbackParams } from './webhooks/status-callback.js';

@@ -12,6 +12,11 @@ import {
 import type { FetchHandler } from './fetch-handler.js';
 import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
+import {
+  deliverStatusCallbacks,
+  type StatusCallbackDelivery,
+  type StatusCallbackDeliveryOptions,
+} from './webhooks/status-callback-delivery.js';
 
 export interface EmulatorOptions {
   /** Defaults to the system clock; pass `manualClock()` to move time by hand. */
@@ -30,6 +35,8 @@ export interface EmulatorOptions {
   provisionAccountsOnFirstUse?: boolean;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** How status callbacks are sent: the fetch to use, the wait before a retry. */
+  statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs'>;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -46,6 +53,8 @@ export interface Emulator {
   /** The one state machine behind every route. */
   engine: Engine;
   credentials: EmulatorCredentials;
+  /** Status callbacks sent (or being sent) to rooms' StatusCallback URLs, with every attempt. */
+  statusCallbacks: StatusCallbackDelivery;
   /** Stops timers; the emulator answers no more timeouts afterwards. */
   close(): void;
 }
@@ -79,6 +88,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const startedAt = Date.now();
   const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes });
   const stopTimeouts = scheduleTimeouts(engine);
+  const statusCallbacks = deliverStatusCallbacks(engine, {
+    ...options.statusCallbacks,
+    authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
+  });
 
   const handle: FetchHandler = async (request) => {
     let url: URL;
@@ -102,8 +115,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     handle,
     engine,
     credentials,
+    statusCallbacks,
     close() {
       stopTimeouts();
+      statusCallbacks.close();
       engine.dispose();
     },
   };

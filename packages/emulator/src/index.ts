@@ -6,3 +6,9 @@ export { twilioHandlers } from './msw-handlers.js';
 export { nodeRequestListener } from './node-http-adapter.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export { isTwilioApiUrl, twilioOrigins } from './twilio-origins.js';
+export type { ConnectionOverrides } from './webhooks/connection-overrides.js';
+export type {
+  Delivery,
+  DeliveryAttempt,
+  StatusCallbackDelivery,
+} from './webhooks/status-callback-delivery.js';

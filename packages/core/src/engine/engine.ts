@@ -3,13 +3,14 @@ import { TwilioError } from '../errors.js';
 import type { ParticipantStatus, RoomStatus, TrackKind } from '../resources.js';
 import { isSid, randomSidSource, type SidSource } from '../sid.js';
 import { deadlineQueue } from './deadlines.js';
-import type {
-  EngineEvent,
-  EngineEventListener,
-  EngineEventName,
-  ParticipantSnapshot,
-  RoomSnapshot,
-  TrackSnapshot,
+import {
+  type EngineEvent,
+  type EngineEventListener,
+  type EngineEventName,
+  isStatusCallbackEvent,
+  type ParticipantSnapshot,
+  type RoomSnapshot,
+  type TrackSnapshot,
 } from './events.js';
 import type {
   AccountRecord,
@@ -126,7 +127,8 @@ export function createEngine(options: EngineOptions = {}) {
     sequence += 1;
     const event: EngineEvent = {
       sequence,
-      roomSequenceNumber: room.nextSequenceNumber++,
+      // Twilio numbers the callbacks of a room; changes no callback reports do not take a number.
+      roomSequenceNumber: isStatusCallbackEvent(name) ? room.nextSequenceNumber++ : room.nextSequenceNumber,
       name,
       accountSid: room.accountSid,
       timestamp: clock.now(),

@@ -1,0 +1,174 @@
+import { type Engine, type EngineEvent, statusCallbackParams, twilioSignature } from '@roomlab/core';
+import { connectionOverrides, type FailureKind } from './connection-overrides.js';
+
+/** One HTTP request made for a delivery. */
+export interface DeliveryAttempt {
+  /** When it started, in epoch milliseconds of real time. */
+  startedAt: number;
+  latencyMs: number;
+  /** The receiver's HTTP status, or null when no answer came. */
+  status: number | null;
+  /** Why it failed, when it did: a connection error or timeout, or the non-2xx status. */
+  error: string | null;
+  /** The first kilobyte of the receiver's answer. */
+  responseBody: string;
+}
+
+/** One status callback: the event, the request Twilio would make for it, and every attempt so far. */
+export interface Delivery {
+  /** Also sent as `I-Twilio-Idempotency-Token`, so a receiver can drop a retried duplicate. */
+  id: string;
+  /** The engine event's position in the log. */
+  sequence: number;
+  accountSid: string;
+  roomSid: string;
+  event: string;
+  method: 'GET' | 'POST';
+  url: string;
+  params: Record<string, string>;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: DeliveryAttempt[];
+}
+
+export interface StatusCallbackDeliveryOptions {
+  /** The auth token each account signs with. */
+  authTokenOf(accountSid: string): string | undefined;
+  /** How requests are made (default: the global fetch). */
+  fetch?: typeof fetch;
+  /** Wait before a retry (default 1000 ms). */
+  retryDelayMs?: number;
+}
+
+export interface StatusCallbackDelivery {
+  /** Every delivery so far, oldest first. */
+  deliveries(): readonly Delivery[];
+  /** Resolves once every queued delivery has finished (delivered or failed). */
+  idle(): Promise<void>;
+  /** Stops taking events; deliveries under way finish. */
+  close(): void;
+}
+
+const maxKept = 10_000;
+
+/**
+ * Posts each room's events to its StatusCallback, signed, in order, one at a time per room, without ever
+ * holding up the engine: events queue and are sent in the background. Retries follow Twilio's connection
+ * overrides; every attempt is recorded, and a delivery that finally fails stays in the record as failed.
+ */
+export function deliverStatusCallbacks(
+  engine: Engine,
+  options: StatusCallbackDeliveryOptions,
+): StatusCallbackDelivery {
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const retryDelayMs = options.retryDelayMs ?? 1000;
+  const kept: Delivery[] = [];
+  const queues = new Map<string, Promise<void>>();
+  let open = true;
+
+  const unsubscribe = engine.subscribe((event: EngineEvent) => {
+    const params = statusCallbackParams(event);
+    if (!open || !params || event.room.statusCallback === null) return;
+    const delivery: Delivery = {
+      id: `${event.room.sid}-${event.sequence}-${crypto.randomUUID()}`,
+      sequence: event.sequence,
+      accountSid: event.accountSid,
+      roomSid: event.room.sid,
+      event: event.name,
+      method: event.room.statusCallbackMethod,
+      url: event.room.statusCallback,
+      params,
+      state: 'pending',
+      attempts: [],
+    };
+    kept.push(delivery);
+    if (kept.length > maxKept) kept.splice(0, kept.length - maxKept);
+    const previous = queues.get(delivery.roomSid) ?? Promise.resolve();
+    const next = previous.then(() => deliver(delivery));
+    queues.set(delivery.roomSid, next);
+    void next.finally(() => {
+      if (queues.get(delivery.roomSid) === next) queues.delete(delivery.roomSid);
+    });
+  });
+
+  async function deliver(delivery: Delivery): Promise<void> {
+    const authToken = options.authTokenOf(delivery.accountSid);
+    const { url, overrides } = connectionOverrides(delivery.url);
+    for (let attempt = 0; ; attempt++) {
+      const failure = await attemptOnce(
+        delivery,
+        url,
+        authToken ?? '',
+        Math.min(overrides.totalTimeMs, overrides.readTimeoutMs),
+      );
+      if (failure === null) {
+        delivery.state = 'delivered';
+        return;
+      }
+      if (attempt >= overrides.retryCount || !overrides.retryOn.has(failure)) {
+        delivery.state = 'failed';
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+    }
+  }
+
+  async function attemptOnce(
+    delivery: Delivery,
+    url: string,
+    authToken: string,
+    timeoutMs: number,
+  ): Promise<FailureKind | null> {
+    const body = new URLSearchParams(delivery.params);
+    const target = delivery.method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}${body}` : url;
+    const signature = await twilioSignature(
+      authToken,
+      target,
+      delivery.method === 'GET' ? {} : delivery.params,
+    );
+    const headers: Record<string, string> = {
+      'user-agent': 'TwilioProxy/1.1',
+      'x-twilio-signature': signature,
+      'i-twilio-idempotency-token': delivery.id,
+    };
+    if (delivery.method === 'POST')
+      headers['content-type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+    const startedAt = Date.now();
+    const record = (status: number | null, error: string | null, responseBody = '') =>
+      delivery.attempts.push({ startedAt, latencyMs: Date.now() - startedAt, status, error, responseBody });
+    try {
+      const response = await send(target, {
+        method: delivery.method,
+        headers,
+        body: delivery.method === 'POST' ? body.toString() : undefined,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = (await response.text()).slice(0, 1024);
+      if (response.status >= 200 && response.status < 300) {
+        record(response.status, null, text);
+        return null;
+      }
+      record(response.status, `the receiver answered ${response.status}`, text);
+      return response.status >= 500 ? '5xx' : '4xx';
+    } catch (error) {
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      record(
+        null,
+        timedOut ? `no answer within ${timeoutMs} ms` : `could not connect: ${(error as Error).message}`,
+      );
+      return timedOut ? 'rt' : 'ct';
+    }
+  }
+
+  return {
+    deliveries: () => kept,
+    async idle() {
+      while (queues.size > 0) await Promise.all([...queues.values()]);
+    },
+    close() {
+      open = false;
+      unsubscribe();
+    },
+  };
+}
