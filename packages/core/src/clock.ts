@@ -17,6 +17,30 @@ export function systemClock(): Clock {
   return { now: () => Date.now(), onAdvance: () => () => {} };
 }
 
+/**
+ * Real time that a test or the control API can move forward: the system clock plus an offset that
+ * only grows. Timeouts and token expiry follow the jump.
+ */
+export function adjustableClock(): ManualClock {
+  let offset = 0;
+  const listeners = new Set<() => void>();
+  const now = () => Date.now() + offset;
+  const set = (epochMs: number) => {
+    if (!Number.isFinite(epochMs) || epochMs < now()) throw new RangeError('The clock only moves forward');
+    offset += epochMs - now();
+    for (const listener of [...listeners]) listener();
+  };
+  return {
+    now,
+    onAdvance(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    advance: (ms) => set(now() + ms),
+    set,
+  };
+}
+
 export function manualClock(start: number | Date = Date.UTC(2026, 0, 1)): ManualClock {
   let current = typeof start === 'number' ? start : start.getTime();
   const listeners = new Set<() => void>();

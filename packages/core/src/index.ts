@@ -1,4 +1,5 @@
 export {
+  adjustableClock,
   type Clock,
   durationSeconds,
   type ManualClock,
@@ -15,6 +16,7 @@ export type {
   PublishTrackOptions,
 } from './engine/engine.js';
 export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
+export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export type * from './engine/records.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';

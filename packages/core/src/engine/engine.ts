@@ -3,6 +3,7 @@ import { TwilioError } from '../errors.js';
 import type { ParticipantStatus, RoomStatus, TrackKind } from '../resources.js';
 import { isSid, randomSidSource, type SidSource } from '../sid.js';
 import { deadlineQueue } from './deadlines.js';
+import type { EngineState } from './engine-state.js';
 import {
   type EngineEvent,
   type EngineEventListener,
@@ -790,6 +791,140 @@ export function createEngine(options: EngineOptions = {}) {
     return null;
   }
 
+  // ---- snapshots -------------------------------------------------------------------------------
+
+  /** The whole state (or one account's) as plain JSON, to save and restore later. */
+  function snapshot(accountSid?: string): EngineState {
+    const chosen = accountSid === undefined ? [...accounts.values()] : [requireAccount(accountSid)];
+    const copy = <T>(value: T): T => structuredClone(value);
+    return {
+      format: 'roomlab-engine-state',
+      version: 1,
+      takenAt: clock.now(),
+      sequence,
+      accounts: chosen.map((account) => ({
+        sid: account.sid,
+        authToken: account.authToken,
+        friendlyName: account.friendlyName,
+        dateCreated: account.dateCreated,
+        apiKeys: [...account.apiKeys.values()].map(copy),
+        rooms: [...account.rooms.values()].map(({ participants, ...room }) => ({
+          ...copy(room),
+          participants: [...participants.values()].map(
+            ({ publishedTracks, subscribedTracks, ...participant }) => ({
+              ...copy(participant),
+              publishedTracks: [...publishedTracks.values()].map(copy),
+              subscribedTracks: [...subscribedTracks.values()].map(copy),
+            }),
+          ),
+        })),
+      })),
+      events: log.filter((event) => accountSid === undefined || event.accountSid === accountSid).map(copy),
+    };
+  }
+
+  /**
+   * Replaces the state with a snapshot's (or, with `accountSid`, only that account's). The snapshot is
+   * read in full before anything changes, so a malformed one is refused with 20001 and changes nothing.
+   */
+  function restore(state: EngineState, accountSid?: string): void {
+    let rebuilt: AccountRecord[];
+    try {
+      if (state.format !== 'roomlab-engine-state' || state.version !== 1)
+        throw new Error('not a roomlab state');
+      rebuilt = state.accounts.map((account) => {
+        if (!isSid(account.sid, 'AC') || typeof account.authToken !== 'string')
+          throw new Error('bad account');
+        const rooms = new Map<string, RoomRecord>();
+        for (const { participants, ...room } of account.rooms) {
+          if (!isSid(room.sid, 'RM')) throw new Error('bad room');
+          rooms.set(room.sid, {
+            ...structuredClone(room),
+            participants: new Map(
+              participants.map(({ publishedTracks, subscribedTracks, ...participant }) => [
+                participant.sid,
+                {
+                  ...structuredClone(participant),
+                  publishedTracks: new Map(
+                    publishedTracks.map((track) => [track.sid, structuredClone(track)]),
+                  ),
+                  subscribedTracks: new Map(
+                    subscribedTracks.map((track) => [track.trackSid, structuredClone(track)]),
+                  ),
+                },
+              ]),
+            ),
+          });
+        }
+        const inProgress = [...rooms.values()].filter((room) => room.status === 'in-progress');
+        return {
+          sid: account.sid,
+          authToken: account.authToken,
+          friendlyName: account.friendlyName,
+          dateCreated: account.dateCreated,
+          apiKeys: new Map(account.apiKeys.map((key) => [key.sid, structuredClone(key)])),
+          rooms,
+          inProgressRoomsByName: new Map(inProgress.map((room) => [room.uniqueName, room])),
+        };
+      });
+      if (!Array.isArray(state.events) || !Number.isInteger(state.sequence)) throw new Error('bad log');
+    } catch (error) {
+      throw new TwilioError(
+        20001,
+        `Invalid state: this is not a roomlab snapshot (${(error as Error).message})`,
+      );
+    }
+    const replaced = accountSid === undefined ? [...accounts.keys()] : [accountSid];
+    for (const sid of replaced) {
+      for (const key of accounts.get(sid)?.apiKeys.keys() ?? []) apiKeyIndex.delete(key);
+      accounts.delete(sid);
+    }
+    for (const account of rebuilt) {
+      if (accountSid !== undefined && account.sid !== accountSid) continue;
+      accounts.set(account.sid, account);
+      for (const key of account.apiKeys.values()) apiKeyIndex.set(key.sid, key);
+    }
+    if (accountSid === undefined) {
+      log.splice(0, log.length, ...state.events.map((event) => structuredClone(event)));
+      sequence = Math.max(sequence, state.sequence);
+    } else {
+      const kept = log.filter((event) => event.accountSid !== accountSid);
+      const restored = state.events.filter((event) => event.accountSid === accountSid);
+      log.splice(0, log.length, ...[...kept, ...restored].sort((a, b) => a.sequence - b.sequence));
+      sequence = Math.max(sequence, state.sequence);
+    }
+    rebuildDeadlines();
+  }
+
+  /** Forgets an account's rooms (and its events), keeping the account and its keys. */
+  function clearRooms(accountSid: string): void {
+    const account = requireAccount(accountSid);
+    account.rooms.clear();
+    account.inProgressRoomsByName.clear();
+    const kept = log.filter((event) => event.accountSid !== accountSid);
+    log.splice(0, log.length, ...kept);
+    rebuildDeadlines();
+  }
+
+  function rebuildDeadlines(): void {
+    deadlines.clear();
+    for (const account of accounts.values()) {
+      for (const room of account.rooms.values()) {
+        if (room.status !== 'in-progress') continue;
+        const due = roomDeadline(room);
+        if (due !== null) deadlines.push(due, { kind: 'room', accountSid: account.sid, roomSid: room.sid });
+        for (const participant of connectedParticipants(room)) {
+          deadlines.push(participant.startTime + room.maxParticipantDuration * 1000, {
+            kind: 'participant',
+            accountSid: account.sid,
+            roomSid: room.sid,
+            participantSid: participant.sid,
+          });
+        }
+      }
+    }
+  }
+
   const stopFollowingClock = clock.onAdvance(tick);
 
   return {
@@ -822,6 +957,9 @@ export function createEngine(options: EngineOptions = {}) {
     updateSubscribeRules,
     updateRecordingRules,
     tick,
+    snapshot,
+    restore,
+    clearRooms,
     /** When the next timeout may fire, so a real-time scheduler knows when to call `tick`. */
     nextDeadline: (): number | undefined => deadlines.peek()?.at,
     /** Events so far, oldest first; `after` gives only those with a greater sequence. */
