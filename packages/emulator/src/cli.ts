@@ -1,24 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readConfigFile } from './config-file.js';
+import { createEmulator, type Emulator } from './emulator.js';
 import { startServer } from './server.js';
+import { keepStateIn, type StateFile } from './state-file.js';
+import { version } from './version.js';
 
-const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE]
+const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE]
 
 Starts the Twilio Video emulator and prints its base URL and default credentials.
 
   --port N       port to listen on (default 4010; 0 picks a free port)
   --host H       interface to listen on (default 127.0.0.1)
   --config FILE  JSON file declaring fixed accounts and API keys (see the emulator README)
+  --state-file FILE
+                 keep state across restarts: restored from FILE at start, saved to it on every
+                 change and at exit
   -h, --help     show this help
   -v, --version  print the version`;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /** Runs the CLI; returns an exit code, or never returns while the server runs. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.version) {
-    console.log(version());
+    console.log(version);
     return 0;
   }
   const [command = 'start', ...extra] = positionals;
@@ -57,9 +55,18 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let emulator: Emulator;
+  let stateFile: StateFile | undefined;
+  try {
+    emulator = createEmulator(config);
+    if (values['state-file']) stateFile = await keepStateIn(values['state-file'], emulator);
+  } catch (error) {
+    console.error(`roomlab: ${(error as Error).message}`);
+    return 2;
+  }
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer({ port, host: values.host ?? '127.0.0.1', ...config });
+    running = await startServer({ port, host: values.host ?? '127.0.0.1', emulator });
   } catch (error) {
     console.error(
       `roomlab: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`,
@@ -73,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`  API key SID      ${credentials.apiKeySid}`);
   console.log(`  API key secret   ${credentials.apiKeySecret}`);
   const stop = () => {
+    stateFile?.stop();
     running.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -89,6 +97,7 @@ function parse(argv: string[]) {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       config: { type: 'string', short: 'c' },
+      'state-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -1,17 +1,22 @@
 import {
   type AccountSeed,
+  adjustableClock,
   type Clock,
   createEngine,
   type Engine,
   randomSidSource,
   type SidSource,
   seededSidSource,
-  systemClock,
   TwilioError,
 } from '@roomlab/core';
+import { type Control, createControl } from './control/control.js';
+import { controlPrefix, controlRoutes } from './control/control-routes.js';
+import { faultTable } from './control/faults.js';
+import { requestLog } from './control/request-log.js';
 import type { FetchHandler } from './fetch-handler.js';
 import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
+import { version } from './version.js';
 import {
   deliverStatusCallbacks,
   type StatusCallbackDelivery,
@@ -19,7 +24,10 @@ import {
 } from './webhooks/status-callback-delivery.js';
 
 export interface EmulatorOptions {
-  /** Defaults to the system clock; pass `manualClock()` to move time by hand. */
+  /**
+   * Defaults to real time that the control API can move forward; pass `manualClock()` for time that
+   * moves only when a test says so.
+   */
   clock?: Clock;
   /** A SID source, or a seed for deterministic SIDs. Defaults to random SIDs. */
   sids?: SidSource | { seed: string };
@@ -37,6 +45,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** How status callbacks are sent: the fetch to use, the wait before a retry. */
   statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs'>;
+  /** Where fault rates draw their chance (default Math.random), so tests can make them certain. */
+  random?: () => number;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -48,19 +58,44 @@ export interface EmulatorCredentials {
 }
 
 export interface Emulator {
-  /** Serves every route of the emulated cloud. */
+  /** Serves every route of the emulated cloud, and the control API under `/_roomlab/`. */
   handle: FetchHandler;
   /** The one state machine behind every route. */
   engine: Engine;
   credentials: EmulatorCredentials;
   /** Status callbacks sent (or being sent) to rooms' StatusCallback URLs, with every attempt. */
   statusCallbacks: StatusCallbackDelivery;
+  /** Reset, seed, snapshot, clock, logs and faults, as typed functions. */
+  control: Control;
   /** Stops timers; the emulator answers no more timeouts afterwards. */
   close(): void;
 }
 
+const errorCodeOf = async (response: Response): Promise<number | null> => {
+  if (response.status < 400) return null;
+  try {
+    const body = (await response.clone().json()) as { code?: unknown };
+    return typeof body.code === 'number' ? body.code : null;
+  } catch {
+    return null;
+  }
+};
+
+const paramsOf = async (request: Request, url: URL): Promise<[string, string][]> => {
+  const query = [...url.searchParams];
+  const type = request.headers.get('content-type') ?? '';
+  if (request.method === 'GET' || !type.startsWith('application/x-www-form-urlencoded')) return query;
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (length > 64 * 1024) return query;
+  try {
+    return [...query, ...new URLSearchParams(await request.clone().text())];
+  } catch {
+    return query;
+  }
+};
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const clock = options.clock ?? systemClock();
+  const clock = options.clock ?? adjustableClock();
   const sids =
     typeof options.sids === 'function'
       ? options.sids
@@ -76,22 +111,69 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   for (const seed of seeds) engine.addAccount(seed);
   const [first] = engine.accounts();
   if (!first) throw new Error('roomlab needs at least one account');
-  let key = [...first.apiKeys.values()][0];
-  key ??= engine.createApiKey(first.sid, { friendlyName: 'roomlab default key' });
-  const credentials: EmulatorCredentials = {
-    accountSid: first.sid,
-    authToken: first.authToken,
-    apiKeySid: key.sid,
-    apiKeySecret: key.secret,
+  if (first.apiKeys.size === 0) engine.createApiKey(first.sid, { friendlyName: 'roomlab default key' });
+  /** The first account and its first key, read live, so a restored state brings its own credentials. */
+  const credentialsNow = (): EmulatorCredentials => {
+    const account = engine.accounts()[0];
+    const key = account ? [...account.apiKeys.values()][0] : undefined;
+    return {
+      accountSid: account?.sid ?? '',
+      authToken: account?.authToken ?? '',
+      apiKeySid: key?.sid ?? '',
+      apiKeySecret: key?.secret ?? '',
+    };
   };
 
   const startedAt = Date.now();
+  const faults = faultTable(options.random);
+  const log = requestLog();
   const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes });
   const stopTimeouts = scheduleTimeouts(engine);
   const statusCallbacks = deliverStatusCallbacks(engine, {
     ...options.statusCallbacks,
     authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
+    faultFor: (event) => faults.forWebhook(event),
   });
+  const control = createControl({
+    engine,
+    clock,
+    initial: engine.snapshot(),
+    requestLog: log,
+    faults,
+    statusCallbacks,
+  });
+  const handleControl = controlRoutes(control);
+
+  /** Twilio's API, after any fault a test injected; every answer goes into the request log. */
+  const serveApi = async (request: Request, url: URL): Promise<Response> => {
+    const at = clock.now();
+    const started = performance.now();
+    const params = await paramsOf(request, url);
+    let response: Response;
+    const fault = faults.forRequest(request.method, url.pathname);
+    if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault?.errorCode !== undefined) {
+      const error = new TwilioError(
+        fault.errorCode,
+        `${new TwilioError(fault.errorCode).message} (injected by a roomlab fault)`,
+      );
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      response = twilioErrorResponse(error, headers);
+    } else {
+      response = await rest(request, url);
+    }
+    log.record({
+      at,
+      method: request.method,
+      path: url.pathname,
+      params,
+      status: response.status,
+      errorCode: await errorCodeOf(response),
+      durationMs: performance.now() - started,
+    });
+    return response;
+  };
 
   const handle: FetchHandler = async (request) => {
     let url: URL;
@@ -106,16 +188,25 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           allow: 'GET',
         });
       }
-      return Response.json({ status: 'ok', uptime_seconds: Math.floor((Date.now() - startedAt) / 1000) });
+      return Response.json({
+        status: 'ok',
+        version,
+        uptime_seconds: Math.floor((Date.now() - startedAt) / 1000),
+      });
     }
-    return rest(request, url);
+    if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`))
+      return handleControl(request, url);
+    return serveApi(request, url);
   };
 
   return {
     handle,
     engine,
-    credentials,
+    get credentials() {
+      return credentialsNow();
+    },
     statusCallbacks,
+    control,
     close() {
       stopTimeouts();
       statusCallbacks.close();

@@ -24,9 +24,15 @@ export function scheduleTimeouts(engine: Engine): () => void {
     timer.unref?.();
   };
   const unsubscribe = engine.subscribe(reschedule);
+  // When the clock jumps, the wait to the next deadline changes even if the deadline does not.
+  const stopFollowingClock = engine.clock.onAdvance(() => {
+    scheduledFor = undefined;
+    reschedule();
+  });
   reschedule();
   return () => {
     unsubscribe();
+    stopFollowingClock();
     if (timer) clearTimeout(timer);
   };
 }

@@ -130,7 +130,7 @@ export function parseForm(text: string): URLSearchParams {
 }
 
 /** Reads a body, giving up (and cancelling the stream) once it passes the cap, so a huge upload costs nothing. */
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+export async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -26,7 +26,8 @@ export interface Delivery {
   method: 'GET' | 'POST';
   url: string;
   params: Record<string, string>;
-  state: 'pending' | 'delivered' | 'failed';
+  /** `dropped` when a control-API fault swallowed it on purpose. */
+  state: 'pending' | 'delivered' | 'failed' | 'dropped';
   attempts: DeliveryAttempt[];
 }
 
@@ -37,11 +38,15 @@ export interface StatusCallbackDeliveryOptions {
   fetch?: typeof fetch;
   /** Wait before a retry (default 1000 ms). */
   retryDelayMs?: number;
+  /** A fault to apply to a delivery of this event, if the control API set one. */
+  faultFor?(event: string): { action: 'drop' | 'delay'; delayMs?: number } | undefined;
 }
 
 export interface StatusCallbackDelivery {
   /** Every delivery so far, oldest first. */
   deliveries(): readonly Delivery[];
+  /** Forgets the record of finished deliveries. */
+  clear(): void;
   /** Resolves once every queued delivery has finished (delivered or failed). */
   idle(): Promise<void>;
   /** Stops taking events; deliveries under way finish. */
@@ -91,6 +96,12 @@ export function deliverStatusCallbacks(
   });
 
   async function deliver(delivery: Delivery): Promise<void> {
+    const fault = options.faultFor?.(delivery.event);
+    if (fault?.action === 'drop') {
+      delivery.state = 'dropped';
+      return;
+    }
+    if (fault?.action === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
     const authToken = options.authTokenOf(delivery.accountSid);
     const { url, overrides } = connectionOverrides(delivery.url);
     for (let attempt = 0; ; attempt++) {
@@ -163,6 +174,10 @@ export function deliverStatusCallbacks(
 
   return {
     deliveries: () => kept,
+    clear() {
+      const pending = kept.filter((delivery) => delivery.state === 'pending');
+      kept.splice(0, kept.length, ...pending);
+    },
     async idle() {
       while (queues.size > 0) await Promise.all([...queues.values()]);
     },

@@ -1,0 +1,170 @@
+import { isTwilioError, TwilioError } from '@roomlab/core';
+import { readCapped } from '../rest/params.js';
+import { twilioErrorResponse } from '../rest/rest-api.js';
+import type { Control } from './control.js';
+
+/** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
+export const controlPrefix = '/_roomlab';
+
+const maxJsonBytes = 16 * 1024 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+  const bytes = request.body ? await readCapped(request.body, maxJsonBytes) : new Uint8Array();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TwilioError(20001, 'Invalid request body: it is not valid UTF-8');
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new TwilioError(20001, 'Invalid request body: it is not JSON');
+  }
+}
+
+function integerParam(url: URL, name: string): number | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return undefined;
+  if (!/^\d{1,15}$/.test(raw))
+    throw new TwilioError(20001, `Invalid parameter ${name}: "${raw.slice(0, 32)}" is not a whole number`);
+  return Number(raw);
+}
+
+const text = (url: URL, name: string) => url.searchParams.get(name) ?? undefined;
+
+type Handler = (request: Request, url: URL, rest: string[]) => Promise<unknown> | unknown;
+
+/**
+ * The control API over HTTP, JSON in and out, under `/_roomlab/`. Each route calls the typed
+ * `Control` function of the same name; bad input gets Twilio's error JSON like every other route.
+ */
+export function controlRoutes(control: Control) {
+  const routes: Record<string, Partial<Record<string, Handler>>> = {
+    '': {
+      GET: () => ({
+        routes: [
+          'state',
+          'reset',
+          'seed',
+          'clock',
+          'requests',
+          'events',
+          'status-callbacks',
+          'faults',
+          'tokens/verify',
+        ].map((name) => `${controlPrefix}/${name}`),
+      }),
+    },
+    state: {
+      GET: (_request, url) => control.snapshot(text(url, 'AccountSid')),
+      PUT: async (request, url) => {
+        control.restore(await readJson(request), text(url, 'AccountSid'));
+        return { restored: true };
+      },
+    },
+    reset: {
+      POST: (_request, url) => {
+        control.reset(text(url, 'AccountSid'));
+        return { reset: true };
+      },
+    },
+    seed: { POST: async (request) => control.seed(await readJson(request)) },
+    clock: {
+      GET: () => ({ now: control.now(), iso: new Date(control.now()).toISOString() }),
+      POST: async (request) => {
+        const body = (await readJson(request)) as { advanceMs?: unknown; advanceSeconds?: unknown };
+        const ms = typeof body.advanceSeconds === 'number' ? body.advanceSeconds * 1000 : body.advanceMs;
+        if (typeof ms !== 'number')
+          throw new TwilioError(20001, 'Invalid clock advance: give advanceMs or advanceSeconds');
+        const now = control.advanceClock(ms);
+        return { now, iso: new Date(now).toISOString() };
+      },
+    },
+    requests: {
+      GET: (_request, url) => ({
+        requests: control.requests({
+          method: text(url, 'Method'),
+          path: text(url, 'Path'),
+          status: integerParam(url, 'Status'),
+          errorCode: integerParam(url, 'ErrorCode'),
+          after: integerParam(url, 'After'),
+          limit: integerParam(url, 'Limit'),
+        }),
+      }),
+    },
+    events: {
+      GET: (_request, url) => ({
+        events: control.events({
+          after: integerParam(url, 'After'),
+          accountSid: text(url, 'AccountSid'),
+          roomSid: text(url, 'RoomSid'),
+          name: text(url, 'Name'),
+          limit: integerParam(url, 'Limit'),
+        }),
+      }),
+    },
+    'status-callbacks': {
+      GET: (_request, url) => ({
+        status_callbacks: control.statusCallbacks({
+          roomSid: text(url, 'RoomSid'),
+          state: text(url, 'State') as 'pending' | undefined,
+        }),
+      }),
+    },
+    faults: {
+      GET: () => ({ faults: control.faults.list() }),
+      POST: async (request) => control.faults.add(await readJson(request)),
+      DELETE: (_request, _url, rest) => {
+        const [id] = rest;
+        if (id === undefined) {
+          control.faults.clear();
+          return { removed: 'all' };
+        }
+        if (!control.faults.remove(id))
+          throw new TwilioError(20404, `Fault ${id.slice(0, 32)} was not found`);
+        return { removed: id };
+      },
+    },
+    'tokens/verify': {
+      POST: async (request) => {
+        const body = (await readJson(request)) as { token?: unknown; room?: unknown };
+        if (typeof body.token !== 'string')
+          throw new TwilioError(20001, 'Invalid request: give the token to verify');
+        return control.verifyToken(body.token, typeof body.room === 'string' ? body.room : undefined);
+      },
+    },
+  };
+
+  return async function handleControl(request: Request, url: URL): Promise<Response> {
+    try {
+      const path = url.pathname.slice(controlPrefix.length).replace(/^\/|\/$/g, '');
+      const segments = path === '' ? [] : path.split('/');
+      const name = segments[0] === 'tokens' ? segments.slice(0, 2).join('/') : (segments[0] ?? '');
+      const rest = segments.slice(name === '' ? 0 : name.split('/').length);
+      const methods = routes[name];
+      if (!methods || (rest.length > 0 && name !== 'faults') || rest.length > 1) {
+        throw new TwilioError(20404, `The requested resource ${url.pathname.slice(0, 256)} was not found`);
+      }
+      const handler = methods[request.method];
+      if (!handler) {
+        const allow = Object.keys(methods).join(', ');
+        return twilioErrorResponse(
+          new TwilioError(20004, `Method not allowed: ${request.method.slice(0, 16)} is not one of ${allow}`),
+          { allow },
+        );
+      }
+      return Response.json(await handler(request, url, rest));
+    } catch (error) {
+      if (isTwilioError(error)) return twilioErrorResponse(error);
+      console.error('roomlab: unexpected error in the control API', request.method, url.pathname, error);
+      return twilioErrorResponse(
+        new TwilioError(
+          20500,
+          'Internal Server Error: roomlab failed to answer this request; this is a roomlab bug',
+        ),
+      );
+    }
+  };
+}

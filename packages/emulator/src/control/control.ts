@@ -1,0 +1,124 @@
+import {
+  type Clock,
+  type Engine,
+  type EngineEvent,
+  type EngineState,
+  TwilioError,
+  type VerifiedAccessToken,
+  verifyAccessToken,
+} from '@roomlab/core';
+import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callback-delivery.js';
+import type { Fault, FaultTable } from './faults.js';
+import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
+import { type SeedResult, seedEngine } from './seed.js';
+
+export interface EventFilter {
+  after?: number;
+  accountSid?: string;
+  roomSid?: string;
+  name?: string;
+  limit?: number;
+}
+
+/**
+ * What a test can do to the emulator beyond Twilio's API: reset, seed, snapshot and restore, move the
+ * clock, read the request, event and status-callback logs, inject faults, and check a token. The
+ * `/_roomlab/` HTTP routes call these same functions.
+ */
+export interface Control {
+  /** Back to the reset point (start-up, unless moved): all accounts, or one. */
+  reset(accountSid?: string): void;
+  /** Makes the current state the one `reset` returns to (a restored state file does this). */
+  setResetPoint(): void;
+  seed(fixture: unknown): SeedResult;
+  snapshot(accountSid?: string): EngineState;
+  restore(state: unknown, accountSid?: string): void;
+  now(): number;
+  /** Moves the clock forward: timeouts fire and tokens expire as if the time had passed. */
+  advanceClock(ms: number): number;
+  requests(filter?: RequestLogFilter): LoggedRequest[];
+  events(filter?: EventFilter): EngineEvent[];
+  statusCallbacks(filter?: { roomSid?: string; state?: Delivery['state'] }): Delivery[];
+  faults: Pick<FaultTable, 'add' | 'list' | 'remove' | 'clear'>;
+  verifyToken(token: string, room?: string): Promise<VerifiedAccessToken>;
+}
+
+export interface ControlParts {
+  engine: Engine;
+  clock: Clock;
+  /** The state right after start-up, which a reset returns to. */
+  initial: EngineState;
+  requestLog: RequestLog;
+  faults: FaultTable;
+  statusCallbacks: StatusCallbackDelivery;
+}
+
+export function createControl(parts: ControlParts): Control {
+  const { engine, clock } = parts;
+  let resetPoint = parts.initial;
+  return {
+    setResetPoint() {
+      resetPoint = engine.snapshot();
+    },
+    reset(accountSid) {
+      if (accountSid === undefined) {
+        engine.restore(resetPoint);
+        parts.requestLog.clear();
+        parts.faults.clear();
+        parts.statusCallbacks.clear();
+      } else {
+        if (!engine.getAccount(accountSid))
+          throw new TwilioError(20404, `Account ${accountSid.slice(0, 64)} was not found`);
+        // An account that existed at start goes back to how it was then; one provisioned later goes.
+        engine.restore(resetPoint, accountSid);
+      }
+    },
+    seed: (fixture) => seedEngine(engine, fixture),
+    snapshot: (accountSid) => engine.snapshot(accountSid),
+    restore(state, accountSid) {
+      engine.restore(state as EngineState, accountSid);
+    },
+    now: () => clock.now(),
+    advanceClock(ms) {
+      const advance = (clock as { advance?: (ms: number) => void }).advance;
+      if (typeof advance !== 'function')
+        throw new TwilioError(20001, 'This emulator runs on a clock that cannot be moved');
+      if (!Number.isFinite(ms) || ms < 0 || ms > 366 * 24 * 3_600_000) {
+        throw new TwilioError(
+          20001,
+          'Invalid clock advance: give a number of milliseconds from 0 to one year',
+        );
+      }
+      advance.call(clock, ms);
+      return clock.now();
+    },
+    requests: (filter) => parts.requestLog.list(filter),
+    events(filter = {}) {
+      const found = engine
+        .events(filter.after ?? 0)
+        .filter(
+          (event) =>
+            (filter.accountSid === undefined || event.accountSid === filter.accountSid) &&
+            (filter.roomSid === undefined || event.room.sid === filter.roomSid) &&
+            (filter.name === undefined || event.name === filter.name),
+        );
+      return filter.limit === undefined ? [...found] : found.slice(-filter.limit);
+    },
+    statusCallbacks: (filter = {}) =>
+      parts.statusCallbacks
+        .deliveries()
+        .filter(
+          (delivery) =>
+            (filter.roomSid === undefined || delivery.roomSid === filter.roomSid) &&
+            (filter.state === undefined || delivery.state === filter.state),
+        ),
+    faults: {
+      add: (input: unknown): Fault => parts.faults.add(input),
+      list: () => parts.faults.list(),
+      remove: (id: string) => parts.faults.remove(id),
+      clear: () => parts.faults.clear(),
+    },
+    verifyToken: (token, room) =>
+      verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),
+  };
+}

@@ -1,0 +1,56 @@
+/** One request the emulator answered, as the control API's request log shows it. */
+export interface LoggedRequest {
+  /** Position in the log, from 1. */
+  id: number;
+  /** When it arrived, in epoch milliseconds of the emulator's clock. */
+  at: number;
+  method: string;
+  path: string;
+  /** Query and form parameters, as sent (repeated keys keep every value). */
+  params: [string, string][];
+  status: number;
+  /** Twilio's error code, when the answer was an error. */
+  errorCode: number | null;
+  durationMs: number;
+}
+
+export interface RequestLogFilter {
+  method?: string;
+  /** A path prefix, e.g. `/v1/Rooms`. */
+  path?: string;
+  status?: number;
+  errorCode?: number;
+  /** Only requests after this id. */
+  after?: number;
+  limit?: number;
+}
+
+const capacity = 10_000;
+
+/** The last ten thousand requests, oldest first. */
+export function requestLog() {
+  const entries: LoggedRequest[] = [];
+  let next = 1;
+  return {
+    record(entry: Omit<LoggedRequest, 'id'>): void {
+      entries.push({ id: next++, ...entry });
+      if (entries.length > capacity) entries.splice(0, entries.length - capacity);
+    },
+    list(filter: RequestLogFilter = {}): LoggedRequest[] {
+      const found = entries.filter(
+        (entry) =>
+          (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
+          (filter.path === undefined || entry.path.startsWith(filter.path)) &&
+          (filter.status === undefined || entry.status === filter.status) &&
+          (filter.errorCode === undefined || entry.errorCode === filter.errorCode) &&
+          (filter.after === undefined || entry.id > filter.after),
+      );
+      return filter.limit === undefined ? found : found.slice(-filter.limit);
+    },
+    clear(): void {
+      entries.length = 0;
+    },
+  };
+}
+
+export type RequestLog = ReturnType<typeof requestLog>;
