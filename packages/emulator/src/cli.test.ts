@@ -92,6 +92,36 @@ describe('the roomlab CLI', () => {
     await expect(stranger.video.v1.rooms.list()).rejects.toMatchObject({ status: 401, code: 20003 });
   });
 
+  it('keeps state across restarts with --state-file: same credentials, same rooms', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roomlab-cli-'));
+    const stateFile = join(dir, 'state.json');
+    const first = run(['start', '--port', '0', '--state-file', stateFile]);
+    const before = await first.ready();
+    const client = (printed: typeof before) =>
+      twilio(printed.accountSid, printed.authToken, { httpClient: emulatorHttpClient(printed.url) });
+    const room = await client(before).video.v1.rooms.create({ uniqueName: 'survives' });
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+
+    const second = run(['start', '--port', '0', '--state-file', stateFile]);
+    const after = await second.ready();
+    expect({ ...after, url: '' }).toEqual({ ...before, url: '' });
+    const fetched = await client(after).video.v1.rooms('survives').fetch();
+    expect({ sid: fetched.sid, dateCreated: fetched.dateCreated }).toEqual({
+      sid: room.sid,
+      dateCreated: room.dateCreated,
+    });
+  });
+
+  it('refuses a state file that is not a snapshot', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roomlab-cli-'));
+    const stateFile = join(dir, 'state.json');
+    await writeFile(stateFile, '{"hello": "world"}');
+    const cli = run(['start', '--state-file', stateFile]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toMatch(/is not a roomlab snapshot/);
+  });
+
   it.each([
     [['start', '--port', 'eighty'], /--port must be a whole number/],
     [['start', '--port', '70000'], /--port must be a whole number/],
