@@ -59,7 +59,11 @@ describe('the roomlab CLI', () => {
 
     const health = await fetch(`${printed.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok' });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      uptime_seconds: expect.any(Number),
+    });
 
     const client = twilio(printed.apiKeySid, printed.apiKeySecret, {
       accountSid: printed.accountSid,

@@ -113,6 +113,11 @@ export function controlRoutes(control: Control) {
         }),
       }),
     },
+    'status-callbacks/redeliver': {
+      POST: (_request, url) => ({
+        redelivered: control.redeliverStatusCallbacks({ roomSid: text(url, 'RoomSid') }),
+      }),
+    },
     faults: {
       GET: () => ({ faults: control.faults.list() }),
       POST: async (request) => control.faults.add(await readJson(request)),
@@ -141,7 +146,8 @@ export function controlRoutes(control: Control) {
     try {
       const path = url.pathname.slice(controlPrefix.length).replace(/^\/|\/$/g, '');
       const segments = path === '' ? [] : path.split('/');
-      const name = segments[0] === 'tokens' ? segments.slice(0, 2).join('/') : (segments[0] ?? '');
+      const twoPart = `${segments[0]}/${segments[1]}`;
+      const name = twoPart in routes ? twoPart : (segments[0] ?? '');
       const rest = segments.slice(name === '' ? 0 : name.split('/').length);
       const methods = routes[name];
       if (!methods || (rest.length > 0 && name !== 'faults') || rest.length > 1) {

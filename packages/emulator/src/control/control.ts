@@ -39,6 +39,8 @@ export interface Control {
   requests(filter?: RequestLogFilter): LoggedRequest[];
   events(filter?: EventFilter): EngineEvent[];
   statusCallbacks(filter?: { roomSid?: string; state?: Delivery['state'] }): Delivery[];
+  /** Sends failed or dropped status callbacks again, in order; returns how many. */
+  redeliverStatusCallbacks(filter?: { roomSid?: string }): number;
   faults: Pick<FaultTable, 'add' | 'list' | 'remove' | 'clear'>;
   verifyToken(token: string, room?: string): Promise<VerifiedAccessToken>;
 }
@@ -112,6 +114,7 @@ export function createControl(parts: ControlParts): Control {
             (filter.roomSid === undefined || delivery.roomSid === filter.roomSid) &&
             (filter.state === undefined || delivery.state === filter.state),
         ),
+    redeliverStatusCallbacks: (filter) => parts.statusCallbacks.redeliver(filter),
     faults: {
       add: (input: unknown): Fault => parts.faults.add(input),
       list: () => parts.faults.list(),

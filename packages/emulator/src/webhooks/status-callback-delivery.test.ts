@@ -190,6 +190,55 @@ describe('status callbacks', () => {
     expect(deliveries[0]?.attempts[0]?.error).toMatch(/could not connect/);
   });
 
+  it('keeps failed deliveries, and redelivers them in order once the receiver is back', async () => {
+    let down = true;
+    session = await directMode.start({
+      statusCallbacks: {
+        retryDelayMs: 10,
+        fetch: (input, init) =>
+          down ? Promise.reject(new TypeError('connect ECONNREFUSED')) : fetch(input, init),
+      },
+    });
+    const hook = await receiver();
+    cleanups.push(hook.close);
+    const room = await session.client.video.v1.rooms.create({ statusCallback: `${hook.base}/later` });
+    await session.client.video.v1.rooms(room.sid).update({ status: 'completed' });
+    await session.emulator.statusCallbacks.idle();
+    expect(session.emulator.control.statusCallbacks({ state: 'failed' })).toHaveLength(2);
+
+    down = false;
+    const response = await session.emulator.handle(
+      new Request(`https://video.twilio.com/_roomlab/status-callbacks/redeliver?RoomSid=${room.sid}`, {
+        method: 'POST',
+      }),
+    );
+    expect(await response.json()).toEqual({ redelivered: 2 });
+    await session.emulator.statusCallbacks.idle();
+    expect(hook.received.map((request) => request.params.StatusCallbackEvent)).toEqual([
+      'room-created',
+      'room-ended',
+    ]);
+    const { authToken } = session.emulator.credentials;
+    for (const request of hook.received) {
+      expect(
+        twilio.validateRequest(
+          authToken,
+          String(request.headers['x-twilio-signature']),
+          request.url,
+          request.params,
+        ),
+      ).toBe(true);
+    }
+    expect(
+      session.emulator.statusCallbacks
+        .deliveries()
+        .map((delivery) => [delivery.state, delivery.attempts.length]),
+    ).toEqual([
+      ['delivered', 3],
+      ['delivered', 3],
+    ]);
+  });
+
   it('never holds up the engine while a receiver is slow', async () => {
     session = await directMode.start();
     let release: () => void = () => undefined;

@@ -47,6 +47,11 @@ export interface StatusCallbackDelivery {
   deliveries(): readonly Delivery[];
   /** Forgets the record of finished deliveries. */
   clear(): void;
+  /**
+   * Sends failed (and dropped) deliveries again, in their order, each room's after what it has queued:
+   * so an event is never lost for good when its receiver was down. Returns how many were requeued.
+   */
+  redeliver(filter?: { roomSid?: string }): number;
   /** Resolves once every queued delivery has finished (delivered or failed). */
   idle(): Promise<void>;
   /** Stops taking events; deliveries under way finish. */
@@ -70,6 +75,15 @@ export function deliverStatusCallbacks(
   const queues = new Map<string, Promise<void>>();
   let open = true;
 
+  const enqueue = (delivery: Delivery) => {
+    const previous = queues.get(delivery.roomSid) ?? Promise.resolve();
+    const next = previous.then(() => deliver(delivery));
+    queues.set(delivery.roomSid, next);
+    void next.finally(() => {
+      if (queues.get(delivery.roomSid) === next) queues.delete(delivery.roomSid);
+    });
+  };
+
   const unsubscribe = engine.subscribe((event: EngineEvent) => {
     const params = statusCallbackParams(event);
     if (!open || !params || event.room.statusCallback === null) return;
@@ -87,12 +101,7 @@ export function deliverStatusCallbacks(
     };
     kept.push(delivery);
     if (kept.length > maxKept) kept.splice(0, kept.length - maxKept);
-    const previous = queues.get(delivery.roomSid) ?? Promise.resolve();
-    const next = previous.then(() => deliver(delivery));
-    queues.set(delivery.roomSid, next);
-    void next.finally(() => {
-      if (queues.get(delivery.roomSid) === next) queues.delete(delivery.roomSid);
-    });
+    enqueue(delivery);
   });
 
   async function deliver(delivery: Delivery): Promise<void> {
@@ -177,6 +186,18 @@ export function deliverStatusCallbacks(
     clear() {
       const pending = kept.filter((delivery) => delivery.state === 'pending');
       kept.splice(0, kept.length, ...pending);
+    },
+    redeliver(filter = {}) {
+      const again = kept.filter(
+        (delivery) =>
+          (delivery.state === 'failed' || delivery.state === 'dropped') &&
+          (filter.roomSid === undefined || delivery.roomSid === filter.roomSid),
+      );
+      for (const delivery of again) {
+        delivery.state = 'pending';
+        enqueue(delivery);
+      }
+      return again.length;
     },
     async idle() {
       while (queues.size > 0) await Promise.all([...queues.values()]);
