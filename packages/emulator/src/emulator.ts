@@ -15,6 +15,7 @@ import { faultTable } from './control/faults.js';
 import { requestLog } from './control/request-log.js';
 import type { FetchHandler } from './fetch-handler.js';
 import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
+import { type RoomSignaling, roomSignaling } from './signaling/room-signaling.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
 import { version } from './version.js';
 import {
@@ -67,6 +68,8 @@ export interface Emulator {
   statusCallbacks: StatusCallbackDelivery;
   /** Reset, seed, snapshot, clock, logs and faults, as typed functions. */
   control: Control;
+  /** The room-signaling protocol the `twilio-video` SDK speaks; a server attaches it to `/signaling`. */
+  signaling: RoomSignaling;
   /** Stops timers; the emulator answers no more timeouts afterwards. */
   close(): void;
 }
@@ -143,6 +146,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     statusCallbacks,
   });
   const handleControl = controlRoutes(control);
+  const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`);
 
   /** Twilio's API, after any fault a test injected; every answer goes into the request log. */
   const serveApi = async (request: Request, url: URL): Promise<Response> => {
@@ -207,7 +211,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     statusCallbacks,
     control,
+    signaling,
     close() {
+      signaling.close();
       stopTimeouts();
       statusCallbacks.close();
       engine.dispose();

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { createExpressApp } from './express-app.js';
+import { attachSignaling } from './signaling/signaling-server.js';
 
 export interface ServerOptions extends EmulatorOptions {
   /** Port to listen on; 0 (the default) lets the OS pick a free one. */
@@ -15,6 +16,8 @@ export interface ServerOptions extends EmulatorOptions {
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:4010`: give it to `emulatorHttpClient`. */
   url: string;
+  /** The SDK's `wsServer` option: `ws://127.0.0.1:4010/signaling`. */
+  signalingUrl: string;
   port: number;
   emulator: Emulator;
   server: Server;
@@ -26,6 +29,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const emulator = options.emulator ?? createEmulator(options);
   const server = createServer(createExpressApp(emulator.handle));
+  const detachSignaling = attachSignaling(server, emulator.signaling);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -38,10 +42,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     url: `http://${urlHost}:${port}`,
+    signalingUrl: `ws://${urlHost}:${port}/signaling`,
     port,
     emulator,
     server,
     async close() {
+      detachSignaling();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
