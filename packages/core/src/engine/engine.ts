@@ -366,8 +366,8 @@ export function createEngine(options: EngineOptions = {}) {
     validateIdentity(connect.identity);
     let room = findRoom(accountSid, roomSidOrName);
     if (room?.status !== 'in-progress') {
-      if (room && connect.createRoom === undefined)
-        throw new TwilioError(53118, `Room completed: room ${room.sid} has ended`);
+      // Only a SID finds a room that has ended (names are free once their room completes).
+      if (room) throw new TwilioError(53118, `Room completed: room ${room.sid} has ended`);
       if (connect.createRoom === false || connect.createRoom === undefined) {
         throw new TwilioError(53106, `Room not found: no in-progress room "${roomSidOrName}"`);
       }

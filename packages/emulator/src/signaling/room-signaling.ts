@@ -304,9 +304,13 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
       const own = inRoom.find((session) => session.participantSid === about.sid);
       if (own) {
         // Removed by the server (REST, a duplicate identity, a timeout): tell that client why.
-        if (event.reason)
+        if (event.reason?.code === 53118) {
+          own.connection?.send({ type: 'disconnected', version: 2, session: own.id, status: 'completed' });
+        } else if (event.reason) {
           own.connection?.send({ type: 'error', code: event.reason.code, message: event.reason.message });
-        else own.connection?.send({ type: 'disconnected', version: 2, session: own.id });
+        } else {
+          own.connection?.send({ type: 'disconnected', version: 2, session: own.id });
+        }
         own.connection?.close(1000, 'Normal');
         end(own);
       }
