@@ -11,9 +11,10 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** Flags that work as root, offline, headless (see the project's ENVIRONMENT notes). */
-export function chromiumArgs(): string[] {
+/** Flags that work as root, offline, headless (see the project's ENVIRONMENT notes); `media` adds fake devices. */
+export function chromiumArgs(options: { media?: boolean } = {}): string[] {
   return [
+    ...(options.media ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
     '--headless=new',
     '--no-sandbox',
     '--disable-gpu',
