@@ -137,6 +137,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
     faultFor: (event) => faults.forWebhook(event),
   });
+  const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`);
   const control = createControl({
     engine,
     clock,
@@ -144,9 +145,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     requestLog: log,
     faults,
     statusCallbacks,
+    signaling,
   });
   const handleControl = controlRoutes(control);
-  const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`);
 
   /** Twilio's API, after any fault a test injected; every answer goes into the request log. */
   const serveApi = async (request: Request, url: URL): Promise<Response> => {

@@ -54,6 +54,7 @@ export function controlRoutes(control: Control) {
           'status-callbacks',
           'faults',
           'tokens/verify',
+          'signaling/drop',
         ].map((name) => `${controlPrefix}/${name}`),
       }),
     },
@@ -131,6 +132,9 @@ export function controlRoutes(control: Control) {
           throw new TwilioError(20404, `Fault ${id.slice(0, 32)} was not found`);
         return { removed: id };
       },
+    },
+    'signaling/drop': {
+      POST: (_request, url) => ({ dropped: control.dropSignaling(text(url, 'ParticipantSid')) }),
     },
     'tokens/verify': {
       POST: async (request) => {

@@ -7,6 +7,7 @@ import {
   type VerifiedAccessToken,
   verifyAccessToken,
 } from '@roomlab/core';
+import type { RoomSignaling } from '../signaling/room-signaling.js';
 import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callback-delivery.js';
 import type { Fault, FaultTable } from './faults.js';
 import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
@@ -43,6 +44,8 @@ export interface Control {
   redeliverStatusCallbacks(filter?: { roomSid?: string }): number;
   faults: Pick<FaultTable, 'add' | 'list' | 'remove' | 'clear'>;
   verifyToken(token: string, room?: string): Promise<VerifiedAccessToken>;
+  /** Drops signaling sockets as a network failure would (one participant's, or all); returns how many. */
+  dropSignaling(participantSid?: string): number;
 }
 
 export interface ControlParts {
@@ -53,6 +56,7 @@ export interface ControlParts {
   requestLog: RequestLog;
   faults: FaultTable;
   statusCallbacks: StatusCallbackDelivery;
+  signaling: Pick<RoomSignaling, 'drop'>;
 }
 
 export function createControl(parts: ControlParts): Control {
@@ -121,6 +125,7 @@ export function createControl(parts: ControlParts): Control {
       remove: (id: string) => parts.faults.remove(id),
       clear: () => parts.faults.clear(),
     },
+    dropSignaling: (participantSid) => parts.signaling.drop(participantSid),
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),
   };

@@ -47,6 +47,11 @@ export interface RoomSignaling {
   receive(body: Record<string, unknown>, connection: TcmpConnection): void;
   /** A connection closed; `byClient` when the client said goodbye. */
   closed(connection: TcmpConnection, byClient: boolean): void;
+  /**
+   * Drops the signaling sockets of one participant (or everyone) the way a network failure would, so
+   * a test sees the SDK reconnect. Returns how many were dropped.
+   */
+  drop(participantSid?: string): number;
   close(): void;
 }
 
@@ -381,6 +386,16 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
         }
       }, sessionTimeoutSeconds * 1000);
       session.lost.unref?.();
+    },
+    drop(participantSid) {
+      let dropped = 0;
+      for (const session of sessions.values()) {
+        if (participantSid !== undefined && session.participantSid !== participantSid) continue;
+        if (!session.connection) continue;
+        session.connection.close(4000, 'Dropped by roomlab');
+        dropped += 1;
+      }
+      return dropped;
     },
     close() {
       unsubscribe();

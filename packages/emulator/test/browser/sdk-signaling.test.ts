@@ -158,6 +158,27 @@ describe('the twilio-video SDK on roomlab (signaling)', () => {
     await until('alice:trackUnpublished:bob:video');
   });
 
+  it('reconnects (53001, then reconnected) when roomlab drops its socket, and stays in the room', async () => {
+    const alice = await join('alice', 'alice');
+    await join('bob', 'bob');
+    const dropped = await fetch(
+      `${emulator.url}/_roomlab/signaling/drop?ParticipantSid=${alice.participantSid}`,
+      { method: 'POST' },
+    );
+    expect(await dropped.json()).toEqual({ dropped: 1 });
+    await until('alice:reconnecting:53001');
+    await until('alice:reconnected');
+    const { accountSid, authToken } = emulator.emulator.credentials;
+    const client = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
+    expect(
+      (await client.video.v1.rooms('standup').participants.list()).map((p) => p.identity).sort(),
+    ).toEqual(['alice', 'bob']);
+    await page.evaluate(() =>
+      (window as unknown as { rooms: Record<string, { disconnect(): void }> }).rooms.bob?.disconnect(),
+    );
+    await until('alice:participantDisconnected:bob');
+  });
+
   it('disconnects every participant with 53118 when REST completes the room', async () => {
     await join('alice', 'alice');
     await join('bob', 'bob');
