@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readConfigFile } from './config-file.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import { startServer } from './server.js';
+import { createSfu } from './signaling/media/sfu.js';
 import { keepStateIn, type StateFile } from './state-file.js';
 import { version } from './version.js';
 
@@ -58,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   let emulator: Emulator;
   let stateFile: StateFile | undefined;
   try {
-    emulator = createEmulator(config);
+    emulator = createEmulator({ ...config, sfu: createSfu });
     if (values['state-file']) stateFile = await keepStateIn(values['state-file'], emulator);
   } catch (error) {
     console.error(`roomlab: ${(error as Error).message}`);

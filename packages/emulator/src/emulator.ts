@@ -15,6 +15,7 @@ import { faultTable } from './control/faults.js';
 import { requestLog } from './control/request-log.js';
 import type { FetchHandler } from './fetch-handler.js';
 import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
+import type { Sfu } from './signaling/media/sfu.js';
 import { type RoomSignaling, roomSignaling } from './signaling/room-signaling.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
 import { version } from './version.js';
@@ -48,6 +49,11 @@ export interface EmulatorOptions {
   statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs'>;
   /** Where fault rates draw their chance (default Math.random), so tests can make them certain. */
   random?: () => number;
+  /**
+   * The media server behind signaling (`createSfu` from this package's Node entry). Without one,
+   * clients get signaling only: rooms, participants and track publications, but no media.
+   */
+  sfu?: () => Sfu;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -137,7 +143,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
     faultFor: (event) => faults.forWebhook(event),
   });
-  const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`);
+  const signaling = roomSignaling(
+    engine,
+    () => `SE${crypto.randomUUID().replace(/-/g, '')}`,
+    options.sfu?.(),
+  );
   const control = createControl({
     engine,
     clock,

@@ -5,6 +5,17 @@ export type { FetchHandler } from './fetch-handler.js';
 export { twilioHandlers } from './msw-handlers.js';
 export { nodeRequestListener } from './node-http-adapter.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export { createSfu, type MediaClient, type Sfu } from './signaling/media/sfu.js';
+export { type RoomSignaling, roomSignaling, sessionTimeoutSeconds } from './signaling/room-signaling.js';
+export {
+  connectScripted,
+  type RemoteParticipantView,
+  type ScriptedConnectOptions,
+  type ScriptedParticipant,
+  type ScriptedTrack,
+  SignalingError,
+} from './signaling/scripted-participant.js';
+export { attachSignaling, signalingPath } from './signaling/signaling-server.js';
 export { isTwilioApiUrl, twilioOrigins } from './twilio-origins.js';
 export type { ConnectionOverrides } from './webhooks/connection-overrides.js';
 export type {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { createExpressApp } from './express-app.js';
+import { createSfu } from './signaling/media/sfu.js';
 import { attachSignaling } from './signaling/signaling-server.js';
 
 export interface ServerOptions extends EmulatorOptions {
@@ -11,6 +12,11 @@ export interface ServerOptions extends EmulatorOptions {
   host?: string;
   /** An emulator to serve; one is made from the other options when absent. */
   emulator?: Emulator;
+  /**
+   * Whether the emulator made here terminates media (roomlab's SFU), default true. Turn it off where
+   * clients should exchange signaling only, e.g. tests outside a network namespace.
+   */
+  media?: boolean;
 }
 
 export interface RunningServer {
@@ -27,7 +33,8 @@ export interface RunningServer {
 
 /** Serves the emulator over HTTP with Express; resolves once it is listening. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const emulator = options.emulator ?? createEmulator(options);
+  const emulator =
+    options.emulator ?? createEmulator({ sfu: options.media === false ? undefined : createSfu, ...options });
   const server = createServer(createExpressApp(emulator.handle));
   const detachSignaling = attachSignaling(server, emulator.signaling);
   const host = options.host ?? '127.0.0.1';

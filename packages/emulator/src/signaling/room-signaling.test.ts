@@ -15,7 +15,7 @@ let client: ReturnType<typeof twilio>;
 const joined: ScriptedParticipant[] = [];
 
 beforeEach(async () => {
-  server = await startServer({ port: 0 });
+  server = await startServer({ port: 0, media: false });
   const { accountSid, authToken } = server.emulator.credentials;
   client = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(server.url) });
 });

@@ -8,6 +8,7 @@ import {
   TwilioError,
   verifyAccessToken,
 } from '@roomlab/core';
+import type { Sfu } from './media/sfu.js';
 import type { TcmpConnection } from './tcmp-connection.js';
 
 /**
@@ -74,7 +75,7 @@ function clientTracks(value: unknown): ClientTrack[] | undefined {
   return tracks;
 }
 
-export function roomSignaling(engine: Engine, newSessionId: () => string): RoomSignaling {
+export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: Sfu): RoomSignaling {
   const sessions = new Map<string, Session>();
   const byConnection = new Map<TcmpConnection, Session>();
   /** Every participant's state revision as the SDK sees it: bumped on every change. */
@@ -83,6 +84,36 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
     const next = (revisions.get(participantSid) ?? 0) + 1;
     revisions.set(participantSid, next);
     return next;
+  };
+
+  /** Hands the client's peer-connection descriptions to the media server. */
+  const describePeerConnections = (session: Session, value: unknown) => {
+    if (!sfu || !Array.isArray(value)) return;
+    for (const entry of value.slice(0, 8)) {
+      const { id, description } = (entry ?? {}) as {
+        id?: unknown;
+        description?: { type?: unknown; revision?: unknown; sdp?: unknown };
+      };
+      if (
+        typeof id !== 'string' ||
+        typeof description?.type !== 'string' ||
+        typeof description.revision !== 'number'
+      )
+        continue;
+      sfu.describe(session.id, id, {
+        type: description.type,
+        revision: description.revision,
+        sdp: typeof description.sdp === 'string' ? description.sdp : undefined,
+      });
+    }
+  };
+
+  /** Tells the media server which tracks the engine has this participant subscribed to. */
+  const syncSubscriptions = (session: Session) => {
+    const participant = engine
+      .findRoom(session.accountSid, session.roomSid)
+      ?.participants.get(session.participantSid);
+    if (sfu && participant) sfu.subscribe(session.id, participant.subscribedTracks.keys());
   };
 
   const participantState = (participant: ParticipantRecord, revision: number) => ({
@@ -222,6 +253,12 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
     const room = engine.getRoom(session.accountSid, session.roomSid);
     connection.send(roomState(session, room, joined, 'connected'));
     session.ready = true;
+    sfu?.join(session.id, {
+      send: (message) => session.connection?.send({ ...message, session: session.id }),
+      trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
+    });
+    describePeerConnections(session, body.peer_connections);
+    syncSubscriptions(session);
   }
 
   function sync(body: Record<string, unknown>, connection: TcmpConnection) {
@@ -243,9 +280,11 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
     if (tracks) applyTracks(session, tracks);
     const room = engine.getRoom(session.accountSid, session.roomSid);
     connection.send(roomState(session, room, participant, 'synced'));
+    describePeerConnections(session, body.peer_connections);
   }
 
   function update(session: Session, body: Record<string, unknown>) {
+    describePeerConnections(session, body.peer_connections);
     const participant = body.participant as { revision?: unknown; tracks?: unknown } | undefined;
     if (
       !participant ||
@@ -267,6 +306,7 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
   }
 
   const end = (session: Session) => {
+    sfu?.leave(session.id);
     if (session.lost) clearTimeout(session.lost);
     sessions.delete(session.id);
     if (session.connection) byConnection.delete(session.connection);
@@ -287,6 +327,11 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
         session.connection?.close(1000, 'Normal');
         end(session);
       }
+      return;
+    }
+    if (event.name === 'track-subscribed' || event.name === 'track-unsubscribed') {
+      const subscriber = inRoom.find((session) => session.participantSid === event.participant?.sid);
+      if (subscriber) syncSubscriptions(subscriber);
       return;
     }
     const about = event.participant;
@@ -399,6 +444,7 @@ export function roomSignaling(engine: Engine, newSessionId: () => string): RoomS
     },
     close() {
       unsubscribe();
+      sfu?.close();
       for (const session of sessions.values()) if (session.lost) clearTimeout(session.lost);
       sessions.clear();
     },

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  emulator = await startServer({ port: 0 });
+  emulator = await startServer({ port: 0, media: false }); // signaling only: media runs in a network namespace (see sdk-media);
   page = await browser.newPage();
   await page.goto(origin);
 });

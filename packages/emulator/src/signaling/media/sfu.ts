@@ -1,0 +1,284 @@
+import {
+  type MediaStreamTrack,
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  type RTCRtpReceiver,
+  type RTCRtpSender,
+} from 'werift';
+
+/**
+ * roomlab's media server: the far end of each client's peer connection (werift, pure TypeScript), and
+ * a selective forwarding unit: every published audio or video track is forwarded, packet for packet, to
+ * each participant subscribed to it, with keyframe requests passed back to the publisher.
+ */
+
+/** What the SFU needs from the signaling side of one client. */
+export interface MediaClient {
+  /** Sends a room-signaling body to this client. */
+  send(body: Record<string, unknown>): void;
+  /** The MT SID the client's track id was published under. */
+  trackSidOf(clientTrackId: string): string | undefined;
+}
+
+interface Source {
+  trackSid: string;
+  track: MediaStreamTrack;
+  receiver: RTCRtpReceiver;
+  publisher: string;
+}
+
+interface Forward {
+  sender: RTCRtpSender;
+  stop(): void;
+}
+
+interface Peer {
+  client: MediaClient;
+  pcId: string | undefined;
+  pc: RTCPeerConnection | undefined;
+  revision: number;
+  /** Set once the client's first offer is answered: until then the PC must hold only its transceivers. */
+  answered: boolean;
+  awaitingAnswer: boolean;
+  dirty: boolean;
+  /** Track SIDs the engine says this participant is subscribed to. */
+  wanted: Set<string>;
+  forwards: Map<string, Forward>;
+  subscribedRevision: number;
+  work: Promise<void>;
+}
+
+export interface Sfu {
+  join(sessionId: string, client: MediaClient): void;
+  leave(sessionId: string): void;
+  /** A description from the client for one of its peer connections. */
+  describe(
+    sessionId: string,
+    pcId: string,
+    description: { type: string; revision: number; sdp?: string },
+  ): void;
+  /** The full set of track SIDs this participant should receive. */
+  subscribe(sessionId: string, trackSids: Iterable<string>): void;
+  close(): void;
+}
+
+const codecs = {
+  audio: [
+    new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 }),
+  ],
+  video: [
+    new RTCRtpCodecParameters({
+      mimeType: 'video/VP8',
+      clockRate: 90000,
+      payloadType: 96,
+      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'goog-remb' }],
+    }),
+  ],
+};
+
+/** `mid` → track id from the `a=msid:<stream> <id>` lines of a client's SDP. */
+function trackIdsByMid(sdp: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const section of sdp.split(/\r?\nm=/).slice(1)) {
+    const mid = /\r?\na=mid:(\S+)/.exec(section)?.[1];
+    const id = /\r?\na=msid:\S+ (\S+)/.exec(section)?.[1];
+    if (mid && id) found.set(mid, id);
+  }
+  return found;
+}
+
+async function gathered(pc: RTCPeerConnection): Promise<void> {
+  if (pc.iceGatheringState === 'complete') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 3000);
+    pc.iceGatheringStateChange.subscribe((state) => {
+      if (state === 'complete') {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+export function createSfu(): Sfu {
+  const peers = new Map<string, Peer>();
+  const sources = new Map<string, Source>();
+
+  /** Runs one peer's negotiation steps one after another (werift needs them strictly ordered). */
+  const serially = (peer: Peer, step: () => Promise<void>) => {
+    peer.work = peer.work
+      .then(step)
+      .catch((error: unknown) => console.error('roomlab: media negotiation failed', error));
+  };
+
+  const subscribedState = (peer: Peer) => ({
+    revision: ++peer.subscribedRevision,
+    tracks: [...peer.forwards].map(([sid, forward]) => ({ sid, id: forward.sender.trackId })),
+  });
+
+  /** Brings a peer's forwards in line with what it wants and what is published, then renegotiates. */
+  const reconcile = (sessionId: string) => {
+    const peer = peers.get(sessionId);
+    // Transceivers added before the client's offer is applied would be paired with the client's own
+    // sending m-lines; wait for the first answer.
+    if (!peer?.pc || !peer.answered) return;
+    let changed = false;
+    for (const [sid, forward] of [...peer.forwards]) {
+      if (peer.wanted.has(sid) && sources.has(sid)) continue;
+      forward.stop();
+      peer.forwards.delete(sid);
+      changed = true;
+    }
+    for (const sid of peer.wanted) {
+      const source = sources.get(sid);
+      if (!source || peer.forwards.has(sid) || source.publisher === sessionId) continue;
+      const transceiver = peer.pc.addTransceiver(source.track.kind as 'audio' | 'video', {
+        direction: 'sendonly',
+      });
+      transceiver.sender.streamId = `roomlab-${source.publisher}`;
+      const { sender } = transceiver;
+      const forwarding = source.track.onReceiveRtp.subscribe((rtp) => {
+        void sender.sendRtp(rtp).catch(() => undefined);
+      });
+      const keyframes = sender.onPictureLossIndication.subscribe(() => {
+        if (source.track.ssrc) void source.receiver.sendRtcpPLI(source.track.ssrc).catch(() => undefined);
+      });
+      // A new subscriber needs a keyframe to show video at once; ask the publisher a few times.
+      const timers = [500, 1500, 3000].map((delay) =>
+        setTimeout(() => {
+          if (source.track.ssrc) void source.receiver.sendRtcpPLI(source.track.ssrc).catch(() => undefined);
+        }, delay),
+      );
+      peer.forwards.set(sid, {
+        sender,
+        stop() {
+          forwarding.unSubscribe();
+          keyframes.unSubscribe();
+          for (const timer of timers) clearTimeout(timer);
+          transceiver.setDirection('inactive');
+        },
+      });
+      changed = true;
+    }
+    if (changed) negotiate(sessionId);
+  };
+
+  const negotiate = (sessionId: string) => {
+    const peer = peers.get(sessionId);
+    if (!peer?.pc || !peer.pcId) return;
+    if (peer.awaitingAnswer || peer.pc.signalingState !== 'stable') {
+      peer.dirty = true;
+      return;
+    }
+    peer.dirty = false;
+    const { pc, pcId } = peer;
+    serially(peer, async () => {
+      const offer = await pc.createOffer();
+      await pc.setLocalDescription(offer);
+      peer.revision += 1;
+      peer.awaitingAnswer = true;
+      peer.client.send({
+        type: 'update',
+        version: 2,
+        peer_connections: [
+          {
+            id: pcId,
+            description: { type: 'offer', revision: peer.revision, sdp: pc.localDescription?.sdp },
+          },
+        ],
+        subscribed: subscribedState(peer),
+      });
+    });
+  };
+
+  const answerOffer = (sessionId: string, peer: Peer, pcId: string, revision: number, sdp: string) => {
+    if (!peer.pc) {
+      peer.pc = new RTCPeerConnection({ codecs, bundlePolicy: 'max-bundle' });
+      peer.pcId = pcId;
+      const pc = peer.pc;
+      pc.ontrack = ({ track, transceiver, receiver }) => {
+        // werift fires this inside setRemoteDescription: register after the current negotiation step.
+        setTimeout(() => {
+          const clientTrackId = trackIdsByMid(pc.remoteDescription?.sdp ?? '').get(transceiver.mid ?? '');
+          const trackSid = clientTrackId ? peer.client.trackSidOf(clientTrackId) : undefined;
+          if (!trackSid) return;
+          sources.set(trackSid, { trackSid, track, receiver, publisher: sessionId });
+          for (const other of peers.keys()) if (other !== sessionId) reconcile(other);
+        }, 0);
+      };
+    }
+    const pc = peer.pc;
+    serially(peer, async () => {
+      await pc.setRemoteDescription({ type: 'offer', sdp });
+      await pc.setLocalDescription(await pc.createAnswer());
+      await gathered(pc);
+      peer.revision = Math.max(peer.revision, revision);
+      peer.answered = true;
+      peer.client.send({
+        type: 'update',
+        version: 2,
+        peer_connections: [
+          { id: pcId, description: { type: 'answer', revision, sdp: pc.localDescription?.sdp } },
+        ],
+      });
+    });
+    serially(peer, async () => {
+      reconcile(sessionId);
+    });
+  };
+
+  return {
+    join(sessionId, client) {
+      peers.set(sessionId, {
+        client,
+        pcId: undefined,
+        pc: undefined,
+        revision: 0,
+        answered: false,
+        awaitingAnswer: false,
+        dirty: false,
+        wanted: new Set(),
+        forwards: new Map(),
+        subscribedRevision: 1,
+        work: Promise.resolve(),
+      });
+    },
+    leave(sessionId) {
+      const peer = peers.get(sessionId);
+      if (!peer) return;
+      peers.delete(sessionId);
+      for (const forward of peer.forwards.values()) forward.stop();
+      for (const [sid, source] of [...sources]) if (source.publisher === sessionId) sources.delete(sid);
+      void peer.pc?.close().catch(() => undefined);
+      for (const other of peers.keys()) reconcile(other);
+    },
+    describe(sessionId, pcId, description) {
+      const peer = peers.get(sessionId);
+      if (!peer || (typeof description.sdp !== 'string' && description.type !== 'close')) return;
+      if (description.type === 'offer' && description.sdp)
+        answerOffer(sessionId, peer, pcId, description.revision, description.sdp);
+      else if (description.type === 'answer' && description.sdp && peer.pc && pcId === peer.pcId) {
+        if (!peer.awaitingAnswer || description.revision !== peer.revision) return;
+        const { pc } = peer;
+        serially(peer, async () => {
+          await pc.setRemoteDescription({ type: 'answer', sdp: description.sdp as string });
+          peer.awaitingAnswer = false;
+          if (peer.dirty) negotiate(sessionId);
+        });
+      } else if (description.type === 'close' && pcId === peer.pcId) {
+        void peer.pc?.close().catch(() => undefined);
+        peer.pc = undefined;
+        peer.pcId = undefined;
+      }
+    },
+    subscribe(sessionId, trackSids) {
+      const peer = peers.get(sessionId);
+      if (!peer) return;
+      peer.wanted = new Set(trackSids);
+      reconcile(sessionId);
+    },
+    close() {
+      for (const sessionId of [...peers.keys()]) this.leave(sessionId);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Runs inside a network namespace made by sdk-media.test.ts (the only place WebRTC may flow): roomlab
+// with its media server, a page with the real twilio-video bundle, and Chromium with fake camera and
+// microphone. Prints one JSON line with what the pages saw.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { mintAccessToken } from '@roomlab/core';
+import { startServer } from '@roomlab/emulator';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const sdk = require.resolve('twilio-video/dist/twilio-video.js');
+const html = new URL('./sdk-page.html', import.meta.url);
+const pages = createServer(async (request, response) => {
+  const [type, file] = request.url === '/twilio-video.js' ? ['text/javascript', sdk] : ['text/html', html];
+  response.writeHead(200, { 'content-type': type });
+  response.end(await readFile(file));
+});
+await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${pages.address().port}`;
+const emulator = await startServer({ port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+  ],
+});
+
+const result = { joined: [], log: [], videos: [], error: null };
+try {
+  const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
+  const identities = (process.env.ROOMLAB_PARTICIPANTS ?? 'alice,bob').split(',');
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') result.log.push(`console:${message.text().slice(0, 200)}`);
+  });
+  await page.goto(origin);
+  for (const identity of identities) {
+    const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
+    const joined = await page.evaluate(
+      ([key, jwt, ws]) =>
+        window.join(key, jwt, {
+          wsServer: ws,
+          name: 'media',
+          audio: true,
+          video: { width: 320, height: 240 },
+        }),
+      [identity, token, emulator.signalingUrl],
+    );
+    result.joined.push(joined);
+  }
+  const others = identities.length - 1;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const videos = await page.evaluate(() => window.videoStats());
+    const flowing = videos.filter((video) => video.width > 0 && video.frames > 10);
+    if (flowing.length >= identities.length * others) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  result.videos = await page.evaluate(() => window.videoStats());
+  result.log.push(...(await page.evaluate(() => window.log)));
+} catch (error) {
+  result.error = String(error);
+} finally {
+  console.log(JSON.stringify(result));
+  await browser.close();
+  await emulator.close();
+  pages.close();
+}

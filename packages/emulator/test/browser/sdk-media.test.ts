@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './chromium.js';
+
+/**
+ * Media through roomlab's SFU, with the real SDK in Chromium. WebRTC may only flow inside a network
+ * namespace the test makes (see the project's ENVIRONMENT notes): a veth pair gives Chromium and the
+ * media server an address that exists nowhere else, so no packet leaves the namespace.
+ */
+const namespace = [
+  'ip link set lo up',
+  'ip link add v0 type veth peer name v1',
+  'ip addr add 198.18.0.1/24 dev v0',
+  'ip addr add 198.18.0.2/24 dev v1',
+  'ip link set v0 up',
+  'ip link set v1 up',
+  'ip route add default via 198.18.0.2 dev v0',
+].join(' && ');
+
+async function scenario(participants: string[]) {
+  const script = new URL('./media-scenario.mjs', import.meta.url).pathname;
+  const { stdout } = await promisify(execFile)(
+    'unshare',
+    ['-n', 'sh', '-c', `${namespace} && exec "${process.execPath}" "${script}"`],
+    {
+      env: { ...process.env, ROOMLAB_PARTICIPANTS: participants.join(','), ROOMLAB_CHROMIUM: chromiumPath() },
+      timeout: 90_000,
+    },
+  );
+  const line = stdout.trim().split('\n').at(-1) ?? '{}';
+  return JSON.parse(line) as {
+    joined: { identity?: string; error?: number }[];
+    log: string[];
+    videos: { key: string; identity: string; frames: number; width: number }[];
+    error: string | null;
+  };
+}
+
+describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
+  it('two participants each receive the other’s camera with frames advancing, and the other’s microphone', async () => {
+    const result = await scenario(['alice', 'bob']);
+    expect(result.error).toBeNull();
+    expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
+    expect(result.log).toEqual(
+      expect.arrayContaining([
+        'alice:trackSubscribed:bob:video',
+        'bob:trackSubscribed:alice:video',
+        'alice:trackSubscribed:bob:audio',
+        'bob:trackSubscribed:alice:audio',
+      ]),
+    );
+    const views = result.videos.map((video) => `${video.key}<-${video.identity}`).sort();
+    expect(views).toEqual(['alice<-bob', 'bob<-alice']);
+    for (const video of result.videos) {
+      expect(video.width).toBeGreaterThan(0);
+      expect(video.frames).toBeGreaterThan(10);
+    }
+  }, 120_000);
+});
