@@ -5,7 +5,7 @@ export function chromiumPath(): string {
   const path = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
     throw new Error(
-      `Chromium is not at ${path}: run node scripts/ensure-chromium.mjs from the repository root`,
+      `Chromium is not at ${path}: run node scripts/ensure-test-tools.mjs from the repository root`,
     );
   }
   return path;
