@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 
-/** Debian's Chromium, installed by scripts/ensure-chromium.mjs (`npm test` runs it first). */
+/** Debian's Chromium, installed by scripts/ensure-test-tools.mjs (`npm test` runs it first). */
 export function chromiumPath(): string {
   const path = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
