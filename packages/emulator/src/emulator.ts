@@ -54,6 +54,8 @@ export interface EmulatorOptions {
    * clients get signaling only: rooms, participants and track publications, but no media.
    */
   sfu?: () => Sfu;
+  /** The reconnect window signaling gives clients, in seconds (default 30, as Twilio). */
+  sessionTimeoutSeconds?: number;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -143,11 +145,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
     faultFor: (event) => faults.forWebhook(event),
   });
-  const signaling = roomSignaling(
-    engine,
-    () => `SE${crypto.randomUUID().replace(/-/g, '')}`,
-    options.sfu?.(),
-  );
+  const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`, {
+    sfu: options.sfu?.(),
+    sessionTimeoutSeconds: options.sessionTimeoutSeconds,
+  });
   const control = createControl({
     engine,
     clock,

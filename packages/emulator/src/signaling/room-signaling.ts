@@ -18,7 +18,7 @@ import type { TcmpConnection } from './tcmp-connection.js';
  * goes through the engine; what clients are told follows from the engine's events.
  */
 
-/** Seconds a client may take to come back after its socket drops (the SDK's reconnect window). */
+/** Seconds a client may take to come back after its socket drops (the SDK's reconnect window), by default. */
 export const sessionTimeoutSeconds = 30;
 
 interface ClientTrack {
@@ -75,7 +75,21 @@ function clientTracks(value: unknown): ClientTrack[] | undefined {
   return tracks;
 }
 
-export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: Sfu): RoomSignaling {
+export interface RoomSignalingOptions {
+  sfu?: Sfu;
+  /** The reconnect window given to clients, in seconds (default 30, as Twilio). */
+  sessionTimeoutSeconds?: number;
+}
+
+export function roomSignaling(
+  engine: Engine,
+  newSessionId: () => string,
+  options: RoomSignalingOptions = {},
+): RoomSignaling {
+  const { sfu } = options;
+  const sessionTimeout = options.sessionTimeoutSeconds ?? sessionTimeoutSeconds;
+  /** Participants whose socket dropped and who may still come back: others see them `reconnecting`. */
+  const reconnecting = new Set<string>();
   const sessions = new Map<string, Session>();
   const byConnection = new Map<TcmpConnection, Session>();
   /** Every participant's state revision as the SDK sees it: bumped on every change. */
@@ -120,7 +134,12 @@ export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: 
     sid: participant.sid,
     identity: participant.identity,
     revision,
-    state: participant.status === 'connected' ? 'connected' : 'disconnected',
+    state:
+      participant.status !== 'connected'
+        ? 'disconnected'
+        : reconnecting.has(participant.sid)
+          ? 'reconnecting'
+          : 'connected',
     tracks: [...participant.publishedTracks.values()].map((track: PublishedTrackRecord) => ({
       sid: track.sid,
       name: track.name,
@@ -149,7 +168,7 @@ export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: 
     sid: room.sid,
     name: room.uniqueName,
     options: {
-      session_timeout: sessionTimeoutSeconds,
+      session_timeout: sessionTimeout,
       signaling_region: 'roomlab',
       media_region: room.mediaRegion,
     },
@@ -281,6 +300,8 @@ export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: 
     const room = engine.getRoom(session.accountSid, session.roomSid);
     connection.send(roomState(session, room, participant, 'synced'));
     describePeerConnections(session, body.peer_connections);
+    if (reconnecting.delete(session.participantSid))
+      broadcast(session.roomSid, session.accountSid, session.participantSid);
   }
 
   function update(session: Session, body: Record<string, unknown>) {
@@ -305,7 +326,20 @@ export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: 
     });
   }
 
+  /** Sends everyone else in the room a participant's current state, under a new revision. */
+  const broadcast = (roomSid: string, accountSid: string, participantSid: string) => {
+    const participant = engine.findRoom(accountSid, roomSid)?.participants.get(participantSid);
+    if (!participant) return;
+    const state = participantState(participant, bump(participantSid));
+    for (const session of sessions.values()) {
+      if (session.roomSid !== roomSid || session.participantSid === participantSid || !session.ready)
+        continue;
+      session.connection?.send({ type: 'update', version: 2, session: session.id, participants: [state] });
+    }
+  };
+
   const end = (session: Session) => {
+    reconnecting.delete(session.participantSid);
     sfu?.leave(session.id);
     if (session.lost) clearTimeout(session.lost);
     sessions.delete(session.id);
@@ -418,6 +452,8 @@ export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: 
         return;
       }
       // The socket dropped: the client may resume with `sync` within the session timeout.
+      reconnecting.add(session.participantSid);
+      broadcast(session.roomSid, session.accountSid, session.participantSid);
       session.lost = setTimeout(() => {
         end(session);
         const room = engine.findRoom(session.accountSid, session.roomSid);
@@ -429,7 +465,7 @@ export function roomSignaling(engine: Engine, newSessionId: () => string, sfu?: 
             new TwilioError(53001),
           );
         }
-      }, sessionTimeoutSeconds * 1000);
+      }, sessionTimeout * 1000);
       session.lost.unref?.();
     },
     drop(participantSid) {

@@ -179,6 +179,33 @@ describe('the twilio-video SDK on roomlab (signaling)', () => {
     await until('alice:participantDisconnected:bob');
   });
 
+  it('shows a participant whose page closed as reconnecting, then disconnected after the session timeout', async () => {
+    await emulator.close();
+    emulator = await startServer({ port: 0, media: false, sessionTimeoutSeconds: 2 });
+    await join('alice', 'alice');
+    const other = await browser.newPage();
+    await other.goto(origin);
+    const bobToken = await token('bob');
+    await other.evaluate(
+      ([t, ws]) =>
+        (window as unknown as { join: (k: string, t: string, o: unknown) => Promise<unknown> }).join(
+          'bob',
+          t,
+          { wsServer: ws, name: 'standup', tracks: [] },
+        ),
+      [bobToken, emulator.signalingUrl] as const,
+    );
+    await until('alice:participantConnected:bob');
+    await other.close();
+    await until('alice:participantReconnecting:bob');
+    await until('alice:participantDisconnected:bob');
+    const { accountSid, authToken } = emulator.emulator.credentials;
+    const client = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
+    expect((await client.video.v1.rooms('standup').participants.list()).map((p) => p.identity)).toEqual([
+      'alice',
+    ]);
+  });
+
   it('disconnects every participant with 53118 when REST completes the room', async () => {
     await join('alice', 'alice');
     await join('bob', 'bob');
