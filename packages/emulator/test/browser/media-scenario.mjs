@@ -31,7 +31,7 @@ const browser = await chromium.launch({
   ],
 });
 
-const result = { joined: [], log: [], videos: [], error: null };
+const result = { joined: [], log: [], videos: [], audio: [], error: null };
 try {
   const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
   const identities = (process.env.ROOMLAB_PARTICIPANTS ?? 'alice,bob').split(',');
@@ -55,14 +55,21 @@ try {
     result.joined.push(joined);
   }
   const others = identities.length - 1;
-  const deadline = Date.now() + 20_000;
+  // Wait (up to 45 s on a busy machine) for every view to show a picture, then see frames rise.
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     const videos = await page.evaluate(() => window.videoStats());
-    const flowing = videos.filter((video) => video.width > 0 && video.frames > 10);
-    if (flowing.length >= identities.length * others) break;
+    const showing = videos.filter((video) => video.width > 0 && video.frames > 0);
+    if (showing.length >= identities.length * others) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  result.videos = await page.evaluate(() => window.videoStats());
+  const before = await page.evaluate(() => window.videoStats());
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  result.videos = (await page.evaluate(() => window.videoStats())).map((video, index) => ({
+    ...video,
+    framesBefore: before[index]?.frames ?? 0,
+  }));
+  result.audio = await page.evaluate(() => window.audioStats());
   result.log.push(...(await page.evaluate(() => window.log)));
 } catch (error) {
   result.error = String(error);

@@ -32,7 +32,8 @@ async function scenario(participants: string[]) {
   return JSON.parse(line) as {
     joined: { identity?: string; error?: number }[];
     log: string[];
-    videos: { key: string; identity: string; frames: number; width: number }[];
+    videos: { key: string; identity: string; frames: number; framesBefore: number; width: number }[];
+    audio: { key: string; identity: string; packets: number }[];
     error: string | null;
   };
 }
@@ -54,7 +55,34 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(views).toEqual(['alice<-bob', 'bob<-alice']);
     for (const video of result.videos) {
       expect(video.width).toBeGreaterThan(0);
-      expect(video.frames).toBeGreaterThan(10);
+      // Frames keep coming: more were painted in the last three seconds.
+      expect(video.frames).toBeGreaterThan(video.framesBefore);
     }
+    expect(result.audio.map((audio) => `${audio.key}<-${audio.identity}`).sort()).toEqual([
+      'alice<-bob',
+      'bob<-alice',
+    ]);
+    for (const audio of result.audio) expect(audio.packets).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('four participants each receive the three others’ cameras and microphones', async () => {
+    const everyone = ['alice', 'bob', 'carol', 'dave'];
+    const result = await scenario(everyone);
+    expect(result.error).toBeNull();
+    const expected = everyone
+      .flatMap((key) => everyone.filter((other) => other !== key).map((other) => `${key}<-${other}`))
+      .sort();
+    expect(result.videos.map((video) => `${video.key}<-${video.identity}`).sort()).toEqual(expected);
+    for (const video of result.videos) {
+      expect(video.width).toBeGreaterThan(0);
+      // Frames keep coming: more were painted in the last three seconds.
+      expect(video.frames).toBeGreaterThan(video.framesBefore);
+    }
+    expect(
+      result.audio
+        .filter((audio) => audio.packets > 0)
+        .map((audio) => `${audio.key}<-${audio.identity}`)
+        .sort(),
+    ).toEqual(expected);
   }, 120_000);
 });

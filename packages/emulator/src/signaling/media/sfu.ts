@@ -4,6 +4,7 @@ import {
   RTCRtpCodecParameters,
   type RTCRtpReceiver,
   type RTCRtpSender,
+  type RtpPacket,
 } from 'werift';
 
 /**
@@ -20,11 +21,18 @@ export interface MediaClient {
   trackSidOf(clientTrackId: string): string | undefined;
 }
 
+/**
+ * A published track as the SFU receives it. werift may hand over a new track object for the same m-line
+ * when the publisher's connection is renegotiated, so forwards listen to the source, not to a track.
+ */
 interface Source {
   trackSid: string;
+  kind: string;
   track: MediaStreamTrack;
   receiver: RTCRtpReceiver;
   publisher: string;
+  listeners: Set<(rtp: RtpPacket) => void>;
+  unpipe: () => void;
 }
 
 interface Forward {
@@ -137,9 +145,12 @@ export function createSfu(): Sfu {
       });
       transceiver.sender.streamId = `roomlab-${source.publisher}`;
       const { sender } = transceiver;
-      const forwarding = source.track.onReceiveRtp.subscribe((rtp) => {
-        void sender.sendRtp(rtp).catch(() => undefined);
-      });
+      // werift rewrites the packet it sends (SSRC, sequence, extensions, encryption) in place, and the
+      // same packet goes to every subscriber: give each its own copy.
+      const forward = (rtp: RtpPacket) => {
+        void sender.sendRtp(rtp.serialize()).catch(() => undefined);
+      };
+      source.listeners.add(forward);
       const keyframes = sender.onPictureLossIndication.subscribe(() => {
         if (source.track.ssrc) void source.receiver.sendRtcpPLI(source.track.ssrc).catch(() => undefined);
       });
@@ -152,7 +163,7 @@ export function createSfu(): Sfu {
       peer.forwards.set(sid, {
         sender,
         stop() {
-          forwarding.unSubscribe();
+          source.listeners.delete(forward);
           keyframes.unSubscribe();
           for (const timer of timers) clearTimeout(timer);
           transceiver.setDirection('inactive');
@@ -202,7 +213,25 @@ export function createSfu(): Sfu {
           const clientTrackId = trackIdsByMid(pc.remoteDescription?.sdp ?? '').get(transceiver.mid ?? '');
           const trackSid = clientTrackId ? peer.client.trackSidOf(clientTrackId) : undefined;
           if (!trackSid) return;
-          sources.set(trackSid, { trackSid, track, receiver, publisher: sessionId });
+          const known = sources.get(trackSid);
+          const source: Source = known ?? {
+            trackSid,
+            kind: track.kind,
+            track,
+            receiver,
+            publisher: sessionId,
+            listeners: new Set(),
+            unpipe: () => undefined,
+          };
+          source.unpipe();
+          source.track = track;
+          source.receiver = receiver;
+          const pipe = track.onReceiveRtp.subscribe((rtp) => {
+            for (const listener of source.listeners) listener(rtp);
+          });
+          source.unpipe = () => pipe.unSubscribe();
+          sources.set(trackSid, source);
+          if (known) return;
           for (const other of peers.keys()) if (other !== sessionId) reconcile(other);
         }, 0);
       };
@@ -248,7 +277,11 @@ export function createSfu(): Sfu {
       if (!peer) return;
       peers.delete(sessionId);
       for (const forward of peer.forwards.values()) forward.stop();
-      for (const [sid, source] of [...sources]) if (source.publisher === sessionId) sources.delete(sid);
+      for (const [sid, source] of [...sources]) {
+        if (source.publisher !== sessionId) continue;
+        source.unpipe();
+        sources.delete(sid);
+      }
       void peer.pc?.close().catch(() => undefined);
       for (const other of peers.keys()) reconcile(other);
     },
