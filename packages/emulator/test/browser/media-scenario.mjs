@@ -48,7 +48,7 @@ try {
           wsServer: ws,
           name: 'media',
           audio: true,
-          video: { width: 320, height: 240 },
+          video: { width: 160, height: 120, frameRate: 15 },
         }),
       [identity, token, emulator.signalingUrl],
     );
@@ -70,7 +70,22 @@ try {
     framesBefore: before[index]?.frames ?? 0,
   }));
   result.audio = await page.evaluate(() => window.audioStats());
-  result.log.push(...(await page.evaluate(() => window.log)));
+  if (process.env.ROOMLAB_DATA) {
+    // The first participant publishes a data track and sends until every other one has the message.
+    const [sender] = identities;
+    await page.evaluate((key) => window.publishData(key), sender);
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      await page.evaluate((key) => window.sendData(key, `hello from ${key}`), sender);
+      const log = await page.evaluate(() => window.log);
+      const heard = identities
+        .slice(1)
+        .filter((key) => log.includes(`${key}:message:${sender}:hello from ${sender}`));
+      if (heard.length === identities.length - 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  result.log.push(...new Set(await page.evaluate(() => window.log)));
 } catch (error) {
   result.error = String(error);
 } finally {

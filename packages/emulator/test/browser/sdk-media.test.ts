@@ -18,14 +18,19 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-async function scenario(participants: string[]) {
+async function scenario(participants: string[], options: { data?: boolean } = {}) {
   const script = new URL('./media-scenario.mjs', import.meta.url).pathname;
   const { stdout } = await promisify(execFile)(
     'unshare',
     ['-n', 'sh', '-c', `${namespace} && exec "${process.execPath}" "${script}"`],
     {
-      env: { ...process.env, ROOMLAB_PARTICIPANTS: participants.join(','), ROOMLAB_CHROMIUM: chromiumPath() },
-      timeout: 90_000,
+      env: {
+        ...process.env,
+        ROOMLAB_PARTICIPANTS: participants.join(','),
+        ROOMLAB_CHROMIUM: chromiumPath(),
+        ...(options.data ? { ROOMLAB_DATA: '1' } : {}),
+      },
+      timeout: 110_000,
     },
   );
   const line = stdout.trim().split('\n').at(-1) ?? '{}';
@@ -39,8 +44,8 @@ async function scenario(participants: string[]) {
 }
 
 describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
-  it('two participants each receive the other’s camera with frames advancing, and the other’s microphone', async () => {
-    const result = await scenario(['alice', 'bob']);
+  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, and data track messages', async () => {
+    const result = await scenario(['alice', 'bob'], { data: true });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
     expect(result.log).toEqual(
@@ -63,6 +68,9 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
       'bob<-alice',
     ]);
     for (const audio of result.audio) expect(audio.packets).toBeGreaterThan(0);
+    expect(result.log).toEqual(
+      expect.arrayContaining(['bob:trackSubscribed:alice:data', 'bob:message:alice:hello from alice']),
+    );
   }, 120_000);
 
   it('four participants each receive the three others’ cameras and microphones', async () => {

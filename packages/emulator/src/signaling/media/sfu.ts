@@ -3,7 +3,6 @@ import {
   RTCPeerConnection,
   RTCRtpCodecParameters,
   type RTCRtpReceiver,
-  type RTCRtpSender,
   type RtpPacket,
 } from 'werift';
 
@@ -28,15 +27,18 @@ export interface MediaClient {
 interface Source {
   trackSid: string;
   kind: string;
-  track: MediaStreamTrack;
-  receiver: RTCRtpReceiver;
+  track?: MediaStreamTrack;
+  receiver?: RTCRtpReceiver;
   publisher: string;
   listeners: Set<(rtp: RtpPacket) => void>;
+  /** For a data track: who receives its messages. */
+  messageListeners: Set<(message: string | Buffer) => void>;
   unpipe: () => void;
 }
 
 interface Forward {
-  sender: RTCRtpSender;
+  /** The id the subscriber's SDK matches: an m-line's msid track id, or a data channel's label. */
+  id: string;
   stop(): void;
 }
 
@@ -53,6 +55,8 @@ interface Peer {
   wanted: Set<string>;
   forwards: Map<string, Forward>;
   subscribedRevision: number;
+  /** Data channel ids this side opens: even, as the DTLS client's are (RFC 8832). */
+  nextChannelId: number;
   work: Promise<void>;
 }
 
@@ -121,7 +125,7 @@ export function createSfu(): Sfu {
 
   const subscribedState = (peer: Peer) => ({
     revision: ++peer.subscribedRevision,
-    tracks: [...peer.forwards].map(([sid, forward]) => ({ sid, id: forward.sender.trackId })),
+    tracks: [...peer.forwards].map(([sid, forward]) => ({ sid, id: forward.id })),
   });
 
   /** Brings a peer's forwards in line with what it wants and what is published, then renegotiates. */
@@ -140,7 +144,27 @@ export function createSfu(): Sfu {
     for (const sid of peer.wanted) {
       const source = sources.get(sid);
       if (!source || peer.forwards.has(sid) || source.publisher === sessionId) continue;
-      const transceiver = peer.pc.addTransceiver(source.track.kind as 'audio' | 'video', {
+      if (source.kind === 'data') {
+        const label = `roomlab-${sid}`;
+        const channel = peer.pc.createDataChannel(label, { id: peer.nextChannelId, ordered: true });
+        peer.nextChannelId += 2;
+        const relay = (message: string | Buffer) => {
+          if (channel.readyState === 'open') channel.send(message);
+        };
+        source.messageListeners.add(relay);
+        peer.forwards.set(sid, {
+          id: label,
+          stop() {
+            source.messageListeners.delete(relay);
+            channel.close();
+          },
+        });
+        changed = true;
+        continue;
+      }
+      const { track: sourceTrack } = source;
+      if (!sourceTrack) continue;
+      const transceiver = peer.pc.addTransceiver(sourceTrack.kind as 'audio' | 'video', {
         direction: 'sendonly',
       });
       transceiver.sender.streamId = `roomlab-${source.publisher}`;
@@ -151,17 +175,15 @@ export function createSfu(): Sfu {
         void sender.sendRtp(rtp.serialize()).catch(() => undefined);
       };
       source.listeners.add(forward);
-      const keyframes = sender.onPictureLossIndication.subscribe(() => {
-        if (source.track.ssrc) void source.receiver.sendRtcpPLI(source.track.ssrc).catch(() => undefined);
-      });
+      const askKeyframe = () => {
+        const ssrc = source.track?.ssrc;
+        if (ssrc) void source.receiver?.sendRtcpPLI(ssrc).catch(() => undefined);
+      };
+      const keyframes = sender.onPictureLossIndication.subscribe(askKeyframe);
       // A new subscriber needs a keyframe to show video at once; ask the publisher a few times.
-      const timers = [500, 1500, 3000].map((delay) =>
-        setTimeout(() => {
-          if (source.track.ssrc) void source.receiver.sendRtcpPLI(source.track.ssrc).catch(() => undefined);
-        }, delay),
-      );
+      const timers = [500, 1500, 3000].map((delay) => setTimeout(askKeyframe, delay));
       peer.forwards.set(sid, {
-        sender,
+        id: sender.trackId,
         stop() {
           source.listeners.delete(forward);
           keyframes.unSubscribe();
@@ -207,6 +229,33 @@ export function createSfu(): Sfu {
       peer.pc = new RTCPeerConnection({ codecs, bundlePolicy: 'max-bundle' });
       peer.pcId = pcId;
       const pc = peer.pc;
+      // A client's data track is a data channel it opens, labelled with the track's id.
+      pc.onDataChannel.subscribe((channel) => {
+        let tries = 0;
+        const register = () => {
+          const trackSid = peer.client.trackSidOf(channel.label);
+          // The track list may arrive just after the channel opens.
+          if (!trackSid) {
+            if (++tries < 50) setTimeout(register, 100);
+            return;
+          }
+          const source: Source = {
+            trackSid,
+            kind: 'data',
+            publisher: sessionId,
+            listeners: new Set(),
+            messageListeners: new Set(),
+            unpipe: () => undefined,
+          };
+          const piping = channel.onMessage.subscribe((message) => {
+            for (const listener of source.messageListeners) listener(message);
+          });
+          source.unpipe = () => piping.unSubscribe();
+          sources.set(trackSid, source);
+          for (const other of peers.keys()) if (other !== sessionId) reconcile(other);
+        };
+        register();
+      });
       pc.ontrack = ({ track, transceiver, receiver }) => {
         // werift fires this inside setRemoteDescription: register after the current negotiation step.
         setTimeout(() => {
@@ -221,6 +270,7 @@ export function createSfu(): Sfu {
             receiver,
             publisher: sessionId,
             listeners: new Set(),
+            messageListeners: new Set(),
             unpipe: () => undefined,
           };
           source.unpipe();
@@ -269,6 +319,7 @@ export function createSfu(): Sfu {
         wanted: new Set(),
         forwards: new Map(),
         subscribedRevision: 1,
+        nextChannelId: 2,
         work: Promise.resolve(),
       });
     },
