@@ -272,9 +272,17 @@ export function roomSignaling(
     const room = engine.getRoom(session.accountSid, session.roomSid);
     connection.send(roomState(session, room, joined, 'connected'));
     session.ready = true;
+    const requested =
+      typeof body.media_signaling === 'object' && body.media_signaling !== null ? body.media_signaling : {};
     sfu?.join(session.id, {
       send: (message) => session.connection?.send({ ...message, session: session.id }),
       trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
+      roomSid: session.roomSid,
+      others: () =>
+        [...(engine.findRoom(session.accountSid, session.roomSid)?.participants.values() ?? [])]
+          .filter((other) => other.status === 'connected' && other.sid !== session.participantSid)
+          .map((other) => other.sid),
+      features: new Set(Object.keys(requested)),
     });
     describePeerConnections(session, body.peer_connections);
     syncSubscriptions(session);
@@ -326,6 +334,31 @@ export function roomSignaling(
     });
   }
 
+  /**
+   * Who is speaking, without listening to audio: the participant who most recently started sending
+   * enabled audio, until it stops or leaves; then anyone else with enabled audio; else nobody.
+   */
+  const speakers = new Map<string, string | null>();
+  const dominantSpeaker = (event: EngineEvent): string | null => {
+    const current = speakers.get(event.room.sid) ?? null;
+    const room = engine.findRoom(event.accountSid, event.room.sid);
+    const speaking = (sid: string | null) =>
+      sid !== null &&
+      room?.participants.get(sid)?.status === 'connected' &&
+      [...(room.participants.get(sid)?.publishedTracks.values() ?? [])].some(
+        (track) => track.kind === 'audio' && track.enabled,
+      );
+    let next = current;
+    if ((event.name === 'track-added' || event.name === 'track-enabled') && event.track?.kind === 'audio') {
+      next = event.participant?.sid ?? current;
+    }
+    if (!speaking(next)) {
+      next = [...(room?.participants.keys() ?? [])].find((sid) => speaking(sid)) ?? null;
+    }
+    speakers.set(event.room.sid, next);
+    return next;
+  };
+
   /** Sends everyone else in the room a participant's current state, under a new revision. */
   const broadcast = (roomSid: string, accountSid: string, participantSid: string) => {
     const participant = engine.findRoom(accountSid, roomSid)?.participants.get(participantSid);
@@ -367,6 +400,19 @@ export function roomSignaling(
       const subscriber = inRoom.find((session) => session.participantSid === event.participant?.sid);
       if (subscriber) syncSubscriptions(subscriber);
       return;
+    }
+    if (
+      sfu &&
+      event.participant &&
+      [
+        'track-added',
+        'track-enabled',
+        'track-removed',
+        'track-disabled',
+        'participant-disconnected',
+      ].includes(event.name)
+    ) {
+      sfu.dominantSpeaker(event.room.sid, dominantSpeaker(event));
     }
     const about = event.participant;
     if (

@@ -49,6 +49,8 @@ try {
           name: 'media',
           audio: true,
           video: { width: 160, height: 120, frameRate: 15 },
+          dominantSpeaker: true,
+          networkQuality: { local: 1, remote: 1 },
         }),
       [identity, token, emulator.signalingUrl],
     );

@@ -71,6 +71,9 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(result.log).toEqual(
       expect.arrayContaining(['bob:trackSubscribed:alice:data', 'bob:message:alice:hello from alice']),
     );
+    // Media signaling: network quality answers each report; the dominant speaker is someone sending audio.
+    expect(result.log).toEqual(expect.arrayContaining(['alice:networkQuality:5', 'bob:networkQuality:5']));
+    expect(result.log.filter((entry) => entry.includes('dominantSpeakerChanged'))).not.toEqual([]);
   }, 120_000);
 
   it('four participants each receive the three others’ cameras and microphones', async () => {

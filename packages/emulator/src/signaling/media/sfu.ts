@@ -1,5 +1,6 @@
 import {
   type MediaStreamTrack,
+  type RTCDataChannel,
   RTCPeerConnection,
   RTCRtpCodecParameters,
   type RTCRtpReceiver,
@@ -18,7 +19,16 @@ export interface MediaClient {
   send(body: Record<string, unknown>): void;
   /** The MT SID the client's track id was published under. */
   trackSidOf(clientTrackId: string): string | undefined;
+  /** The room this client is in. */
+  roomSid: string;
+  /** The other participants in its room now, for network quality reports. */
+  others(): string[];
+  /** Media-signaling features the client asked for in its connect (`active_speaker`, `network_quality`). */
+  features: ReadonlySet<string>;
 }
+
+/** The media-signaling features roomlab serves, each over a data channel of the same label. */
+export const mediaSignalingFeatures = ['active_speaker', 'network_quality'] as const;
 
 /**
  * A published track as the SFU receives it. werift may hand over a new track object for the same m-line
@@ -57,6 +67,10 @@ interface Peer {
   subscribedRevision: number;
   /** Data channel ids this side opens: even, as the DTLS client's are (RFC 8832). */
   nextChannelId: number;
+  /** Media-signaling grants to send with the next offer (the channels are in it). */
+  grants: Record<string, unknown> | undefined;
+  /** Open media-signaling channels, by feature. */
+  msp: Map<string, RTCDataChannel>;
   work: Promise<void>;
 }
 
@@ -71,6 +85,8 @@ export interface Sfu {
   ): void;
   /** The full set of track SIDs this participant should receive. */
   subscribe(sessionId: string, trackSids: Iterable<string>): void;
+  /** Tells every client in a room who the dominant speaker is now (a participant SID, or null). */
+  dominantSpeaker(roomSid: string, participantSid: string | null): void;
   close(): void;
 }
 
@@ -118,9 +134,12 @@ export function createSfu(): Sfu {
 
   /** Runs one peer's negotiation steps one after another (werift needs them strictly ordered). */
   const serially = (peer: Peer, step: () => Promise<void>) => {
-    peer.work = peer.work
-      .then(step)
-      .catch((error: unknown) => console.error('roomlab: media negotiation failed', error));
+    peer.work = peer.work.then(step).catch((error: unknown) => {
+      // A step still queued when the participant left meets a closed connection: nothing to report.
+      const closed = error instanceof Error && /closed/i.test(error.message);
+      if (closed || ![...peers.values()].includes(peer)) return;
+      console.error('roomlab: media negotiation failed', error);
+    });
   };
 
   const subscribedState = (peer: Peer) => ({
@@ -220,7 +239,9 @@ export function createSfu(): Sfu {
           },
         ],
         subscribed: subscribedState(peer),
+        ...(peer.grants ? { media_signaling: peer.grants } : {}),
       });
+      peer.grants = undefined;
     });
   };
 
@@ -302,8 +323,56 @@ export function createSfu(): Sfu {
       });
     });
     serially(peer, async () => {
+      openMediaSignaling(sessionId, peer);
       reconcile(sessionId);
     });
+  };
+
+  /** Current network quality: level 5 (excellent) unless a test set one. */
+  const levels = new Map<string, number>();
+  /** Dominant speaker per room, as last told to clients. */
+  const speakers = new Map<string, string | null>();
+
+  /**
+   * Opens a data channel for each media-signaling feature the client asked for, and grants it with the
+   * next offer (the channels need an m=application section, so they always come with one).
+   */
+  const openMediaSignaling = (sessionId: string, peer: Peer) => {
+    if (!peer.pc || peer.msp.size > 0) return;
+    const wanted = mediaSignalingFeatures.filter((feature) => peer.client.features.has(feature));
+    if (wanted.length === 0) return;
+    const grants: Record<string, unknown> = {};
+    for (const feature of wanted) {
+      const channel = peer.pc.createDataChannel(feature, { id: peer.nextChannelId, ordered: true });
+      peer.nextChannelId += 2;
+      peer.msp.set(feature, channel);
+      grants[feature] = { transport: { type: 'data-channel', label: feature } };
+      channel.onMessage.subscribe((raw) => {
+        let message: { type?: unknown };
+        try {
+          message = JSON.parse(raw.toString()) as { type?: unknown };
+        } catch {
+          return;
+        }
+        if (message.type === 'ready' && feature === 'active_speaker') {
+          const speaker = speakers.get(peer.client.roomSid);
+          if (speaker !== undefined)
+            channel.send(JSON.stringify({ type: 'active_speaker', participant: speaker }));
+        }
+        if (message.type === 'network_quality') {
+          // Answer each report, as Twilio does; the SDK sends the next one a second after the answer.
+          channel.send(
+            JSON.stringify({
+              type: 'network_quality',
+              local: levels.get(sessionId) ?? 5,
+              remotes: peer.client.others().map((sid) => ({ sid, level: 5 })),
+            }),
+          );
+        }
+      });
+    }
+    peer.grants = grants;
+    negotiate(sessionId);
   };
 
   return {
@@ -320,6 +389,8 @@ export function createSfu(): Sfu {
         forwards: new Map(),
         subscribedRevision: 1,
         nextChannelId: 2,
+        grants: undefined,
+        msp: new Map(),
         work: Promise.resolve(),
       });
     },
@@ -353,6 +424,16 @@ export function createSfu(): Sfu {
         void peer.pc?.close().catch(() => undefined);
         peer.pc = undefined;
         peer.pcId = undefined;
+      }
+    },
+    dominantSpeaker(roomSid, participantSid) {
+      if (speakers.get(roomSid) === participantSid) return;
+      speakers.set(roomSid, participantSid);
+      for (const peer of peers.values()) {
+        if (peer.client.roomSid !== roomSid) continue;
+        const channel = peer.msp.get('active_speaker');
+        if (channel?.readyState === 'open')
+          channel.send(JSON.stringify({ type: 'active_speaker', participant: participantSid }));
       }
     },
     subscribe(sessionId, trackSids) {
