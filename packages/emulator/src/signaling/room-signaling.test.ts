@@ -178,6 +178,37 @@ describe('signaling for twilio-video clients', () => {
     ).toBe(53118);
   });
 
+  it('refuses video in an audio-only room: the publication fails with 53125 and audio still works', async () => {
+    await client.video.v1.rooms.create({ uniqueName: 'radio', audioOnly: true });
+    const alice = await join('alice', 'radio');
+    const code = await alice.publish({ kind: 'video', name: 'camera' }).then(
+      () => 0,
+      (error: SignalingError) => error.code,
+    );
+    expect(code).toBe(53125);
+    expect(await alice.publish({ kind: 'audio', name: 'mic' })).toMatch(/^MT[0-9a-f]{32}$/);
+  });
+
+  it('fires status callbacks for what clients do', async () => {
+    const events: string[] = [];
+    server.emulator.engine.subscribe((event) => events.push(event.name));
+    await client.video.v1.rooms.create({ uniqueName: 'hooked', statusCallback: 'http://127.0.0.1:9/never' });
+    const alice = await join('alice', 'hooked');
+    await alice.publish({ kind: 'audio', name: 'mic' });
+    await alice.disconnect();
+    const deliveries = server.emulator.statusCallbacks.deliveries().map((delivery) => delivery.event);
+    expect(deliveries).toEqual([
+      'room-created',
+      'participant-connected',
+      'track-added',
+      'track-removed',
+      'participant-disconnected',
+    ]);
+    expect(events).toEqual(
+      expect.arrayContaining(['participant-connected', 'track-added', 'participant-disconnected']),
+    );
+  });
+
   it('resumes a session after its socket drops, keeping the participant in the room', async () => {
     const alice = await join('alice');
     const bob = await join('bob');

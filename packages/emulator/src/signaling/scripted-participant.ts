@@ -63,6 +63,7 @@ export async function connectScripted(
 ): Promise<ScriptedParticipant> {
   const participants = new Map<string, RemoteParticipantView>();
   const published = new Map<string, string>();
+  const failed = new Map<string, { code: number; message: string }>();
   const received: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   const tracks = new Map<string, ScriptedTrack & { id: string }>();
@@ -93,10 +94,13 @@ export async function connectScripted(
       if (state.state === 'disconnected') participants.delete(state.sid);
       else participants.set(state.sid, state);
     }
-    const acked = body.published as { tracks?: { id: string; sid?: string }[] } | undefined;
+    const acked = body.published as
+      | { tracks?: { id: string; sid?: string; state?: string; error?: { code: number; message: string } }[] }
+      | undefined;
     for (const ack of acked?.tracks ?? []) {
       const track = [...tracks.values()].find((each) => each.id === ack.id);
       if (track && ack.sid) published.set(track.name, ack.sid);
+      if (track && ack.state === 'failed' && ack.error) failed.set(track.name, ack.error);
     }
     if (body.type === 'disconnected')
       ended = { status: typeof body.status === 'string' ? body.status : 'disconnected' };
@@ -191,7 +195,13 @@ export async function connectScripted(
     async publish(track) {
       tracks.set(track.name, { ...track, id: `id-${track.name}` });
       sendTracks();
-      await waitFor(() => published.has(track.name));
+      await waitFor(() => published.has(track.name) || failed.has(track.name));
+      const failure = failed.get(track.name);
+      if (failure) {
+        tracks.delete(track.name);
+        failed.delete(track.name);
+        throw new SignalingError(failure.code, failure.message);
+      }
       return published.get(track.name) as string;
     },
     unpublish(name) {
