@@ -1,1 +1,9 @@
-export {};
+export { installMatchers, roomlabMatchers } from './matchers.js';
+export {
+  type StartEmulatorOptions,
+  startEmulator,
+  type TestAccount,
+  type TestEmulator,
+  type Twilio,
+} from './start-emulator.js';
+export { type CapturedWebhook, captureWebhooks, type WebhookCapture } from './webhook-capture.js';
