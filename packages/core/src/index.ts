@@ -31,6 +31,16 @@ export {
 } from './errors.js';
 export type * from './resources.js';
 export {
+  type EventSource,
+  type ParticipantLike,
+  type RoomConnectionState,
+  type RoomLike,
+  type RoomStore,
+  type RoomStoreSnapshot,
+  roomStore,
+  type TwilioErrorLike,
+} from './room-store/room-store.js';
+export {
   isSid,
   randomSidSource,
   type SidPrefix,
