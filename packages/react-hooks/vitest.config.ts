@@ -4,5 +4,5 @@ export default defineConfig({
   // Workspace packages resolve to their TypeScript sources, so tests need no build.
   resolve: { conditions: ['roomlab-source'] },
   ssr: { resolve: { conditions: ['roomlab-source'] } },
-  test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'] },
+  test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], environment: 'happy-dom' },
 });

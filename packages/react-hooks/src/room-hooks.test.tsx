@@ -1,0 +1,160 @@
+import { EventEmitter } from 'node:events';
+import type { ParticipantLike, RoomLike } from '@roomlab/core';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RoomProvider } from './room-context.js';
+import {
+  useDominantSpeaker,
+  useIsRecording,
+  useParticipants,
+  useRoomError,
+  useRoomState,
+} from './room-hooks.js';
+
+class FakeParticipant extends EventEmitter implements ParticipantLike {
+  constructor(
+    readonly sid: string,
+    readonly identity: string,
+  ) {
+    super();
+  }
+}
+
+/** Behaves like a twilio-video Room for what the hooks read: properties plus events. */
+class FakeRoom extends EventEmitter implements RoomLike<FakeParticipant> {
+  sid = 'RM1';
+  name = 'standup';
+  state = 'connected';
+  participants = new Map<string, FakeParticipant>();
+  localParticipant = new FakeParticipant('PA0', 'me');
+  dominantSpeaker: FakeParticipant | null = null;
+  isRecording = false;
+  join(identity: string) {
+    const participant = new FakeParticipant(`PA${this.participants.size + 1}`, identity);
+    this.participants.set(participant.sid, participant);
+    this.emit('participantConnected', participant);
+    return participant;
+  }
+  leave(participant: FakeParticipant) {
+    this.participants.delete(participant.sid);
+    this.emit('participantDisconnected', participant);
+  }
+}
+
+function Roster() {
+  const participants = useParticipants();
+  const state = useRoomState();
+  const error = useRoomError();
+  const speaker = useDominantSpeaker();
+  const recording = useIsRecording();
+  return (
+    <div>
+      <p data-testid="state">{`${state}${error ? ` ${error.code}` : ''}`}</p>
+      <p data-testid="speaker">{speaker?.identity ?? 'nobody'}</p>
+      <p data-testid="recording">{recording ? 'recording' : 'not recording'}</p>
+      <ul>
+        {participants.map((participant) => (
+          <li key={participant.sid}>{participant.identity}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const names = () => screen.queryAllByRole('listitem').map((item) => item.textContent);
+
+afterEach(cleanup);
+
+describe('room hooks', () => {
+  it('show participants joining and leaving, in join order, under StrictMode', () => {
+    const room = new FakeRoom();
+    room.join('alice');
+    render(
+      <StrictMode>
+        <RoomProvider room={room}>
+          <Roster />
+        </RoomProvider>
+      </StrictMode>,
+    );
+    expect(names()).toEqual(['alice']);
+    let bob: FakeParticipant | undefined;
+    act(() => {
+      bob = room.join('bob');
+      room.join('carol');
+    });
+    expect(names()).toEqual(['alice', 'bob', 'carol']);
+    act(() => {
+      if (bob) room.leave(bob);
+    });
+    expect(names()).toEqual(['alice', 'carol']);
+  });
+
+  it('follow the dominant speaker, recording, and the room state with its error', () => {
+    const room = new FakeRoom();
+    render(
+      <RoomProvider room={room}>
+        <Roster />
+      </RoomProvider>,
+    );
+    expect(screen.getByTestId('state').textContent).toBe('connected');
+    act(() => {
+      const alice = room.join('alice');
+      room.dominantSpeaker = alice;
+      room.emit('dominantSpeakerChanged', alice);
+      room.isRecording = true;
+      room.emit('recordingStarted');
+    });
+    expect(screen.getByTestId('speaker').textContent).toBe('alice');
+    expect(screen.getByTestId('recording').textContent).toBe('recording');
+    act(() => {
+      room.state = 'disconnected';
+      room.emit('disconnected', room, { code: 53118, message: 'Room completed' });
+    });
+    expect(screen.getByTestId('state').textContent).toBe('disconnected 53118');
+  });
+
+  it('put one set of listeners on the room however many components read it, and remove them on unmount', () => {
+    const room = new FakeRoom();
+    const view = render(
+      <RoomProvider room={room}>
+        <Roster />
+        <Roster />
+        <Roster />
+      </RoomProvider>,
+    );
+    expect(room.listenerCount('participantConnected')).toBe(1);
+    view.unmount();
+    expect(room.eventNames()).toEqual([]);
+  });
+
+  it('survive an event storm with one consistent render', () => {
+    const room = new FakeRoom();
+    render(
+      <RoomProvider room={room}>
+        <Roster />
+      </RoomProvider>,
+    );
+    act(() => {
+      for (let index = 0; index < 200; index++) room.join(`guest-${index}`);
+    });
+    expect(names()).toHaveLength(200);
+    expect(names()[199]).toBe('guest-199');
+  });
+
+  it('render without a room, and on the server', () => {
+    render(
+      <RoomProvider room={null}>
+        <Roster />
+      </RoomProvider>,
+    );
+    expect(screen.getByTestId('state').textContent).toBe('disconnected');
+    const html = renderToString(
+      <RoomProvider room={new FakeRoom()}>
+        <Roster />
+      </RoomProvider>,
+    );
+    expect(html).toContain('disconnected');
+  });
+});
