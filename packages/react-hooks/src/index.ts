@@ -1,3 +1,9 @@
+export {
+  type ParticipantSource,
+  useNetworkQualityLevel,
+  useNetworkQualityStats,
+  usePublications,
+} from './participant-hooks.js';
 export { RoomProvider, useRoom } from './room-context.js';
 export {
   useDominantSpeaker,
@@ -7,4 +13,13 @@ export {
   useRoomError,
   useRoomState,
 } from './room-hooks.js';
+export {
+  type PublicationSource,
+  type TrackSource,
+  useIsTrackEnabled,
+  useIsTrackSwitchedOff,
+  useTrack,
+  useTrackPriority,
+} from './track-hooks.js';
 export { useRoomSnapshot } from './use-room-snapshot.js';
+export { useSourceValue } from './use-source-value.js';

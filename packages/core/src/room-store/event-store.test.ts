@@ -1,0 +1,36 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { eventStore } from './event-store.js';
+
+class FakePublication extends EventEmitter {
+  isTrackEnabled = true;
+}
+
+describe('eventStore', () => {
+  it('re-reads on its events only, tells listeners only on a real change, and listens only while read', () => {
+    const publication = new FakePublication();
+    const store = eventStore(publication, ['trackEnabled', 'trackDisabled'], (p) => p.isTrackEnabled);
+    let told = 0;
+    const stop = store.subscribe(() => told++);
+    publication.isTrackEnabled = false;
+    publication.emit('trackDisabled');
+    publication.emit('trackDisabled');
+    publication.emit('somethingElse');
+    expect([store.getSnapshot(), told]).toEqual([false, 1]);
+    stop();
+    expect(publication.eventNames()).toEqual([]);
+  });
+
+  it('keeps an equal array identical', () => {
+    const participant = Object.assign(new EventEmitter(), { tracks: new Map([['MT1', { sid: 'MT1' }]]) });
+    const store = eventStore(participant, ['trackPublished'], (p) => [...p.tracks.values()]);
+    const stop = store.subscribe(() => {});
+    const first = store.getSnapshot();
+    participant.emit('trackPublished');
+    expect(store.getSnapshot()).toBe(first);
+    participant.tracks.set('MT2', { sid: 'MT2' });
+    participant.emit('trackPublished');
+    expect(store.getSnapshot().map((t) => t.sid)).toEqual(['MT1', 'MT2']);
+    stop();
+  });
+});

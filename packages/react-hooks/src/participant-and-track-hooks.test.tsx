@@ -1,0 +1,124 @@
+import { EventEmitter } from 'node:events';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useNetworkQualityLevel, usePublications } from './participant-hooks.js';
+import { useIsTrackEnabled, useIsTrackSwitchedOff, useTrack, useTrackPriority } from './track-hooks.js';
+
+class FakeTrack extends EventEmitter {
+  isSwitchedOff = false;
+  constructor(readonly name: string) {
+    super();
+  }
+}
+
+/** Like a RemoteTrackPublication: a track once subscribed, enabled state, priority, and their events. */
+class FakePublication extends EventEmitter {
+  track: FakeTrack | null = null;
+  isTrackEnabled = true;
+  publishPriority = 'standard';
+  constructor(readonly trackSid: string) {
+    super();
+  }
+}
+
+class FakeParticipant extends EventEmitter {
+  tracks = new Map<string, FakePublication>();
+  networkQualityLevel: number | null = null;
+  publish(sid: string) {
+    const publication = new FakePublication(sid);
+    this.tracks.set(sid, publication);
+    this.emit('trackPublished', publication);
+    return publication;
+  }
+}
+
+function Publication({ publication }: { publication: FakePublication }) {
+  const track = useTrack(publication);
+  const enabled = useIsTrackEnabled(publication);
+  const switchedOff = useIsTrackSwitchedOff(track);
+  const priority = useTrackPriority(publication);
+  return (
+    <li>{`${publication.trackSid} ${track ? track.name : 'unsubscribed'} ${enabled ? 'on' : 'muted'} ${switchedOff ? 'switched-off' : 'live'} ${priority}`}</li>
+  );
+}
+
+function Tile({ participant }: { participant: FakeParticipant }) {
+  const publications = usePublications(participant);
+  const level = useNetworkQualityLevel(participant);
+  return (
+    <div>
+      <p data-testid="quality">{level === null ? 'unknown' : `${level} bars`}</p>
+      <ul>
+        {publications.map((publication) => (
+          <Publication key={publication.trackSid} publication={publication} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const rows = () => screen.queryAllByRole('listitem').map((item) => item.textContent);
+
+afterEach(cleanup);
+
+describe('participant, publication and track hooks', () => {
+  it('follow publications, subscriptions, muting, switch-off and priority, under StrictMode', () => {
+    const participant = new FakeParticipant();
+    render(
+      <StrictMode>
+        <Tile participant={participant} />
+      </StrictMode>,
+    );
+    expect(rows()).toEqual([]);
+    let publication: FakePublication | undefined;
+    act(() => {
+      publication = participant.publish('MT1');
+    });
+    expect(rows()).toEqual(['MT1 unsubscribed on live standard']);
+    const camera = new FakeTrack('camera');
+    act(() => {
+      if (!publication) return;
+      publication.track = camera;
+      publication.emit('subscribed', camera);
+    });
+    expect(rows()).toEqual(['MT1 camera on live standard']);
+    act(() => {
+      if (!publication) return;
+      publication.isTrackEnabled = false;
+      publication.emit('trackDisabled');
+      camera.isSwitchedOff = true;
+      camera.emit('switchedOff');
+      publication.publishPriority = 'high';
+      publication.emit('publishPriorityChanged', 'high');
+    });
+    expect(rows()).toEqual(['MT1 camera muted switched-off high']);
+    act(() => {
+      if (!publication) return;
+      participant.tracks.delete('MT1');
+      participant.emit('trackUnpublished', publication);
+    });
+    expect(rows()).toEqual([]);
+  });
+
+  it('show the network quality level as it changes', () => {
+    const participant = new FakeParticipant();
+    render(<Tile participant={participant} />);
+    expect(screen.getByTestId('quality').textContent).toBe('unknown');
+    act(() => {
+      participant.networkQualityLevel = 4;
+      participant.emit('networkQualityLevelChanged', 4, null);
+    });
+    expect(screen.getByTestId('quality').textContent).toBe('4 bars');
+  });
+
+  it('leave no listener behind on unmount', () => {
+    const participant = new FakeParticipant();
+    const publication = participant.publish('MT1');
+    const view = render(<Tile participant={participant} />);
+    expect(participant.eventNames().length).toBeGreaterThan(0);
+    view.unmount();
+    expect(participant.eventNames()).toEqual([]);
+    expect(publication.eventNames()).toEqual([]);
+  });
+});

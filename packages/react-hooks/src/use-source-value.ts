@@ -1,0 +1,19 @@
+import { type EventSource, eventStore, type ValueStore } from '@roomlab/core';
+import { useMemo, useSyncExternalStore } from 'react';
+
+const nothing: ValueStore<undefined> = { getSnapshot: () => undefined, subscribe: () => () => {} };
+
+/**
+ * A value read from an SDK object (participant, publication, track) and kept current by its events.
+ * `read` and `events` should be stable (module-level), as they are for every hook here.
+ */
+export function useSourceValue<S extends EventSource, T>(
+  source: S | null | undefined,
+  events: readonly string[],
+  read: (source: S) => T,
+  fallback: T,
+): T {
+  const store = useMemo(() => (source ? eventStore(source, events, read) : nothing), [source, events, read]);
+  const value = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  return source ? (value as T) : fallback;
+}
