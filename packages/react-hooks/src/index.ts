@@ -1,3 +1,5 @@
+export { type DataTrackMessage, useDataTrackMessages } from './data-track-hooks.js';
+export { type AttachableTrack, AudioTrack, VideoTrack } from './media-elements.js';
 export {
   type ParticipantSource,
   useNetworkQualityLevel,
