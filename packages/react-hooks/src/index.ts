@@ -6,6 +6,12 @@ export {
   useNetworkQualityStats,
   usePublications,
 } from './participant-hooks.js';
+export {
+  type Connect,
+  type ConnectionState,
+  connectionGraceMs,
+  type RoomConnection,
+} from './room-connection.js';
 export { RoomProvider, useRoom } from './room-context.js';
 export {
   useDominantSpeaker,
@@ -23,5 +29,6 @@ export {
   useTrack,
   useTrackPriority,
 } from './track-hooks.js';
+export { useRoomConnection } from './use-room-connection.js';
 export { useRoomSnapshot } from './use-room-snapshot.js';
 export { useSourceValue } from './use-source-value.js';
