@@ -1,0 +1,39 @@
+// A small app on the hooks and the real twilio-video SDK; the test tells it where roomlab is.
+
+import { createRoot } from 'react-dom/client';
+import { connect } from 'twilio-video';
+import { RoomProvider, useParticipants, useRoomConnection } from '../../src/index.js';
+
+const query = new URLSearchParams(location.search);
+
+function Participants() {
+  const participants = useParticipants();
+  return (
+    <ul>
+      {participants.map((participant) => (
+        <li key={participant.sid}>{participant.identity}</li>
+      ))}
+    </ul>
+  );
+}
+
+function App() {
+  const { state, room, error } = useRoomConnection(connect as never, query.get('token'), {
+    name: query.get('room') ?? 'hooks',
+    wsServer: query.get('ws') ?? '',
+    insights: false,
+    iceServers: [],
+    tracks: [],
+  });
+  return (
+    <main>
+      <p id="state">{`${state}${error ? ` ${error.code}` : ''}`}</p>
+      <RoomProvider room={room}>
+        <Participants />
+      </RoomProvider>
+    </main>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);
