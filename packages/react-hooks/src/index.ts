@@ -1,4 +1,12 @@
 export { type DataTrackMessage, useDataTrackMessages } from './data-track-hooks.js';
+export { type Devices, useDevices } from './device-hooks.js';
+export {
+  type LocalParticipantSource,
+  type LocalPublicationSource,
+  type LocalTrackSource,
+  useLocalAudioToggle,
+  useLocalVideoToggle,
+} from './local-track-hooks.js';
 export { type AttachableTrack, AudioTrack, VideoTrack } from './media-elements.js';
 export {
   type ParticipantSource,
