@@ -1,0 +1,73 @@
+// Runs inside the network namespace demo.test.ts makes: the demo server (emulator + app), then two
+// Chromium tabs that join the same room. Prints one JSON line; screenshots go to test-results/.
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const server = spawn(process.execPath, [new URL('../server.mjs', import.meta.url).pathname], {
+  env: { ...process.env, PORT: '0', ROOMLAB_PORT: '0' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const demo = await new Promise((resolve, reject) => {
+  let output = '';
+  server.stdout.on('data', (chunk) => {
+    output += chunk;
+    const found = /roomlab demo on (\S+)/.exec(output);
+    if (found) resolve(found[1]);
+  });
+  server.once('exit', () => reject(new Error(`the demo server exited: ${output}`)));
+});
+
+const results = new URL('../test-results/', import.meta.url).pathname;
+await mkdir(results, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+  ],
+});
+const result = { tabs: {}, error: null };
+try {
+  const tabs = {};
+  for (const identity of ['alice', 'bob']) {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(`${demo}/?identity=${identity}&room=demo`);
+    await page.getByRole('button', { name: 'Join' }).click();
+    tabs[identity] = page;
+  }
+  for (const [identity, other] of [
+    ['alice', 'bob'],
+    ['bob', 'alice'],
+  ]) {
+    const page = tabs[identity];
+    const remoteVideo = page.locator(`.tile[data-identity="${other}"] video`);
+    await remoteVideo.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      (who) => {
+        const video = document.querySelector(`.tile[data-identity="${who}"] video`);
+        return video instanceof HTMLVideoElement && video.videoWidth > 0 && video.currentTime > 0.5;
+      },
+      other,
+      { timeout: 30_000 },
+    );
+    result.tabs[identity] = {
+      state: await page.textContent('#room-state'),
+      sees: await page
+        .locator('.tile')
+        .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-identity'))),
+      remoteVideoWidth: await remoteVideo.evaluate((video) => video.videoWidth),
+    };
+    await page.screenshot({ path: `${results}${identity}.png` });
+  }
+} catch (error) {
+  result.error = String(error);
+} finally {
+  console.log(JSON.stringify(result));
+  await browser.close();
+  server.kill('SIGTERM');
+}
