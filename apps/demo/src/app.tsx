@@ -1,7 +1,9 @@
 import {
   AudioTrack,
   RoomProvider,
+  useDataTrackMessages,
   useDominantSpeaker,
+  useIsRecording,
   useLocalAudioToggle,
   useLocalVideoToggle,
   useNetworkQualityLevel,
@@ -9,13 +11,16 @@ import {
   usePublications,
   useRoom,
   useRoomConnection,
+  useScreenShareToggle,
   useTrack,
   VideoTrack,
 } from '@roomlab/react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   connect,
+  LocalDataTrack,
   type LocalParticipant,
+  type RemoteDataTrack,
   type RemoteParticipant,
   type RemoteTrackPublication,
   type Room,
@@ -38,6 +43,89 @@ function RemoteMedia({ publication }: { publication: RemoteTrackPublication }) {
   if (publication.kind === 'video') return <VideoTrack track={track} />;
   if (publication.kind === 'audio') return <AudioTrack track={track} />;
   return null;
+}
+
+/** One remote participant's chat messages (its data track), shown as they arrive. */
+function ChatFrom({ publication, identity }: { publication: RemoteTrackPublication; identity: string }) {
+  const track = useTrack(publication as never) as RemoteDataTrack | null;
+  const messages = useDataTrackMessages(track as never);
+  return (
+    <>
+      {messages.map((message) => (
+        <li key={`${identity}-${message.receivedAt}-${String(message.data)}`}>
+          <strong>{identity}:</strong> {String(message.data)}
+        </li>
+      ))}
+    </>
+  );
+}
+
+function ChatLog({ participant }: { participant: RemoteParticipant }) {
+  const publications = usePublications(participant as never) as RemoteTrackPublication[];
+  return (
+    <>
+      {publications
+        .filter((publication) => publication.kind === 'data')
+        .map((publication) => (
+          <ChatFrom key={publication.trackSid} publication={publication} identity={participant.identity} />
+        ))}
+    </>
+  );
+}
+
+/** Chat over a data track this participant publishes; others' messages come over theirs. */
+function Chat() {
+  const room = useRoom() as unknown as Room | null;
+  const participants = useParticipants() as unknown as RemoteParticipant[];
+  const [track, setTrack] = useState<LocalDataTrack | null>(null);
+  const [sent, setSent] = useState<{ id: number; text: string }[]>([]);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (!room) return;
+    const dataTrack = new LocalDataTrack({ name: 'chat' });
+    room.localParticipant.publishTrack(dataTrack).then(
+      () => setTrack(dataTrack),
+      () => undefined,
+    );
+  }, [room]);
+  return (
+    <section className="chat">
+      <ul id="chat-log">
+        {sent.map((line) => (
+          <li key={line.id}>
+            <strong>you:</strong> {line.text}
+          </li>
+        ))}
+        {participants.map((participant) => (
+          <ChatLog key={participant.sid} participant={participant} />
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!track || !text) return;
+          track.send(text);
+          setSent((lines) => [...lines, { id: Date.now() + lines.length, text }]);
+          setText('');
+        }}
+      >
+        <input
+          aria-label="Message"
+          placeholder="Say something"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" disabled={!track}>
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function RecordingBadge() {
+  const recording = useIsRecording();
+  return recording ? <span className="recording">● Recording</span> : null;
 }
 
 function Tile({ participant }: { participant: RemoteParticipant }) {
@@ -63,6 +151,7 @@ function LocalTile() {
   const local = room?.localParticipant ?? null;
   const [micOn, toggleMic] = useLocalAudioToggle(local as never);
   const [cameraOn, toggleCamera] = useLocalVideoToggle(local as never);
+  const screenShare = useScreenShareToggle(local as never);
   const camera = local ? [...local.videoTracks.values()][0]?.track : undefined;
   return (
     <div className="tile" data-identity={local?.identity}>
@@ -75,7 +164,11 @@ function LocalTile() {
         <button type="button" onClick={toggleCamera}>
           {cameraOn ? 'Stop camera' : 'Start camera'}
         </button>
+        <button type="button" onClick={screenShare.toggle}>
+          {screenShare.sharing ? 'Stop sharing' : 'Share screen'}
+        </button>
       </div>
+      {screenShare.error && <p role="alert">{screenShare.error.message}</p>}
     </div>
   );
 }
@@ -112,7 +205,9 @@ function InRoom({ join, leave }: { join: Join; leave: () => void }) {
         </button>
       </div>
       <RoomProvider room={room}>
+        <RecordingBadge />
         <Grid />
+        <Chat />
       </RoomProvider>
     </main>
   );

@@ -18,7 +18,7 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-it('two tabs join the same room and see each other’s video', async () => {
+it('two tabs join the same room, see each other’s video, and chat over a data track', async () => {
   const chromium = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error('Chromium is missing: run node scripts/ensure-test-tools.mjs');
   const script = new URL('./two-tabs.mjs', import.meta.url).pathname;
@@ -31,6 +31,7 @@ it('two tabs join the same room and see each other’s video', async () => {
   );
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
     tabs: Record<string, { state: string; sees: string[]; remoteVideoWidth: number }>;
+    bobChat: string[];
     error: string | null;
   };
   expect(result.error).toBeNull();
@@ -39,4 +40,5 @@ it('two tabs join the same room and see each other’s video', async () => {
   expect(result.tabs.alice?.remoteVideoWidth).toBeGreaterThan(0);
   expect(result.tabs.bob?.remoteVideoWidth).toBeGreaterThan(0);
   expect(existsSync(new URL('../test-results/alice.png', import.meta.url))).toBe(true);
+  expect(result.bobChat).toContain('alice: hello bob');
 }, 120_000);

@@ -64,6 +64,22 @@ try {
     };
     await page.screenshot({ path: `${results}${identity}.png` });
   }
+  // Chat over data tracks: alice writes, bob reads.
+  const send = tabs.alice.getByRole('button', { name: 'Send' });
+  await tabs.alice.waitForFunction(
+    () => !document.querySelector('.chat button[type=submit]')?.disabled,
+    null,
+    { timeout: 30_000 },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    await tabs.alice.getByLabel('Message').fill('hello bob');
+    await send.click();
+    const heard = await tabs.bob.locator('#chat-log li').allTextContents();
+    if (heard.some((line) => line.includes('alice: hello bob'))) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  result.bobChat = await tabs.bob.locator('#chat-log li').allTextContents();
 } catch (error) {
   result.error = String(error);
 } finally {

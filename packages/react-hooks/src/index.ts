@@ -30,6 +30,11 @@ export {
   useRoomState,
 } from './room-hooks.js';
 export {
+  type ScreenShare,
+  type ScreenSharingParticipant,
+  useScreenShareToggle,
+} from './screen-share-hooks.js';
+export {
   type PublicationSource,
   type TrackSource,
   useIsTrackEnabled,

@@ -28,6 +28,8 @@ export interface Delivery {
   params: Record<string, string>;
   /** `dropped` when a control-API fault swallowed it on purpose. */
   state: 'pending' | 'delivered' | 'failed' | 'dropped';
+  /** When the event was queued for delivery, in epoch milliseconds of real time. */
+  queuedAt: number;
   attempts: DeliveryAttempt[];
 }
 
@@ -97,6 +99,7 @@ export function deliverStatusCallbacks(
       url: event.room.statusCallback,
       params,
       state: 'pending',
+      queuedAt: Date.now(),
       attempts: [],
     };
     kept.push(delivery);

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** The parts of a twilio-video LocalParticipant that screen sharing uses. */
+export interface ScreenSharingParticipant {
+  publishTrack(track: MediaStreamTrack, options?: { name?: string }): Promise<unknown>;
+  unpublishTrack(track: MediaStreamTrack): unknown;
+}
+
+export interface ScreenShare {
+  sharing: boolean;
+  /** Starts sharing (asking the browser for a screen) or stops it. */
+  toggle(): Promise<void>;
+  /** Why the last start failed (e.g. the user refused), or null. */
+  error: Error | null;
+}
+
+type GetDisplayMedia = (constraints: DisplayMediaStreamOptions) => Promise<MediaStream>;
+
+const browserDisplayMedia: GetDisplayMedia | undefined =
+  typeof navigator !== 'undefined' && navigator.mediaDevices?.getDisplayMedia
+    ? (constraints) => navigator.mediaDevices.getDisplayMedia(constraints)
+    : undefined;
+
+/**
+ * Screen sharing as a toggle: publishes the shared screen as a video track named `screen`, and
+ * unpublishes it when toggled off, when the browser's own "stop sharing" ends it, or on unmount.
+ */
+export function useScreenShareToggle(
+  participant: ScreenSharingParticipant | null,
+  getDisplayMedia: GetDisplayMedia | undefined = browserDisplayMedia,
+): ScreenShare {
+  const [track, setTrack] = useState<MediaStreamTrack | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const current = useRef<MediaStreamTrack | null>(null);
+
+  const stop = useCallback(() => {
+    const shared = current.current;
+    if (!shared) return;
+    current.current = null;
+    participant?.unpublishTrack(shared);
+    shared.stop();
+    setTrack(null);
+  }, [participant]);
+
+  const toggle = useCallback(async () => {
+    if (current.current) return stop();
+    if (!participant || !getDisplayMedia) {
+      setError(new Error('Screen sharing is not available here'));
+      return;
+    }
+    try {
+      const stream = await getDisplayMedia({ video: true, audio: false });
+      const [shared] = stream.getVideoTracks();
+      if (!shared) throw new Error('The browser shared no video');
+      current.current = shared;
+      shared.addEventListener('ended', stop, { once: true });
+      await participant.publishTrack(shared, { name: 'screen' });
+      setError(null);
+      setTrack(shared);
+    } catch (failure) {
+      current.current?.stop();
+      current.current = null;
+      setError(failure instanceof Error ? failure : new Error(String(failure)));
+    }
+  }, [participant, getDisplayMedia, stop]);
+
+  useEffect(() => stop, [stop]);
+  return { sharing: track !== null, toggle, error };
+}
