@@ -255,9 +255,9 @@ export function createSfu(): Sfu {
         let tries = 0;
         const register = () => {
           const trackSid = peer.client.trackSidOf(channel.label);
-          // The track list may arrive just after the channel opens.
+          // The track list may arrive after the channel opens (later still on a busy machine): keep asking for 30 s.
           if (!trackSid) {
-            if (++tries < 50) setTimeout(register, 100);
+            if (++tries < 300) setTimeout(register, 100);
             return;
           }
           const source: Source = {
@@ -309,6 +309,9 @@ export function createSfu(): Sfu {
     }
     const pc = peer.pc;
     serially(peer, async () => {
+      // Glare: our own offer is out. The SDK rolls its offer back when ours arrives, answers it, and
+      // offers again afterwards, so this one is dropped rather than fought over.
+      if (pc.signalingState !== 'stable') return;
       await pc.setRemoteDescription({ type: 'offer', sdp });
       await pc.setLocalDescription(await pc.createAnswer());
       await gathered(pc);
