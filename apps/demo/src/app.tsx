@@ -2,6 +2,7 @@ import {
   AudioTrack,
   RoomProvider,
   useDataTrackMessages,
+  useDevices,
   useDominantSpeaker,
   useIsRecording,
   useLocalAudioToggle,
@@ -18,8 +19,10 @@ import {
 import { useEffect, useState } from 'react';
 import {
   connect,
+  createLocalVideoTrack,
   LocalDataTrack,
   type LocalParticipant,
+  type LocalVideoTrack,
   type RemoteDataTrack,
   type RemoteParticipant,
   type RemoteTrackPublication,
@@ -213,6 +216,49 @@ function InRoom({ join, leave }: { join: Join; leave: () => void }) {
   );
 }
 
+/** The lobby's camera preview, with a picker of the cameras the browser knows; stopped when it unmounts. */
+function Preview() {
+  const { videoInputs } = useDevices();
+  const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
+  const [track, setTrack] = useState<LocalVideoTrack | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let made: LocalVideoTrack | null = null;
+    let cancelled = false;
+    createLocalVideoTrack({
+      width: 320,
+      height: 240,
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    }).then(
+      (created) => {
+        if (cancelled) return created.stop();
+        made = created;
+        setTrack(created);
+      },
+      (error: Error) => setProblem(error.message),
+    );
+    return () => {
+      cancelled = true;
+      made?.stop();
+    };
+  }, [deviceId]);
+  return (
+    <section className="preview">
+      <VideoTrack track={track as never} id="preview" />
+      {videoInputs.length > 1 && (
+        <select aria-label="Camera" value={deviceId} onChange={(event) => setDeviceId(event.target.value)}>
+          {videoInputs.map((device) => (
+            <option key={device.deviceId} value={device.deviceId}>
+              {device.label || device.deviceId}
+            </option>
+          ))}
+        </select>
+      )}
+      {problem && <p role="alert">{problem}</p>}
+    </section>
+  );
+}
+
 export function App() {
   const params = new URLSearchParams(location.search);
   const [identity, setIdentity] = useState(params.get('identity') ?? '');
@@ -248,6 +294,7 @@ export function App() {
         <button type="submit">Join</button>
       </form>
       {problem && <p role="alert">{problem}</p>}
+      <Preview />
     </main>
   );
 }

@@ -18,7 +18,7 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-it('two tabs join the same room, see each other’s video, and chat over a data track', async () => {
+it('two tabs preview their camera, join the same room, see each other’s video, and chat over a data track', async () => {
   const chromium = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error('Chromium is missing: run node scripts/ensure-test-tools.mjs');
   const script = new URL('./two-tabs.mjs', import.meta.url).pathname;
@@ -32,9 +32,12 @@ it('two tabs join the same room, see each other’s video, and chat over a data 
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
     tabs: Record<string, { state: string; sees: string[]; remoteVideoWidth: number }>;
     bobChat: string[];
+    previews: Record<string, number>;
     error: string | null;
   };
   expect(result.error).toBeNull();
+  expect(result.previews.alice).toBeGreaterThan(0);
+  expect(result.previews.bob).toBeGreaterThan(0);
   expect(result.tabs.alice).toMatchObject({ state: 'demo: connected', sees: ['alice', 'bob'] });
   expect(result.tabs.bob).toMatchObject({ state: 'demo: connected', sees: ['bob', 'alice'] });
   expect(result.tabs.alice?.remoteVideoWidth).toBeGreaterThan(0);

@@ -31,12 +31,17 @@ const browser = await chromium.launch({
     '--use-fake-ui-for-media-stream',
   ],
 });
-const result = { tabs: {}, error: null };
+const result = { tabs: {}, previews: {}, error: null };
 try {
   const tabs = {};
   for (const identity of ['alice', 'bob']) {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await page.goto(`${demo}/?identity=${identity}&room=demo`);
+    // The lobby previews the camera before joining.
+    await page.waitForFunction(() => document.querySelector('#preview')?.videoWidth > 0, null, {
+      timeout: 30_000,
+    });
+    result.previews[identity] = await page.locator('#preview').evaluate((video) => video.videoWidth);
     await page.getByRole('button', { name: 'Join' }).click();
     tabs[identity] = page;
   }
