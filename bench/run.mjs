@@ -1,36 +1,49 @@
 // roomlab's benchmark: the emulator beside references measured in the same run, on the same machine,
 // with the same client code, so the ratios mean something wherever it runs.
 //
-// 1. Over HTTP: a create-room + fetch-room mix from a closed-loop driver (N workers, each sending its
-//    next request when the last one answered) against `startServer()`, and against a bare node:http
-//    server that answers a canned Room JSON, each server in its own thread. The driver is plain node:http with a keep-alive agent, so
-//    the client costs the same in both runs and the ratio is the server's.
-// 2. In process: one `rooms(sid).fetch()` of the official twilio client per request, through msw
-//    (roomlab's handlers vs. a handler returning the canned JSON) and through `inProcessHttpClient`
-//    (roomlab's handler vs. a canned handler), plus the bare handler call.
+// 1. Over HTTP: a create-room + fetch-room mix (POST /v1/Rooms form-encoded, then GET /v1/Rooms/{sid},
+//    HTTP Basic auth of the emulator's credentials) at concurrency 1, 8 and 32, against
+//    `startServer({ port: 0 })` and against a bare node:http server answering a canned ~1 KB Room JSON.
+//    Each server runs in its own worker thread, so it does not share an event loop with the driver.
 //
-// Run from the repository root: npm run bench (it builds the emulator first).
+//    The driver is a small closed-loop one on node:http with a keep-alive agent, rather than a load
+//    generator such as autocannon: N workers each send their next request as soon as the last one has
+//    answered, the fetch uses the SID the create returned (a chain autocannon can only express through
+//    per-request hooks), every request's latency is kept, and it needs no dependency. What matters is
+//    that both servers get exactly the same client code; the headline is the ratio roomlab ÷ bare.
+//
+// 2. In process: the same create + fetch pair, sequentially, as µs per request
+//    - calling `emulator.handle(new Request(...))` directly, beside a trivial Fetch handler that answers
+//      the canned JSON, and
+//    - through msw: `startInProcess()` then `fetch('https://video.twilio.com/v1/Rooms', ...)`, beside an
+//      msw server whose handlers answer the canned JSON.
+//
+// Run from the repository root: npm run bench (it builds the emulator first). `--quick` for a smoke run.
 import { Agent, request } from 'node:http';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createEmulator } from '@roomlab/emulator';
 import { startInProcess } from '@roomlab/emulator/msw';
-import { inProcessHttpClient } from '@roomlab/emulator/twilio';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import twilio from 'twilio';
 import { cannedRoom } from './canned-room.mjs';
 
 const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
-const inProcessRequests = quick ? 300 : 3000;
+const warmupSeconds = quick ? 0.3 : 1;
+const inProcessPairs = quick ? 300 : 2500; // create + fetch pairs, so twice as many requests
 const concurrencies = [1, 8, 32];
 
 const cannedSid = 'RM00000000000000000000000000000001';
+const twilioOrigin = 'https://video.twilio.com';
+const createBody = 'Type=group&MaxParticipants=10';
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+// ---- 1. HTTP ---------------------------------------------------------------------------------------
 
 function send(agent, port, method, path, headers, body) {
   return new Promise((resolve, reject) => {
@@ -47,37 +60,45 @@ function send(agent, port, method, path, headers, body) {
   });
 }
 
-/** Create-then-fetch pairs from `concurrency` workers for `seconds`; every request's latency is kept. */
+/** Create-then-fetch pairs from `concurrency` closed-loop workers for `seconds`; keeps every latency. */
 async function drive(port, authorization, concurrency, seconds) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const form = { authorization, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '13' };
+  const form = {
+    authorization,
+    'content-type': 'application/x-www-form-urlencoded',
+    'content-length': String(Buffer.byteLength(createBody)),
+  };
   const latencies = [];
   let failures = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const timed = async (method, path, headers, body) => {
+  const timed = async (method, path, headers, body, expected) => {
     const start = performance.now();
     const answer = await send(agent, port, method, path, headers, body);
     latencies.push(performance.now() - start);
-    if (answer.status >= 400) failures++;
+    if (answer.status !== expected) {
+      failures++;
+      if (failures === 1) console.error(`${method} ${path} answered ${answer.status}: ${answer.text}`);
+    }
     return answer;
   };
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
   const worker = async () => {
-    while (performance.now() < deadline) {
-      const created = await timed('POST', '/v1/Rooms', form, 'MaxParticipants=9'.slice(0, 13));
+    while (performance.now() < deadline && failures === 0) {
+      const created = await timed('POST', '/v1/Rooms', form, createBody, 201);
       const { sid } = JSON.parse(created.text);
-      await timed('GET', `/v1/Rooms/${sid}`, { authorization });
+      await timed('GET', `/v1/Rooms/${sid}`, { authorization }, undefined, 200);
     }
   };
-  const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
+  if (failures > 0) throw new Error(`${failures} requests to port ${port} failed`);
   latencies.sort((a, b) => a - b);
   return {
+    requests: latencies.length,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    failures,
   };
 }
 
@@ -88,111 +109,191 @@ async function serverInWorker(kind) {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  return { ...ready, close: () => worker.terminate() };
+  const close = async () => {
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('close');
+    const timeout = new Promise((resolve) => setTimeout(resolve, 2000, 'timeout').unref());
+    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
+  };
+  return { ...ready, close };
 }
 
 async function measureHttp() {
-  const rows = [];
   const bare = await serverInWorker('bare');
   const roomlab = await serverInWorker('roomlab');
-  const { accountSid, authToken } = roomlab;
-  const authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
-  await drive(bare.port, authorization, 8, 0.3); // warm up both
-  await drive(roomlab.port, authorization, 8, 0.3);
-  for (const concurrency of concurrencies) {
-    const reference = await drive(bare.port, authorization, concurrency, httpSeconds);
-    const measured = await drive(roomlab.port, authorization, concurrency, httpSeconds);
-    if (measured.failures > 0) throw new Error(`roomlab answered ${measured.failures} errors`);
-    rows.push({ concurrency, reference, measured });
+  const authorization = basic(roomlab.accountSid, roomlab.authToken);
+  try {
+    await drive(bare.port, authorization, 8, warmupSeconds); // warm up the driver and both servers
+    await drive(roomlab.port, authorization, 8, warmupSeconds);
+    const rows = [];
+    for (const concurrency of concurrencies) {
+      const reference = await drive(bare.port, authorization, concurrency, httpSeconds);
+      const measured = await drive(roomlab.port, authorization, concurrency, httpSeconds);
+      rows.push({ concurrency, reference, measured });
+    }
+    return rows;
+  } finally {
+    await roomlab.close();
+    await bare.close();
   }
-  await roomlab.close();
-  await bare.close();
-  return rows;
 }
 
-async function perRequest(label, count, call) {
-  for (let i = 0; i < Math.min(200, count); i++) await call(); // warm up
+// ---- 2. In process ----------------------------------------------------------------------------------
+
+/**
+ * `pairs` create + fetch pairs, one request at a time, each through `call(method, url, init)` (which
+ * answers a Fetch Response); after a warm-up. Returns µs per request: the mean, p50 and p99.
+ */
+async function perRequest(pairs, authorization, call) {
+  const createInit = {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+    body: createBody,
+  };
+  const fetchInit = { headers: { authorization } };
   const latencies = [];
-  for (let i = 0; i < count; i++) {
+  const timed = async (url, init, expected) => {
     const start = performance.now();
-    await call();
+    const response = await call(url, init);
+    const text = await response.text();
     latencies.push(performance.now() - start);
-  }
+    if (response.status !== expected) throw new Error(`${url} answered ${response.status}: ${text}`);
+    return text;
+  };
+  const pair = async () => {
+    const { sid } = JSON.parse(await timed(`${twilioOrigin}/v1/Rooms`, createInit, 201));
+    await timed(`${twilioOrigin}/v1/Rooms/${sid}`, fetchInit, 200);
+  };
+  for (let i = 0; i < Math.min(300, pairs); i++) await pair(); // warm up
+  latencies.length = 0;
+  const start = performance.now();
+  for (let i = 0; i < pairs; i++) await pair();
+  const mean = ((performance.now() - start) * 1000) / latencies.length;
   latencies.sort((a, b) => a - b);
-  return { label, p50: percentile(latencies, 50) * 1000, p99: percentile(latencies, 99) * 1000 };
+  return { mean, p50: percentile(latencies, 50) * 1000, p99: percentile(latencies, 99) * 1000 };
+}
+
+/** The reference: answers the canned Room, reading the form body first as any handler must. */
+async function cannedHandler(request) {
+  if (request.method === 'POST') await request.text();
+  return HttpResponse.json(cannedRoom(cannedSid, twilioOrigin), {
+    status: request.method === 'POST' ? 201 : 200,
+  });
 }
 
 async function measureInProcess() {
-  const canned = () => HttpResponse.json(cannedRoom(cannedSid, 'https://video.twilio.com'));
-  const credentials = ['AC00000000000000000000000000000000', 'token'];
+  const referenceAuth = basic('AC00000000000000000000000000000000', 'token');
 
-  // msw: a canned handler, then roomlab's handlers, each intercepting the same twilio client call.
-  const reference = setupServer(http.get('https://video.twilio.com/v1/Rooms/:sid', canned));
-  reference.listen({ onUnhandledRequest: 'error' });
-  const cannedClient = twilio(...credentials);
-  const mswCanned = await perRequest('msw, canned handler', inProcessRequests, () =>
-    cannedClient.video.v1.rooms(cannedSid).fetch(),
+  // Direct: a Fetch handler called with a Request, no transport at all.
+  const directCanned = await perRequest(inProcessPairs, referenceAuth, (url, init) =>
+    cannedHandler(new Request(url, init)),
   );
+  const emulator = createEmulator();
+  const directRoomlab = await perRequest(
+    inProcessPairs,
+    basic(emulator.credentials.accountSid, emulator.credentials.authToken),
+    (url, init) => emulator.handle(new Request(url, init)),
+  );
+  emulator.close();
+
+  // msw: global fetch intercepted by setupServer, first with canned handlers, then with roomlab's.
+  const reference = setupServer(
+    http.post(`${twilioOrigin}/v1/Rooms`, ({ request }) => cannedHandler(request)),
+    http.get(`${twilioOrigin}/v1/Rooms/:sid`, ({ request }) => cannedHandler(request)),
+  );
+  reference.listen({ onUnhandledRequest: 'error' });
+  const mswCanned = await perRequest(inProcessPairs, referenceAuth, (url, init) => fetch(url, init));
   reference.close();
 
   const inProcess = startInProcess();
   const { accountSid, authToken } = inProcess.emulator.credentials;
-  const mswClient = twilio(accountSid, authToken);
-  const mswRoom = await mswClient.video.v1.rooms.create();
-  const mswRoomlab = await perRequest('msw, roomlab', inProcessRequests, () =>
-    mswClient.video.v1.rooms(mswRoom.sid).fetch(),
+  const mswRoomlab = await perRequest(inProcessPairs, basic(accountSid, authToken), (url, init) =>
+    fetch(url, init),
   );
   inProcess.close();
 
-  // Direct: the twilio client with a RequestClient that calls a handler, with no sockets at all.
-  const directCanned = twilio(...credentials, { httpClient: inProcessHttpClient(async () => canned()) });
-  const direct = await perRequest('direct, canned handler', inProcessRequests, () =>
-    directCanned.video.v1.rooms(cannedSid).fetch(),
-  );
-  const emulator = createEmulator();
-  const directClient = twilio(emulator.credentials.accountSid, emulator.credentials.authToken, {
-    httpClient: inProcessHttpClient(emulator.handle),
-  });
-  const directRoom = await directClient.video.v1.rooms.create();
-  const directRoomlab = await perRequest('direct, roomlab', inProcessRequests, () =>
-    directClient.video.v1.rooms(directRoom.sid).fetch(),
-  );
-  const authorization = `Basic ${btoa(`${emulator.credentials.accountSid}:${emulator.credentials.authToken}`)}`;
-  const handlerOnly = await perRequest('roomlab handler alone (no client)', inProcessRequests, () =>
-    emulator.handle(
-      new Request(`https://video.twilio.com/v1/Rooms/${directRoom.sid}`, { headers: { authorization } }),
-    ),
-  );
-  emulator.close();
-  return { mswCanned, mswRoomlab, direct, directRoomlab, handlerOnly };
+  return [
+    { path: 'direct', reference: directCanned, measured: directRoomlab },
+    { path: 'msw + fetch', reference: mswCanned, measured: mswRoomlab },
+  ];
 }
 
-const fmt = (value, digits = 0) => value.toFixed(digits).padStart(8);
+// ---- Report -----------------------------------------------------------------------------------------
 
-console.log(`roomlab bench (node ${process.version}, ${quick ? 'quick' : `${httpSeconds}s per HTTP run`})\n`);
-console.log('HTTP, create-room + fetch-room mix over loopback (keep-alive), vs a bare node:http server');
-console.log('answering a canned Room JSON, measured in the same run:\n');
+const num = (value, digits = 0) => value.toFixed(digits);
+const table = (header, rows) => {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  // The first column is a label (left-aligned), the others are figures (right-aligned).
+  const pad = (cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]));
+  const line = (cells) => `| ${cells.map(pad).join(' | ')} |`;
+  console.log(line(header));
+  console.log(
+    `| ${widths.map((width, i) => (i === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`,
+  );
+  for (const row of rows) console.log(line(row));
+};
+
+const began = performance.now();
 console.log(
-  '| concurrency |  bare req/s | roomlab req/s |   ratio | bare p50 ms | roomlab p50 ms | bare p99 ms | roomlab p99 ms |',
+  `roomlab bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}` +
+    `${quick ? ', quick' : ''}\n`,
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const { concurrency, reference, measured } of await measureHttp()) {
-  console.log(
-    `| ${concurrency} | ${fmt(reference.rps)} | ${fmt(measured.rps)} | ${fmt(measured.rps / reference.rps, 2)} | ` +
-      `${fmt(reference.p50, 2)} | ${fmt(measured.p50, 2)} | ${fmt(reference.p99, 2)} | ${fmt(measured.p99, 2)} |`,
-  );
-}
 
-const inProcess = await measureInProcess();
-console.log('\nIn process, one twilio-client `rooms(sid).fetch()` per request, sequential:\n');
-console.log('| path | p50 µs | p99 µs | p50 vs. its canned reference |');
-console.log('| --- | ---: | ---: | ---: |');
-const line = (row, reference) =>
-  console.log(
-    `| ${row.label} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${reference ? `${fmt(row.p50 / reference.p50, 2)}×` : ''} |`,
-  );
-line(inProcess.mswCanned);
-line(inProcess.mswRoomlab, inProcess.mswCanned);
-line(inProcess.direct);
-line(inProcess.directRoomlab, inProcess.direct);
-line(inProcess.handlerOnly);
+const httpRows = await measureHttp();
+console.log(
+  `1. HTTP over 127.0.0.1 (keep-alive), create-room + fetch-room mix, ${httpSeconds} s per cell:` +
+    ' roomlab (startServer) vs a bare node:http server answering a canned Room JSON\n',
+);
+table(
+  [
+    'concurrency',
+    'bare req/s',
+    'roomlab req/s',
+    'ratio',
+    'bare p50 ms',
+    'roomlab p50 ms',
+    'bare p99 ms',
+    'roomlab p99 ms',
+  ],
+  httpRows.map(({ concurrency, reference: b, measured: r }) => [
+    String(concurrency),
+    num(b.rps),
+    num(r.rps),
+    num(r.rps / b.rps, 2),
+    num(b.p50, 2),
+    num(r.p50, 2),
+    num(b.p99, 2),
+    num(r.p99, 2),
+  ]),
+);
+console.log(
+  '\n   ratio = roomlab req/s ÷ bare req/s (1.00 would mean roomlab costs nothing over a canned answer)\n',
+);
+
+const inProcessRows = await measureInProcess();
+console.log(`2. In process, the same mix, one request at a time (${inProcessPairs * 2} requests per cell)\n`);
+table(
+  [
+    'path',
+    'canned µs/req',
+    'roomlab µs/req',
+    'ratio',
+    'roomlab adds µs',
+    'canned p50/p99 µs',
+    'roomlab p50/p99 µs',
+  ],
+  inProcessRows.map(({ path, reference: c, measured: r }) => [
+    path,
+    num(c.mean),
+    num(r.mean),
+    `${num(r.mean / c.mean, 2)}×`,
+    num(r.mean - c.mean),
+    `${num(c.p50)} / ${num(c.p99)}`,
+    `${num(r.p50)} / ${num(r.p99)}`,
+  ]),
+);
+console.log(
+  '\n   direct = handle(new Request(...)) vs a trivial Fetch handler; msw + fetch = startInProcess() vs msw' +
+    ' handlers answering the canned JSON.\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
+);
+console.log(`\ndone in ${num((performance.now() - began) / 1000, 1)} s`);
