@@ -18,7 +18,7 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-it('two tabs preview their camera, join the same room, see each other’s video, and chat over a data track', async () => {
+it('two tabs preview their camera, join the same room, see and hear each other, see mute and camera toggles, and chat over a data track', async () => {
   const chromium = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error('Chromium is missing: run node scripts/ensure-test-tools.mjs');
   const script = new URL('./two-tabs.mjs', import.meta.url).pathname;
@@ -32,10 +32,14 @@ it('two tabs preview their camera, join the same room, see each other’s video,
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
     tabs: Record<string, { state: string; sees: string[]; remoteVideoWidth: number }>;
     bobChat: string[];
+    bobHearsAlice?: boolean;
+    bobSeesAliceMuted?: boolean;
+    bobSeesAliceCameraAgain?: boolean;
     previews: Record<string, number>;
     error: string | null;
+    pages?: string[][];
   };
-  expect(result.error).toBeNull();
+  expect(result.error, JSON.stringify(result.pages)).toBeNull();
   expect(result.previews.alice).toBeGreaterThan(0);
   expect(result.previews.bob).toBeGreaterThan(0);
   expect(result.tabs.alice).toMatchObject({ state: 'demo: connected', sees: ['alice', 'bob'] });
@@ -44,4 +48,9 @@ it('two tabs preview their camera, join the same room, see each other’s video,
   expect(result.tabs.bob?.remoteVideoWidth).toBeGreaterThan(0);
   expect(existsSync(new URL('../test-results/alice.png', import.meta.url))).toBe(true);
   expect(result.bobChat).toContain('alice: hello bob');
+  expect(result).toMatchObject({
+    bobHearsAlice: true,
+    bobSeesAliceMuted: true,
+    bobSeesAliceCameraAgain: true,
+  });
 }, 120_000);

@@ -69,6 +69,28 @@ try {
     };
     await page.screenshot({ path: `${results}${identity}.png` });
   }
+  // Bob hears alice: the meter on her tile moves (Chromium's fake microphone beeps).
+  await tabs.bob.waitForFunction(
+    () => Number(document.querySelector('.tile[data-identity="alice"] meter')?.value) > 0,
+    null,
+    { timeout: 30_000 },
+  );
+  result.bobHearsAlice = true;
+  // Alice mutes, and bob sees it; she stops her camera and starts it again, and bob sees her video go and come back.
+  await tabs.alice.getByRole('button', { name: 'Mute', exact: true }).click();
+  await tabs.bob.locator('.tile[data-identity="alice"] .muted').waitFor({ timeout: 30_000 });
+  result.bobSeesAliceMuted = true;
+  await tabs.alice.getByRole('button', { name: 'Stop camera' }).click();
+  await tabs.bob
+    .locator('.tile[data-identity="alice"] video')
+    .waitFor({ state: 'detached', timeout: 30_000 });
+  await tabs.alice.getByRole('button', { name: 'Start camera' }).click();
+  await tabs.bob.waitForFunction(
+    () => document.querySelector('.tile[data-identity="alice"] video')?.videoWidth > 0,
+    null,
+    { timeout: 30_000 },
+  );
+  result.bobSeesAliceCameraAgain = true;
   // Chat over data tracks: alice writes, bob reads.
   const send = tabs.alice.getByRole('button', { name: 'Send' });
   await tabs.alice.waitForFunction(
@@ -85,8 +107,18 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   result.bobChat = await tabs.bob.locator('#chat-log li').allTextContents();
+  // The kept screenshots show the end: meters, the muted mark, the chat.
+  for (const [identity, page] of Object.entries(tabs))
+    await page.screenshot({ path: `${results}${identity}.png` });
 } catch (error) {
   result.error = String(error);
+  // What each tab showed when it failed, to tell which step broke.
+  for (const page of browser.contexts().flatMap((context) => context.pages())) {
+    const shown = await page
+      .evaluate(() => [...document.querySelectorAll('.tile')].map((tile) => tile.outerHTML))
+      .catch(() => []);
+    result.pages = [...(result.pages ?? []), shown];
+  }
 } finally {
   console.log(JSON.stringify(result));
   await browser.close();

@@ -30,7 +30,7 @@ export {
   twilioErrorCatalog,
 } from './errors.js';
 export type * from './resources.js';
-export { eventStore, sameItems, type ValueStore } from './room-store/event-store.js';
+export { eventStore, refreshSource, sameItems, type ValueStore } from './room-store/event-store.js';
 export {
   type EventSource,
   type ParticipantLike,

@@ -1,11 +1,15 @@
-import type { EventSource } from '@roomlab/core';
-import { useCallback } from 'react';
+import { type EventSource, refreshSource } from '@roomlab/core';
+import { useCallback, useState } from 'react';
+import { screenShareTrackName } from './screen-share-hooks.js';
+import { toError } from './to-error.js';
 import { useSourceValue } from './use-source-value.js';
 
 /** The parts of a twilio-video LocalParticipant these hooks use. */
 export interface LocalParticipantSource<Publication extends LocalPublicationSource = LocalPublicationSource>
   extends EventSource {
   tracks: Map<string, Publication>;
+  publishTrack(track: never): Promise<unknown>;
+  unpublishTrack(track: never): unknown;
 }
 
 export interface LocalPublicationSource {
@@ -13,17 +17,46 @@ export interface LocalPublicationSource {
   track: LocalTrackSource;
 }
 
+/** A local audio or video track (data tracks have no enabled state: they are left alone). */
 export interface LocalTrackSource extends EventSource {
   kind: string;
-  isEnabled: boolean;
-  enable(): unknown;
-  disable(): unknown;
+  name?: string;
+  isEnabled?: boolean;
+  enable?(): unknown;
+  disable?(): unknown;
+  stop?(): unknown;
+}
+
+export interface LocalMediaToggle {
+  /** Whether a published track of this kind is on. */
+  enabled: boolean;
+  /** True while a new track is being made and published. */
+  pending: boolean;
+  /** Why the last turn-on failed (e.g. `NotAllowedError` when the user refused the microphone), or null. */
+  error: Error | null;
+  /** Turns the microphone (or camera) off or on; never rejects, failures land in `error`. */
+  toggle(): Promise<void>;
+}
+
+export interface LocalMediaToggleOptions {
+  /**
+   * Makes a new track when there is none to turn on, e.g. `() => Video.createLocalAudioTrack()`:
+   * it is published, and stopped again if publishing fails.
+   */
+  create?: () => Promise<LocalTrackSource>;
+  /**
+   * Turning off unpublishes and stops the track (the camera's light goes out, others see
+   * `trackUnpublished`), and turning on makes a new one with `create`, as Twilio's reference app does
+   * for the camera. Otherwise turning off disables the track (others see `trackDisabled`).
+   */
+  releaseWhenOff?: boolean;
 }
 
 const publicationEvents = ['trackPublished', 'trackUnpublished', 'trackEnabled', 'trackDisabled'] as const;
+// A shared screen is a video track too, but it is not the camera: the camera toggle leaves it alone.
 const tracksOfKind = (kind: string) => (participant: LocalParticipantSource) =>
   [...participant.tracks.values()]
-    .filter((publication) => publication.kind === kind)
+    .filter((publication) => publication.kind === kind && publication.track.name !== screenShareTrackName)
     .map((publication) => publication.track);
 const anyEnabled =
   (read: (participant: LocalParticipantSource) => LocalTrackSource[]) =>
@@ -38,31 +71,75 @@ function useLocalToggle(
   participant: LocalParticipantSource | null,
   read: (participant: LocalParticipantSource) => LocalTrackSource[],
   readEnabled: (participant: LocalParticipantSource) => boolean,
-) {
+  { create, releaseWhenOff = false }: LocalMediaToggleOptions,
+): LocalMediaToggle {
   const tracks = useSourceValue(participant, publicationEvents, read, []);
   const enabled = useSourceValue(participant, publicationEvents, readEnabled, false);
-  const toggle = useCallback(() => {
-    for (const track of tracks) {
-      if (enabled) track.disable();
-      else track.enable();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+
+  const turnOn = useCallback(async () => {
+    if (!participant) throw new Error('Not connected to a room');
+    if (tracks.length > 0 && !releaseWhenOff) {
+      for (const track of tracks) track.enable?.();
+      return;
     }
-  }, [tracks, enabled]);
-  return [enabled, toggle] as const;
+    if (!create) throw new Error('There is no track to turn on, and no `create` to make one');
+    setPending(true);
+    let made: LocalTrackSource | null = null;
+    try {
+      made = await create();
+      await participant.publishTrack(made as never);
+    } catch (failure) {
+      made?.stop?.();
+      throw failure;
+    } finally {
+      setPending(false);
+    }
+  }, [participant, tracks, create, releaseWhenOff]);
+
+  const turnOff = useCallback(() => {
+    for (const track of tracks) {
+      if (!releaseWhenOff) {
+        track.disable?.();
+        continue;
+      }
+      participant?.unpublishTrack(track as never);
+      track.stop?.();
+    }
+    // The SDK's LocalParticipant says nothing when a track is unpublished: tell its readers.
+    if (participant && releaseWhenOff) refreshSource(participant);
+  }, [participant, tracks, releaseWhenOff]);
+
+  const toggle = useCallback(async () => {
+    if (pending) return;
+    try {
+      if (enabled) turnOff();
+      else await turnOn();
+      setError(null);
+    } catch (failure) {
+      setError(toError(failure));
+    }
+  }, [pending, enabled, turnOn, turnOff]);
+
+  return { enabled, pending, error, toggle };
 }
 
 /**
- * Whether the local microphone is on, and a toggle that mutes or unmutes every published audio track
- * (others see `trackDisabled`/`trackEnabled`).
+ * The local microphone: whether it is on, and a toggle that mutes or unmutes every published audio
+ * track (others see `trackDisabled`/`trackEnabled`), or with `create` makes and publishes one.
  */
 export function useLocalAudioToggle(
   participant: LocalParticipantSource | null,
-): readonly [boolean, () => void] {
-  return useLocalToggle(participant, audioTracks, audioEnabled);
+  options: LocalMediaToggleOptions = {},
+): LocalMediaToggle {
+  return useLocalToggle(participant, audioTracks, audioEnabled, options);
 }
 
-/** Whether the local camera is on, and a toggle that disables or enables every published video track. */
+/** The local camera: like `useLocalAudioToggle`, for video tracks other than a shared screen. */
 export function useLocalVideoToggle(
   participant: LocalParticipantSource | null,
-): readonly [boolean, () => void] {
-  return useLocalToggle(participant, videoTracks, videoEnabled);
+  options: LocalMediaToggleOptions = {},
+): LocalMediaToggle {
+  return useLocalToggle(participant, videoTracks, videoEnabled, options);
 }

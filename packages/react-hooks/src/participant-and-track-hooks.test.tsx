@@ -2,11 +2,19 @@ import { EventEmitter } from 'node:events';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useNetworkQualityLevel, usePublications } from './participant-hooks.js';
-import { useIsTrackEnabled, useIsTrackSwitchedOff, useTrack, useTrackPriority } from './track-hooks.js';
+import { useNetworkQualityLevel, usePublications, useTracks } from './participant-hooks.js';
+import {
+  useIsTrackEnabled,
+  useIsTrackSubscribed,
+  useIsTrackSwitchedOff,
+  useTrack,
+  useTrackDimensions,
+  useTrackPriority,
+} from './track-hooks.js';
 
 class FakeTrack extends EventEmitter {
   isSwitchedOff = false;
+  dimensions: { width: number | null; height: number | null } = { width: null, height: null };
   constructor(readonly name: string) {
     super();
   }
@@ -17,6 +25,9 @@ class FakePublication extends EventEmitter {
   track: FakeTrack | null = null;
   isTrackEnabled = true;
   publishPriority = 'standard';
+  get isSubscribed() {
+    return this.track !== null;
+  }
   constructor(readonly trackSid: string) {
     super();
   }
@@ -38,16 +49,20 @@ function Publication({ publication }: { publication: FakePublication }) {
   const enabled = useIsTrackEnabled(publication);
   const switchedOff = useIsTrackSwitchedOff(track);
   const priority = useTrackPriority(publication);
+  const subscribed = useIsTrackSubscribed(publication);
+  const size = useTrackDimensions(track);
   return (
-    <li>{`${publication.trackSid} ${track ? track.name : 'unsubscribed'} ${enabled ? 'on' : 'muted'} ${switchedOff ? 'switched-off' : 'live'} ${priority}`}</li>
+    <li>{`${publication.trackSid} ${subscribed && track ? track.name : 'unsubscribed'} ${enabled ? 'on' : 'muted'} ${switchedOff ? 'switched-off' : 'live'} ${priority}${size ? ` ${size.width}x${size.height}` : ''}`}</li>
   );
 }
 
 function Tile({ participant }: { participant: FakeParticipant }) {
   const publications = usePublications(participant);
   const level = useNetworkQualityLevel(participant);
+  const tracks = useTracks(participant);
   return (
     <div>
+      <p data-testid="tracks">{tracks.map((track) => track.name).join(',')}</p>
       <p data-testid="quality">{level === null ? 'unknown' : `${level} bars`}</p>
       <ul>
         {publications.map((publication) => (
@@ -81,8 +96,15 @@ describe('participant, publication and track hooks', () => {
       if (!publication) return;
       publication.track = camera;
       publication.emit('subscribed', camera);
+      participant.emit('trackSubscribed', camera, publication);
     });
     expect(rows()).toEqual(['MT1 camera on live standard']);
+    expect(screen.getByTestId('tracks').textContent).toBe('camera');
+    act(() => {
+      camera.dimensions = { width: 640, height: 480 };
+      camera.emit('dimensionsChanged', camera);
+    });
+    expect(rows()).toEqual(['MT1 camera on live standard 640x480']);
     act(() => {
       if (!publication) return;
       publication.isTrackEnabled = false;
@@ -92,7 +114,15 @@ describe('participant, publication and track hooks', () => {
       publication.publishPriority = 'high';
       publication.emit('publishPriorityChanged', 'high');
     });
-    expect(rows()).toEqual(['MT1 camera muted switched-off high']);
+    expect(rows()).toEqual(['MT1 camera muted switched-off high 640x480']);
+    act(() => {
+      if (!publication) return;
+      publication.track = null;
+      publication.emit('unsubscribed', camera);
+      participant.emit('trackUnsubscribed', camera, publication);
+    });
+    expect(rows()).toEqual(['MT1 unsubscribed muted live high']);
+    expect(screen.getByTestId('tracks').textContent).toBe('');
     act(() => {
       if (!publication) return;
       participant.tracks.delete('MT1');

@@ -35,3 +35,15 @@ export function useNetworkQualityLevel(participant: ParticipantSource | null): n
 export function useNetworkQualityStats<Stats = unknown>(participant: ParticipantSource | null): Stats | null {
   return useSourceValue(participant, qualityEvents, readStats, null) as Stats | null;
 }
+
+const readTracks = (participant: ParticipantSource) =>
+  [...participant.tracks.values()]
+    .map((publication) => (publication as { track?: unknown }).track ?? null)
+    .filter((track) => track !== null);
+
+/** A participant's tracks that are here now: published (local) or subscribed to (remote). */
+export function useTracks<Track>(
+  participant: ParticipantSource<{ track: Track | null }> | null,
+): readonly Track[] {
+  return useSourceValue(participant, publicationEvents, readTracks, []) as unknown as readonly Track[];
+}

@@ -1,4 +1,6 @@
 import type { ParticipantLike, RoomConnectionState, TwilioErrorLike } from '@roomlab/core';
+import { useRoom } from './room-context.js';
+import { screenShareTrackName } from './screen-share-hooks.js';
 import { useRoomSnapshot } from './use-room-snapshot.js';
 
 const nobody: readonly never[] = [];
@@ -34,4 +36,38 @@ export function useIsParticipantReconnecting(participant: ParticipantLike | null
     (snapshot) => (participant ? snapshot.reconnectingParticipants.has(participant.sid) : false),
     false,
   );
+}
+
+/** The local participant of the room, or null while there is no room. */
+export function useLocalParticipant<L extends ParticipantLike = ParticipantLike>(): L | null {
+  return (useRoom()?.localParticipant ?? null) as L | null;
+}
+
+interface WithTrackNames {
+  tracks?: Map<string, { trackName?: string }>;
+}
+
+const sharesScreen = (participant: ParticipantLike) =>
+  [...((participant as WithTrackNames).tracks?.values() ?? [])].some(
+    (publication) => publication.trackName === screenShareTrackName,
+  );
+
+/** The remote participant sharing a screen (a track named `screen`, as `useScreenShareToggle` publishes), or null. */
+export function useScreenShareParticipant<P extends ParticipantLike = ParticipantLike>(): P | null {
+  return useRoomSnapshot<P | null, P>((snapshot) => snapshot.participants.find(sharesScreen) ?? null, null);
+}
+
+/**
+ * Who the big tile shows, as Twilio's reference app chooses: the participant the user `selected`,
+ * else whoever shares a screen, else the dominant speaker, else the first remote participant, else
+ * the local participant.
+ */
+export function useMainParticipant<P extends ParticipantLike = ParticipantLike>(
+  selected: P | null = null,
+): P | null {
+  const sharing = useScreenShareParticipant<P>();
+  const speaker = useDominantSpeaker<P>();
+  const [first] = useParticipants<P>();
+  const local = useLocalParticipant<P>();
+  return selected ?? sharing ?? speaker ?? first ?? local;
 }

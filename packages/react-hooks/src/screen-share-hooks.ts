@@ -1,4 +1,6 @@
+import { refreshSource } from '@roomlab/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { toError } from './to-error.js';
 
 /** The parts of a twilio-video LocalParticipant that screen sharing uses. */
 export interface ScreenSharingParticipant {
@@ -13,6 +15,9 @@ export interface ScreenShare {
   /** Why the last start failed (e.g. the user refused), or null. */
   error: Error | null;
 }
+
+/** The name the shared screen's track is published under, which tells it from the camera. */
+export const screenShareTrackName = 'screen';
 
 type GetDisplayMedia = (constraints: DisplayMediaStreamOptions) => Promise<MediaStream>;
 
@@ -37,8 +42,11 @@ export function useScreenShareToggle(
     const shared = current.current;
     if (!shared) return;
     current.current = null;
-    participant?.unpublishTrack(shared);
     shared.stop();
+    if (participant) {
+      participant.unpublishTrack(shared);
+      refreshSource(participant); // the SDK emits nothing for a local unpublish
+    }
     setTrack(null);
   }, [participant]);
 
@@ -54,13 +62,13 @@ export function useScreenShareToggle(
       if (!shared) throw new Error('The browser shared no video');
       current.current = shared;
       shared.addEventListener('ended', stop, { once: true });
-      await participant.publishTrack(shared, { name: 'screen' });
+      await participant.publishTrack(shared, { name: screenShareTrackName });
       setError(null);
       setTrack(shared);
     } catch (failure) {
       current.current?.stop();
       current.current = null;
-      setError(failure instanceof Error ? failure : new Error(String(failure)));
+      setError(toError(failure));
     }
   }, [participant, getDisplayMedia, stop]);
 

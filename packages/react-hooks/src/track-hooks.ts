@@ -14,6 +14,12 @@ export interface TrackSource extends EventSource {
   isEnabled?: boolean;
   isSwitchedOff?: boolean;
   priority?: string | null;
+  dimensions?: { width: number | null; height: number | null };
+}
+
+export interface Dimensions {
+  width: number;
+  height: number;
 }
 
 const subscriptionEvents = ['subscribed', 'unsubscribed'] as const;
@@ -23,6 +29,15 @@ const readEnabled = (source: PublicationSource & TrackSource) =>
   source.isTrackEnabled ?? source.isEnabled ?? false;
 const switchEvents = ['switchedOff', 'switchedOn', 'trackSwitchedOff', 'trackSwitchedOn'] as const;
 const readSwitchedOff = (source: TrackSource) => source.isSwitchedOff ?? false;
+const readSubscribed = (publication: PublicationSource) =>
+  publication.isSubscribed ?? publication.track !== null;
+const dimensionEvents = ['dimensionsChanged', 'started'] as const;
+const readDimensions = (track: TrackSource) =>
+  track.dimensions?.width && track.dimensions.height
+    ? { width: track.dimensions.width, height: track.dimensions.height }
+    : null;
+const sameDimensions = (a: Dimensions | null, b: Dimensions | null) =>
+  a === b || (a !== null && b !== null && a.width === b.width && a.height === b.height);
 const priorityEvents = ['publishPriorityChanged'] as const;
 const readPriority = (publication: PublicationSource) => publication.publishPriority ?? null;
 
@@ -44,4 +59,17 @@ export function useIsTrackSwitchedOff(source: TrackSource | null): boolean {
 /** The publish priority of a publication (`low`, `standard`, `high`), or null. */
 export function useTrackPriority(publication: PublicationSource | null): string | null {
   return useSourceValue(publication, priorityEvents, readPriority, null);
+}
+
+/**
+ * Whether this client receives a remote publication's track now (false until `subscribed`, and after
+ * `unsubscribed`); a local publication always counts as subscribed.
+ */
+export function useIsTrackSubscribed(publication: PublicationSource | null): boolean {
+  return useSourceValue(publication, subscriptionEvents, readSubscribed, false);
+}
+
+/** A video track's size in pixels as it plays, or null before its first frame. */
+export function useTrackDimensions(track: TrackSource | null): Dimensions | null {
+  return useSourceValue(track, dimensionEvents, readDimensions, null, sameDimensions);
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { eventStore } from './event-store.js';
+import { eventStore, refreshSource } from './event-store.js';
 
 class FakePublication extends EventEmitter {
   isTrackEnabled = true;
@@ -32,5 +32,20 @@ describe('eventStore', () => {
     participant.emit('trackPublished');
     expect(store.getSnapshot().map((t) => t.sid)).toEqual(['MT1', 'MT2']);
     stop();
+  });
+
+  it('re-reads every store of a source on refreshSource, for changes the SDK makes without an event', () => {
+    const participant = Object.assign(new EventEmitter(), { tracks: new Map([['MT1', { sid: 'MT1' }]]) });
+    const sids = eventStore(participant, ['trackPublished'], (p) => [...p.tracks.keys()]);
+    const count = eventStore(participant, ['trackPublished'], (p) => p.tracks.size);
+    let told = 0;
+    const stops = [sids.subscribe(() => told++), count.subscribe(() => told++)];
+    participant.tracks.delete('MT1'); // as LocalParticipant.unpublishTrack does, silently
+    refreshSource(participant);
+    expect([sids.getSnapshot(), count.getSnapshot(), told]).toEqual([[], 0, 2]);
+    for (const stop of stops) stop();
+    participant.tracks.set('MT2', { sid: 'MT2' });
+    refreshSource(participant);
+    expect([count.getSnapshot(), told]).toEqual([0, 2]);
   });
 });

@@ -17,6 +17,17 @@ export function sameItems(a: unknown, b: unknown): boolean {
   return a.every((item, index) => Object.is(item, b[index]));
 }
 
+/** The stores listening to each source now, so a change the source announces with no event can be told. */
+const listening = new WeakMap<object, Set<() => void>>();
+
+/**
+ * Re-reads every store of `source` now. For changes an SDK object makes without an event: a
+ * LocalParticipant emits nothing when a track is unpublished, so whoever unpublishes says so here.
+ */
+export function refreshSource(source: object): void {
+  for (const refresh of [...(listening.get(source) ?? [])]) refresh();
+}
+
 export function eventStore<S extends EventSource, T>(
   source: S,
   events: readonly string[],
@@ -35,17 +46,26 @@ export function eventStore<S extends EventSource, T>(
     if (!refresh()) return;
     for (const listener of [...listeners]) listener();
   };
+  const registered = () => {
+    const known = listening.get(source);
+    if (known) return known;
+    const fresh = new Set<() => void>();
+    listening.set(source, fresh);
+    return fresh;
+  };
   return {
     getSnapshot: () => value,
     subscribe(listener) {
       if (listeners.size === 0) {
         for (const event of events) source.on(event, onEvent);
+        registered().add(onEvent);
         refresh();
       }
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
         if (listeners.size > 0) return;
+        registered().delete(onEvent);
         for (const event of events) {
           if (source.off) source.off(event, onEvent);
           else source.removeListener?.(event, onEvent);

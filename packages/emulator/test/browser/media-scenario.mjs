@@ -87,6 +87,20 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+  if (process.env.ROOMLAB_REPUBLISH) {
+    // The first participant stops its camera and publishes a new one: every other one must see it play.
+    const [publisher] = identities;
+    const viewsBefore = (await page.evaluate(() => window.videoStats())).length;
+    await page.evaluate((key) => window.republishCamera(key), publisher);
+    const until = Date.now() + 30_000;
+    let fresh = [];
+    while (Date.now() < until) {
+      fresh = (await page.evaluate(() => window.videoStats())).slice(viewsBefore);
+      if (fresh.length === others && fresh.every((video) => video.width > 0 && video.frames > 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    result.republished = fresh;
+  }
   result.log.push(...new Set(await page.evaluate(() => window.log)));
 } catch (error) {
   result.error = String(error);

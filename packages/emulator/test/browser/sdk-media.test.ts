@@ -18,7 +18,7 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-async function scenario(participants: string[], options: { data?: boolean } = {}) {
+async function scenario(participants: string[], options: { data?: boolean; republish?: boolean } = {}) {
   const script = new URL('./media-scenario.mjs', import.meta.url).pathname;
   const { stdout } = await promisify(execFile)(
     'unshare',
@@ -29,6 +29,7 @@ async function scenario(participants: string[], options: { data?: boolean } = {}
         ROOMLAB_PARTICIPANTS: participants.join(','),
         ROOMLAB_CHROMIUM: chromiumPath(),
         ...(options.data ? { ROOMLAB_DATA: '1' } : {}),
+        ...(options.republish ? { ROOMLAB_REPUBLISH: '1' } : {}),
       },
       timeout: 110_000,
     },
@@ -39,13 +40,14 @@ async function scenario(participants: string[], options: { data?: boolean } = {}
     log: string[];
     videos: { key: string; identity: string; frames: number; framesBefore: number; width: number }[];
     audio: { key: string; identity: string; packets: number }[];
+    republished?: { key: string; identity: string; frames: number; width: number }[];
     error: string | null;
   };
 }
 
 describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
-  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, and data track messages', async () => {
-    const result = await scenario(['alice', 'bob'], { data: true });
+  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, data track messages, and a camera published anew', async () => {
+    const result = await scenario(['alice', 'bob'], { data: true, republish: true });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
     expect(result.log).toEqual(
@@ -74,6 +76,16 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     // Media signaling: network quality answers each report; the dominant speaker is someone sending audio.
     expect(result.log).toEqual(expect.arrayContaining(['alice:networkQuality:5', 'bob:networkQuality:5']));
     expect(result.log.filter((entry) => entry.includes('dominantSpeakerChanged'))).not.toEqual([]);
+    // Alice stops her camera and publishes a new one (the browser sends it on an m-line it reuses):
+    // bob sees it unpublished, then the new one playing.
+    expect(result.log).toEqual(expect.arrayContaining(['bob:trackUnpublished:alice:video']));
+    expect(result.republished).toEqual([
+      expect.objectContaining({ key: 'bob', identity: 'alice', width: expect.any(Number) }),
+    ]);
+    for (const video of result.republished ?? []) {
+      expect(video.width).toBeGreaterThan(0);
+      expect(video.frames).toBeGreaterThan(0);
+    }
   }, 120_000);
 
   it('four participants each receive the three others’ cameras and microphones', async () => {

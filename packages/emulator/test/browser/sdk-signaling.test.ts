@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => pages?.close(resolve));
+  if (pages) await new Promise((resolve) => pages.close(resolve));
 });
 
 beforeEach(async () => {

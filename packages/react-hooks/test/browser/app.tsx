@@ -2,7 +2,13 @@
 
 import { createRoot } from 'react-dom/client';
 import { connect } from 'twilio-video';
-import { RoomProvider, useParticipants, useRoomConnection } from '../../src/index.js';
+import {
+  RoomProvider,
+  useLocalParticipant,
+  useMainParticipant,
+  useParticipants,
+  useRoomConnection,
+} from '../../src/index.js';
 
 const query = new URLSearchParams(location.search);
 
@@ -17,6 +23,13 @@ function Participants() {
   );
 }
 
+/** Who the big tile would show: the local participant alone, then the first remote one. */
+function Main() {
+  const main = useMainParticipant();
+  const local = useLocalParticipant();
+  return <p id="main">{main ? `${main.identity}${main === local ? ' (you)' : ''}` : 'nobody'}</p>;
+}
+
 function App() {
   const { state, room, error } = useRoomConnection(connect as never, query.get('token'), {
     name: query.get('room') ?? 'hooks',
@@ -29,6 +42,7 @@ function App() {
     <main>
       <p id="state">{`${state}${error ? ` ${error.code}` : ''}`}</p>
       <RoomProvider room={room}>
+        <Main />
         <Participants />
       </RoomProvider>
     </main>

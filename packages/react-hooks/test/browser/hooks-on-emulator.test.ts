@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await emulator?.close();
-  await new Promise((resolve) => pages?.close(resolve));
+  if (pages) await new Promise((resolve) => pages.close(resolve));
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
@@ -79,13 +79,15 @@ async function open(identity: string) {
 }
 
 describe('hooks on the emulator with the real SDK', () => {
-  it('show connecting, then each other as participants, then 53118 when REST completes the room', async () => {
+  it('show connecting, then each other as participants and as the main participant, then 53118 when REST completes the room', async () => {
     const alice = await open('alice');
     await expect.poll(() => alice.textContent('#state'), { timeout: 10_000 }).toBe('connected');
+    expect(await alice.textContent('#main')).toBe('alice (you)');
     const bob = await open('bob');
     await expect.poll(() => bob.textContent('#state'), { timeout: 10_000 }).toBe('connected');
     await expect.poll(() => alice.locator('li').allTextContents(), { timeout: 10_000 }).toEqual(['bob']);
     expect(await bob.locator('li').allTextContents()).toEqual(['alice']);
+    expect(await alice.textContent('#main')).toBe('bob');
 
     await bob.close();
     const { accountSid, authToken } = emulator.emulator.credentials;
@@ -93,5 +95,5 @@ describe('hooks on the emulator with the real SDK', () => {
     await client.video.v1.rooms('hooks').update({ status: 'completed' });
     await expect.poll(() => alice.textContent('#state'), { timeout: 10_000 }).toBe('disconnected 53118');
     await alice.close();
-  });
+  }, 60_000);
 });

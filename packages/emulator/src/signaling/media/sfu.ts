@@ -115,6 +115,46 @@ function trackIdsByMid(sdp: string): Map<string, string> {
   return found;
 }
 
+/** `mid` → direction (`sendrecv`, `sendonly`, ...) of each m-line of an SDP. */
+function directionsByMid(sdp: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const section of sdp.split(/\r?\nm=/).slice(1)) {
+    const mid = /\r?\na=mid:(\S+)/.exec(section)?.[1];
+    const direction = /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(section)?.[1];
+    if (mid && direction) found.set(mid, direction);
+  }
+  return found;
+}
+
+/**
+ * A client may send on an m-line that we opened to send to it: the browser's addTrack reuses a
+ * transceiver that has never sent (the one receiving another participant's video, say). werift listens
+ * on an m-line only when its own direction receives, so open ours to receiving before the offer lands.
+ */
+function receiveWhereTheClientSends(pc: RTCPeerConnection, offer: string): void {
+  const directions = directionsByMid(offer);
+  for (const transceiver of pc.getTransceivers()) {
+    const theirs = transceiver.mid ? directions.get(transceiver.mid) : undefined;
+    if (theirs !== 'sendrecv' && theirs !== 'sendonly') continue;
+    if (transceiver.direction === 'sendonly') transceiver.setDirection('sendrecv');
+    else if (transceiver.direction === 'inactive') transceiver.setDirection('recvonly');
+  }
+}
+
+/**
+ * werift's answer bundles every m-line it knows, but a browser leaves a stopped m-line out of its
+ * offer's BUNDLE group (after a track is unpublished) and refuses an answer that bundles more than it
+ * offered: bundle only what was offered.
+ */
+export function bundleAsOffered(answer: string, offer: string): string {
+  const offered = /\r?\na=group:BUNDLE ([^\r\n]*)/.exec(offer)?.[1]?.split(' ');
+  if (!offered) return answer;
+  return answer.replace(/(\r?\na=group:BUNDLE) ([^\r\n]*)/, (_line, start: string, mids: string) => {
+    const kept = mids.split(' ').filter((mid) => offered.includes(mid));
+    return `${start} ${kept.join(' ')}`;
+  });
+}
+
 async function gathered(pc: RTCPeerConnection): Promise<void> {
   if (pc.iceGatheringState === 'complete') return;
   await new Promise<void>((resolve) => {
@@ -207,7 +247,8 @@ export function createSfu(): Sfu {
           source.listeners.delete(forward);
           keyframes.unSubscribe();
           for (const timer of timers) clearTimeout(timer);
-          transceiver.setDirection('inactive');
+          // The client may be sending on this m-line too (see receiveWhereTheClientSends): keep that.
+          transceiver.setDirection(transceiver.direction === 'sendrecv' ? 'recvonly' : 'inactive');
         },
       });
       changed = true;
@@ -312,6 +353,7 @@ export function createSfu(): Sfu {
       // Glare: our own offer is out. The SDK rolls its offer back when ours arrives, answers it, and
       // offers again afterwards, so this one is dropped rather than fought over.
       if (pc.signalingState !== 'stable') return;
+      receiveWhereTheClientSends(pc, sdp);
       await pc.setRemoteDescription({ type: 'offer', sdp });
       await pc.setLocalDescription(await pc.createAnswer());
       await gathered(pc);
@@ -321,7 +363,14 @@ export function createSfu(): Sfu {
         type: 'update',
         version: 2,
         peer_connections: [
-          { id: pcId, description: { type: 'answer', revision, sdp: pc.localDescription?.sdp } },
+          {
+            id: pcId,
+            description: {
+              type: 'answer',
+              revision,
+              sdp: bundleAsOffered(pc.localDescription?.sdp ?? '', sdp),
+            },
+          },
         ],
       });
     });
