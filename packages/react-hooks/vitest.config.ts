@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['roomlab-source'] },
   ssr: { resolve: { conditions: ['roomlab-source'] } },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Hook tests render into a DOM; the browser tests (test/) drive a real Chromium from Node and say so.
     environment: 'happy-dom',
   },
