@@ -30,7 +30,21 @@ export {
   twilioErrorCatalog,
 } from './errors.js';
 export type * from './resources.js';
+export {
+  type DeviceStore,
+  type Devices,
+  deviceStore,
+  type MediaDevicesLike,
+  noDevices,
+} from './room-store/device-store.js';
 export { eventStore, refreshSource, sameItems, type ValueStore } from './room-store/event-store.js';
+export {
+  type AudioLevelStore,
+  type AudioMeter,
+  audioLevelStore,
+  levelOfSamples,
+} from './room-store/level-store.js';
+export { type DataTrackMessage, type MessageStore, messageStore } from './room-store/message-store.js';
 export {
   type EventSource,
   type ParticipantLike,

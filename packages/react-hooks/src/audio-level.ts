@@ -1,14 +1,12 @@
+import { type AudioLevelStore, type AudioMeter, audioLevelStore, levelOfSamples } from '@roomlab/core';
+
+export type { AudioMeter } from '@roomlab/core';
+
 import { useMemo, useSyncExternalStore } from 'react';
 
 /** What the level is read from: the SDK's audio tracks (local or remote) carry a MediaStreamTrack. */
 export interface AudioLevelSource {
   mediaStreamTrack: MediaStreamTrack;
-}
-
-/** Reads the loudness of a MediaStreamTrack now, 0 (silence) to 1 (full scale). */
-export interface AudioMeter {
-  read(): number;
-  close(): void;
 }
 
 export interface AudioLevelOptions {
@@ -19,16 +17,6 @@ export interface AudioLevelOptions {
 }
 
 let sharedContext: AudioContext | null = null;
-
-/** -60 dBFS and below is silence; 0 dBFS is 1. Decibels, because that is how loudness is heard. */
-export function levelOfSamples(samples: Float32Array): number {
-  let sum = 0;
-  for (const sample of samples) sum += sample * sample;
-  const rms = Math.sqrt(sum / Math.max(1, samples.length));
-  if (rms === 0) return 0;
-  const decibels = 20 * Math.log10(rms);
-  return Math.min(1, Math.max(0, (decibels + 60) / 60));
-}
 
 /** The default meter: an AnalyserNode on the track, through one AudioContext per page. */
 export function webAudioMeter(track: MediaStreamTrack): AudioMeter {
@@ -52,60 +40,7 @@ export function webAudioMeter(track: MediaStreamTrack): AudioMeter {
   };
 }
 
-interface LevelStore {
-  getSnapshot(): number;
-  subscribe(listener: () => void): () => void;
-}
-
-const stores = new WeakMap<MediaStreamTrack, Map<string, LevelStore>>();
-const quiet: LevelStore = { getSnapshot: () => 0, subscribe: () => () => {} };
-
-/** One meter per track however many components read it, running only while someone does. */
-function levelStore(
-  track: MediaStreamTrack,
-  intervalMs: number,
-  meter: (track: MediaStreamTrack) => AudioMeter,
-): LevelStore {
-  const byInterval = stores.get(track) ?? new Map<string, LevelStore>();
-  stores.set(track, byInterval);
-  const key = String(intervalMs);
-  const known = byInterval.get(key);
-  if (known) return known;
-  let level = 0;
-  let running: { meter: AudioMeter; timer: ReturnType<typeof setInterval> } | null = null;
-  const listeners = new Set<() => void>();
-  const sample = () => {
-    if (!running) return;
-    // Twentieths: finer steps than a meter shows would only re-render for nothing.
-    const next = Math.round(running.meter.read() * 20) / 20;
-    if (next === level) return;
-    level = next;
-    for (const listener of [...listeners]) listener();
-  };
-  const store: LevelStore = {
-    getSnapshot: () => level,
-    subscribe(listener) {
-      if (listeners.size === 0) {
-        try {
-          running = { meter: meter(track), timer: setInterval(sample, intervalMs) };
-        } catch {
-          running = null; // No Web Audio here (or the track ended): the level stays 0.
-        }
-      }
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0 || !running) return;
-        clearInterval(running.timer);
-        running.meter.close();
-        running = null;
-        level = 0;
-      };
-    },
-  };
-  byInterval.set(key, store);
-  return store;
-}
+const quiet: AudioLevelStore = { getSnapshot: () => 0, subscribe: () => () => {} };
 
 /**
  * How loud an audio track is now, 0 to 1 in steps of 0.05, for a speaking indicator or a meter
@@ -116,7 +51,7 @@ export function useAudioLevel(track: AudioLevelSource | null, options: AudioLeve
   const { intervalMs = 100, meter = webAudioMeter } = options;
   const mediaStreamTrack = track?.mediaStreamTrack ?? null;
   const store = useMemo(
-    () => (mediaStreamTrack ? levelStore(mediaStreamTrack, intervalMs, meter) : quiet),
+    () => (mediaStreamTrack ? audioLevelStore(mediaStreamTrack, intervalMs, meter) : quiet),
     [mediaStreamTrack, intervalMs, meter],
   );
   return useSyncExternalStore(store.subscribe, store.getSnapshot, () => 0);

@@ -1,65 +1,20 @@
-import { type EventSource, type ParticipantLike, refreshSource } from '@roomlab/core';
+export type { DataTrackMessage } from '@roomlab/core';
+
+import {
+  type DataTrackMessage,
+  type EventSource,
+  messageStore,
+  type ParticipantLike,
+  refreshSource,
+} from '@roomlab/core';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useRoom } from './room-context.js';
 import { toError } from './to-error.js';
 
-/**
- * A message a data track delivered: its data, when it arrived (epoch ms), and (for `useRoomMessages`)
- * the track and participant it came from.
- */
-export interface DataTrackMessage<P = ParticipantLike> {
-  data: string | ArrayBuffer;
-  receivedAt: number;
-  track?: unknown;
-  participant?: P;
-}
-
-interface MessageLog {
-  getSnapshot(): readonly DataTrackMessage<unknown>[];
-  subscribe(listener: () => void): () => void;
-}
-
 const empty: readonly never[] = [];
-const logs = new WeakMap<object, Map<string, MessageLog>>();
-
-/**
- * One log per source, event and limit, listening while someone reads it. A track's `message` and a
- * room's `trackMessage` both give (data, track[, participant]).
- */
-function messageLog(source: EventSource, event: string, limit: number): MessageLog {
-  const bySource = logs.get(source) ?? new Map<string, MessageLog>();
-  logs.set(source, bySource);
-  const key = `${event}:${limit}`;
-  const known = bySource.get(key);
-  if (known) return known;
-  let messages: readonly DataTrackMessage<unknown>[] = empty;
-  const listeners = new Set<() => void>();
-  const onMessage = (...args: unknown[]) => {
-    const [data, track, participant] = args as [string | ArrayBuffer, unknown, unknown];
-    const message: DataTrackMessage<unknown> = { data, receivedAt: Date.now(), track };
-    if (participant !== undefined) message.participant = participant;
-    messages = [...messages, message].slice(-limit);
-    for (const listener of [...listeners]) listener();
-  };
-  const log: MessageLog = {
-    getSnapshot: () => messages,
-    subscribe(listener) {
-      if (listeners.size === 0) source.on(event, onMessage);
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0) return;
-        if (source.off) source.off(event, onMessage);
-        else source.removeListener?.(event, onMessage);
-      };
-    },
-  };
-  bySource.set(key, log);
-  return log;
-}
 
 function useMessageLog(source: EventSource | null | undefined, event: string, limit: number) {
-  const log = useMemo(() => (source ? messageLog(source, event, limit) : null), [source, event, limit]);
+  const log = useMemo(() => (source ? messageStore(source, event, limit) : null), [source, event, limit]);
   const subscribe = useMemo(() => (log ? log.subscribe : () => () => {}), [log]);
   const read = log ? log.getSnapshot : () => empty;
   return useSyncExternalStore(subscribe, read, () => empty);
@@ -70,7 +25,7 @@ export function useDataTrackMessages(
   track: EventSource | null | undefined,
   limit = 100,
 ): readonly DataTrackMessage[] {
-  return useMessageLog(track, 'message', limit) as readonly DataTrackMessage[];
+  return useMessageLog(track, 'message', limit);
 }
 
 /**
