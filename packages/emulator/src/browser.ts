@@ -3,4 +3,5 @@ export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorO
 export type { FetchHandler } from './fetch-handler.js';
 export { type BrowserEmulator, startInBrowser } from './msw-browser.js';
 export { twilioHandlers } from './msw-handlers.js';
+export { signalingHandler, twilioSignalingUrl } from './msw-signaling.js';
 export { isTwilioApiUrl, twilioOrigins } from './twilio-origins.js';

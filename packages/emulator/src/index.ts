@@ -3,6 +3,7 @@ export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorO
 export { createExpressApp } from './express-app.js';
 export type { FetchHandler } from './fetch-handler.js';
 export { twilioHandlers } from './msw-handlers.js';
+export { signalingHandler, twilioSignalingUrl } from './msw-signaling.js';
 export { nodeRequestListener } from './node-http-adapter.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export { createSfu, type MediaClient, type Sfu } from './signaling/media/sfu.js';

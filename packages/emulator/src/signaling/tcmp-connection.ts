@@ -1,5 +1,3 @@
-import type { WebSocket } from 'ws';
-
 /**
  * The transport the `twilio-video` SDK speaks over its WebSocket (its `twilioconnection.js`): a
  * `hello` answered by `welcome` with the negotiated heartbeat interval, `heartbeat`s both ways,
@@ -13,6 +11,21 @@ export interface TcmpConnection {
   readonly open: boolean;
 }
 
+/**
+ * The WebSocket the connection speaks over: a `ws` socket on a server, or msw's intercepted client in a
+ * page. `readyState` is WebSocket's: 0 connecting, 1 open, 2 closing, 3 closed.
+ */
+export interface FrameSocket {
+  readonly readyState: number;
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  on(event: 'message', listener: (data: { toString(): string }, isBinary: boolean) => void): unknown;
+  on(event: 'close' | 'error', listener: () => void): unknown;
+}
+
+const connecting = 0;
+const open = 1;
+
 export interface TcmpHandlers {
   /** A room-signaling body: the hello's, then each `msg`'s. */
   onBody(body: Record<string, unknown>, connection: TcmpConnection): void;
@@ -24,7 +37,7 @@ const maxTimeoutMs = 5000;
 const minTimeoutMs = 1000;
 const missedHeartbeats = 3;
 
-export function acceptTcmp(socket: WebSocket, handlers: TcmpHandlers): TcmpConnection {
+export function acceptTcmp(socket: FrameSocket, handlers: TcmpHandlers): TcmpConnection {
   let welcomed = false;
   let saidBye = false;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -32,16 +45,15 @@ export function acceptTcmp(socket: WebSocket, handlers: TcmpHandlers): TcmpConne
   let negotiated = maxTimeoutMs;
 
   const frame = (value: object) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(value));
+    if (socket.readyState === open) socket.send(JSON.stringify(value));
   };
   const connection: TcmpConnection = {
     send: (body) => frame({ type: 'msg', body }),
     close(code = 1000, reason = 'Normal') {
-      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
-        socket.close(code, reason);
+      if (socket.readyState === open || socket.readyState === connecting) socket.close(code, reason);
     },
     get open() {
-      return socket.readyState === socket.OPEN;
+      return socket.readyState === open;
     },
   };
 

@@ -12,7 +12,8 @@ import { chromiumArgs, chromiumPath } from './chromium.js';
 
 /**
  * `startInBrowser()` in a real Chromium: the page is bundled with Vite, served from 127.0.0.1 with
- * msw's `mockServiceWorker.js`, and its requests to https://video.twilio.com never leave the page.
+ * msw's `mockServiceWorker.js`; its requests to https://video.twilio.com and the SDK's signaling
+ * socket to wss://global.vss.twilio.com never leave the page.
  */
 let outDir: string;
 let server: Server;
@@ -53,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('msw in a browser page', () => {
-  it("answers Twilio's REST host from the page, with Twilio's JSON and errors", async () => {
+  it("answers Twilio's REST host and the SDK's signaling from the page, with Twilio's JSON and errors", async () => {
     const page = await browser.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
@@ -61,14 +62,17 @@ describe('msw in a browser page', () => {
         outside.push(request.url());
       }
     });
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
     await page.goto(origin);
-    const exchanges = await page.evaluate(
+    const { exchanges, sdk } = await page.evaluate(
       () =>
         (
           window as unknown as {
-            roomlabResult: Promise<
-              { method: string; url: string; status: number; body: Record<string, unknown> }[]
-            >;
+            roomlabResult: Promise<{
+              exchanges: { method: string; url: string; status: number; body: Record<string, unknown> }[];
+              sdk: Record<string, unknown>;
+            }>;
           }
         ).roomlabResult,
     );
@@ -81,7 +85,16 @@ describe('msw in a browser page', () => {
     expect(duplicate).toMatchObject({ status: 400, body: { code: 53113 } });
     expect(unauthorized).toMatchObject({ status: 401, body: { code: 20003 } });
     for (const exchange of exchanges) expect(checkResponse(exchange)).toEqual([]);
+    // The real SDK, with no wsServer option, joined rooms of the page's emulator: no socket left the page.
+    expect(sdk).toEqual({
+      aliceSees: ['bob'],
+      bobSees: ['alice'],
+      listed: ['alice', 'bob'],
+      completed: 202,
+      disconnected: 53118,
+    });
     expect(outside).toEqual([]);
+    expect(sockets).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 });
