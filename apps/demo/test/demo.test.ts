@@ -18,7 +18,7 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-it('two tabs preview their camera, join the same room, see and hear each other, see mute and camera toggles, and chat over a data track', async () => {
+it('two tabs preview their camera, join the same room, see and hear each other, see mute and camera toggles, chat over a data track, and leave and join again', async () => {
   const chromium = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error('Chromium is missing: run node scripts/ensure-test-tools.mjs');
   const script = new URL('./two-tabs.mjs', import.meta.url).pathname;
@@ -35,6 +35,7 @@ it('two tabs preview their camera, join the same room, see and hear each other, 
     bobHearsAlice?: boolean;
     bobSeesAliceMuted?: boolean;
     bobSeesAliceCameraAgain?: boolean;
+    aliceSeesBobBack?: boolean;
     previews: Record<string, number>;
     error: string | null;
     pages?: string[][];

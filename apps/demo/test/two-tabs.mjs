@@ -107,6 +107,16 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   result.bobChat = await tabs.bob.locator('#chat-log li').allTextContents();
+  // Bob leaves (alice sees his tile go) and joins again from the lobby (alice sees his video again).
+  await tabs.bob.getByRole('button', { name: 'Leave' }).click();
+  await tabs.alice.locator('.tile[data-identity="bob"]').waitFor({ state: 'detached', timeout: 30_000 });
+  await tabs.bob.getByRole('button', { name: 'Join' }).click();
+  await tabs.alice.waitForFunction(
+    () => document.querySelector('.tile[data-identity="bob"] video')?.videoWidth > 0,
+    null,
+    { timeout: 30_000 },
+  );
+  result.aliceSeesBobBack = true;
   // The kept screenshots show the end: meters, the muted mark, the chat.
   for (const [identity, page] of Object.entries(tabs))
     await page.screenshot({ path: `${results}${identity}.png` });

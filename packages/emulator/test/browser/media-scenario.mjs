@@ -101,6 +101,41 @@ try {
     }
     result.republished = fresh;
   }
+  if (process.env.ROOMLAB_REJOIN) {
+    // The last participant leaves and joins again (a new session, same identity): the first one must
+    // see its camera play again, on a connection that has seen tracks come and go.
+    const [watcher] = identities;
+    const comer = identities.at(-1);
+    await page.evaluate((key) => window.rooms[key].disconnect(), comer);
+    const viewsBefore = (await page.evaluate(() => window.videoStats())).length;
+    const token = await mintAccessToken({
+      accountSid,
+      apiKeySid,
+      apiKeySecret,
+      identity: comer,
+      now: Date.now(),
+    });
+    result.rejoined = await page.evaluate(
+      ([key, jwt, ws]) =>
+        window.join(key, jwt, {
+          wsServer: ws,
+          name: 'media',
+          audio: true,
+          video: { width: 160, height: 120, frameRate: 15 },
+        }),
+      [comer, token, emulator.signalingUrl],
+    );
+    const until = Date.now() + 30_000;
+    let fresh = [];
+    while (Date.now() < until) {
+      fresh = (await page.evaluate(() => window.videoStats()))
+        .slice(viewsBefore)
+        .filter((video) => video.key === watcher && video.identity === comer);
+      if (fresh.some((video) => video.width > 0 && video.frames > 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    result.seenAfterRejoin = fresh;
+  }
   result.log.push(...new Set(await page.evaluate(() => window.log)));
 } catch (error) {
   result.error = String(error);

@@ -18,7 +18,10 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-async function scenario(participants: string[], options: { data?: boolean; republish?: boolean } = {}) {
+async function scenario(
+  participants: string[],
+  options: { data?: boolean; republish?: boolean; rejoin?: boolean } = {},
+) {
   const script = new URL('./media-scenario.mjs', import.meta.url).pathname;
   const { stdout } = await promisify(execFile)(
     'unshare',
@@ -30,6 +33,7 @@ async function scenario(participants: string[], options: { data?: boolean; repub
         ROOMLAB_CHROMIUM: chromiumPath(),
         ...(options.data ? { ROOMLAB_DATA: '1' } : {}),
         ...(options.republish ? { ROOMLAB_REPUBLISH: '1' } : {}),
+        ...(options.rejoin ? { ROOMLAB_REJOIN: '1' } : {}),
       },
       timeout: 110_000,
     },
@@ -41,13 +45,15 @@ async function scenario(participants: string[], options: { data?: boolean; repub
     videos: { key: string; identity: string; frames: number; framesBefore: number; width: number }[];
     audio: { key: string; identity: string; packets: number }[];
     republished?: { key: string; identity: string; frames: number; width: number }[];
+    rejoined?: { identity?: string; error?: number };
+    seenAfterRejoin?: { key: string; identity: string; frames: number; width: number }[];
     error: string | null;
   };
 }
 
 describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
-  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, data track messages, and a camera published anew', async () => {
-    const result = await scenario(['alice', 'bob'], { data: true, republish: true });
+  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, data track messages, a camera published anew, and a participant who leaves and joins again', async () => {
+    const result = await scenario(['alice', 'bob'], { data: true, republish: true, rejoin: true });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
     expect(result.log).toEqual(
@@ -86,6 +92,9 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
       expect(video.width).toBeGreaterThan(0);
       expect(video.frames).toBeGreaterThan(0);
     }
+    // Bob leaves and joins again: alice, whose connection has seen tracks come and go, sees him play.
+    expect(result.rejoined).toMatchObject({ identity: 'bob' });
+    expect(result.seenAfterRejoin?.some((video) => video.width > 0 && video.frames > 0)).toBe(true);
   }, 120_000);
 
   it('four participants each receive the three others’ cameras and microphones', async () => {

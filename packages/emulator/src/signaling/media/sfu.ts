@@ -223,6 +223,10 @@ export function createSfu(): Sfu {
       }
       const { track: sourceTrack } = source;
       if (!sourceTrack) continue;
+      // werift would recycle an inactive m-line, keeping its MID (and of another kind, perhaps: a
+      // participant's stopped camera); Chromium refuses an offer that changes an m-line's kind or reuses
+      // a MID. Mark them used so every forward gets an m-line of its own.
+      for (const existing of peer.pc.getTransceivers()) existing.usedForSender = true;
       const transceiver = peer.pc.addTransceiver(sourceTrack.kind as 'audio' | 'video', {
         direction: 'sendonly',
       });
@@ -264,12 +268,20 @@ export function createSfu(): Sfu {
       return;
     }
     peer.dirty = false;
+    // Set now, not when the offer is made: a second call before then must wait for this offer's answer
+    // instead of sending another offer the client would answer out of turn.
+    peer.awaitingAnswer = true;
     const { pc, pcId } = peer;
     serially(peer, async () => {
-      const offer = await pc.createOffer();
-      await pc.setLocalDescription(offer);
+      let offer: Awaited<ReturnType<typeof pc.createOffer>>;
+      try {
+        offer = await pc.createOffer();
+        await pc.setLocalDescription(offer);
+      } catch (error) {
+        peer.awaitingAnswer = false;
+        throw error;
+      }
       peer.revision += 1;
-      peer.awaitingAnswer = true;
       peer.client.send({
         type: 'update',
         version: 2,
