@@ -1,4 +1,10 @@
-import { RoomProvider, useIsRecording, useParticipants, useRoomConnection } from '@roomlab/react-hooks';
+import {
+  RoomProvider,
+  useIsRecording,
+  useParticipants,
+  useRoomConnection,
+  useScreenShareParticipant,
+} from '@roomlab/react-hooks';
 import { useState } from 'react';
 import { connect, type RemoteParticipant } from 'twilio-video';
 import { Chat } from './chat.js';
@@ -11,6 +17,12 @@ interface Join {
   token: string;
   room: string;
   wsServer: string;
+}
+
+/** Who is sharing a screen, as the others see it. */
+function Presenter() {
+  const presenter = useScreenShareParticipant();
+  return presenter ? <p id="presenter">{`${presenter.identity} is sharing their screen`}</p> : null;
 }
 
 function RecordingBadge() {
@@ -51,6 +63,7 @@ function InRoom({ join, leave }: { join: Join; leave: () => void }) {
         </button>
       </div>
       <RoomProvider room={room}>
+        <Presenter />
         <Grid />
         <Chat />
       </RoomProvider>

@@ -18,7 +18,7 @@ const namespace = [
   'ip route add default via 198.18.0.2 dev v0',
 ].join(' && ');
 
-it('two tabs preview their camera, join the same room, see and hear each other, see mute and camera toggles, chat over a data track, and leave and join again', async () => {
+it('two tabs preview their camera, join the same room, see and hear each other, see mute, camera and screen-share toggles, chat over a data track, and leave and join again', async () => {
   const chromium = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error('Chromium is missing: run node scripts/ensure-test-tools.mjs');
   const script = new URL('./two-tabs.mjs', import.meta.url).pathname;
@@ -36,6 +36,7 @@ it('two tabs preview their camera, join the same room, see and hear each other, 
     bobSeesAliceMuted?: boolean;
     bobSeesAliceCameraAgain?: boolean;
     aliceSeesBobBack?: boolean;
+    bobSeesPresenter?: string;
     previews: Record<string, number>;
     error: string | null;
     pages?: string[][];

@@ -91,6 +91,17 @@ try {
     { timeout: 30_000 },
   );
   result.bobSeesAliceCameraAgain = true;
+  // Alice shares her screen: bob sees a second video on her tile, and who is presenting.
+  await tabs.alice.getByRole('button', { name: 'Share screen' }).click();
+  await tabs.bob.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.tile[data-identity="alice"] video')].filter(
+        (video) => video.videoWidth > 0,
+      ).length === 2,
+    null,
+    { timeout: 30_000 },
+  );
+  result.bobSeesPresenter = await tabs.bob.textContent('#presenter');
   // Chat over data tracks: alice writes, bob reads.
   const send = tabs.alice.getByRole('button', { name: 'Send' });
   await tabs.alice.waitForFunction(
