@@ -1,7 +1,9 @@
 import { useDevices, useLocalTrack, VideoTrack } from '@roomlab/react-hooks';
 import { useState } from 'react';
 import { createLocalAudioTrack, createLocalVideoTrack } from 'twilio-video';
+import { DevicePicker } from './device-picker.js';
 import { cameraSize } from './local-tile.js';
+import { Problems } from './problems.js';
 import { AudioLevel } from './tile.js';
 
 /** The lobby's camera and microphone check, with a camera picker; both are released on joining. */
@@ -13,25 +15,12 @@ export function Preview() {
     deviceId,
   );
   const microphone = useLocalTrack(createLocalAudioTrack);
-  const problems = [camera.error, microphone.error].filter((error) => error !== null);
   return (
     <section className="preview">
       <VideoTrack track={camera.track} id="preview" />
       <AudioLevel track={microphone.track} />
-      {videoInputs.length > 1 && (
-        <select aria-label="Camera" value={deviceId} onChange={(event) => setDeviceId(event.target.value)}>
-          {videoInputs.map((device) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label || device.deviceId}
-            </option>
-          ))}
-        </select>
-      )}
-      {problems.map((problem) => (
-        <p role="alert" key={problem.message}>
-          {problem.message}
-        </p>
-      ))}
+      <DevicePicker label="Camera" devices={videoInputs} value={deviceId} onChange={setDeviceId} />
+      <Problems errors={[camera.error, microphone.error]} />
     </section>
   );
 }

@@ -15,6 +15,8 @@ import {
   type LocalTrack,
   type LocalVideoTrack,
 } from 'twilio-video';
+import { DevicePicker } from './device-picker.js';
+import { Problems } from './problems.js';
 import { AudioLevel, Bars } from './tile.js';
 
 export const cameraSize = { width: 320, height: 240 };
@@ -36,9 +38,6 @@ export function LocalTile() {
   const video = useLocalVideoToggle(local, { create: makeCamera, releaseWhenOff: true });
   const picker = useDeviceSelect('videoinput', camera, { constraints: cameraSize });
   const screenShare = useScreenShareToggle(local);
-  const problems = [mic.error, video.error, picker.error, screenShare.error].filter(
-    (error) => error !== null,
-  );
   return (
     <div className="tile" data-identity={local?.identity}>
       <VideoTrack track={camera} />
@@ -56,25 +55,16 @@ export function LocalTile() {
         <button type="button" onClick={screenShare.toggle}>
           {screenShare.sharing ? 'Stop sharing' : 'Share screen'}
         </button>
-        {camera && picker.devices.length > 1 && (
-          <select
-            aria-label="Camera"
-            value={picker.activeDeviceId ?? ''}
-            onChange={(event) => picker.select(event.target.value)}
-          >
-            {picker.devices.map((device) => (
-              <option key={device.deviceId} value={device.deviceId}>
-                {device.label || device.deviceId}
-              </option>
-            ))}
-          </select>
+        {camera && (
+          <DevicePicker
+            label="Camera"
+            devices={picker.devices}
+            value={picker.activeDeviceId ?? undefined}
+            onChange={picker.select}
+          />
         )}
       </div>
-      {problems.map((problem) => (
-        <p role="alert" key={problem.message}>
-          {problem.message}
-        </p>
-      ))}
+      <Problems errors={[mic.error, video.error, picker.error, screenShare.error]} />
     </div>
   );
 }

@@ -1,59 +1,10 @@
-import { EventEmitter } from 'node:events';
-import type { RoomLike } from '@roomlab/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLocalDataTrack, useRoomMessages } from './data-track-hooks.js';
 import { RoomProvider } from './room-context.js';
 import { useLocalParticipant, useMainParticipant, useScreenShareParticipant } from './room-hooks.js';
-
-class FakeParticipant extends EventEmitter {
-  tracks = new Map<string, { trackName: string }>();
-  published: unknown[] = [];
-  constructor(
-    readonly sid: string,
-    readonly identity: string,
-  ) {
-    super();
-  }
-  async publishTrack(track: unknown) {
-    this.published.push(track);
-  }
-  unpublishTrack(track: unknown) {
-    this.published = this.published.filter((item) => item !== track);
-  }
-}
-
-/** A room whose remote participants publish named tracks, re-emitted as the SDK's Room does. */
-class FakeRoom extends EventEmitter implements RoomLike<FakeParticipant> {
-  sid = 'RM1';
-  name = 'standup';
-  state = 'connected';
-  participants = new Map<string, FakeParticipant>();
-  localParticipant = new FakeParticipant('PA0', 'me');
-  dominantSpeaker: FakeParticipant | null = null;
-  isRecording = false;
-  join(identity: string) {
-    const participant = new FakeParticipant(`PA${this.participants.size + 1}`, identity);
-    this.participants.set(participant.sid, participant);
-    this.emit('participantConnected', participant);
-    return participant;
-  }
-  publish(participant: FakeParticipant, trackName: string) {
-    const publication = { trackName };
-    participant.tracks.set(trackName, publication);
-    this.emit('trackPublished', publication, participant);
-  }
-  unpublish(participant: FakeParticipant, trackName: string) {
-    const publication = participant.tracks.get(trackName);
-    participant.tracks.delete(trackName);
-    this.emit('trackUnpublished', publication, participant);
-  }
-  speak(participant: FakeParticipant | null) {
-    this.dominantSpeaker = participant;
-    this.emit('dominantSpeakerChanged', participant);
-  }
-}
+import { type FakeParticipant, FakeRoom } from './test-support/fake-room.js';
 
 function Stage({ selected = null }: { selected?: FakeParticipant | null }) {
   const main = useMainParticipant<FakeParticipant>(selected);

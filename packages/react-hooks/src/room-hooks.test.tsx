@@ -1,5 +1,3 @@
-import { EventEmitter } from 'node:events';
-import type { ParticipantLike, RoomLike } from '@roomlab/core';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -12,36 +10,7 @@ import {
   useRoomError,
   useRoomState,
 } from './room-hooks.js';
-
-class FakeParticipant extends EventEmitter implements ParticipantLike {
-  constructor(
-    readonly sid: string,
-    readonly identity: string,
-  ) {
-    super();
-  }
-}
-
-/** Behaves like a twilio-video Room for what the hooks read: properties plus events. */
-class FakeRoom extends EventEmitter implements RoomLike<FakeParticipant> {
-  sid = 'RM1';
-  name = 'standup';
-  state = 'connected';
-  participants = new Map<string, FakeParticipant>();
-  localParticipant = new FakeParticipant('PA0', 'me');
-  dominantSpeaker: FakeParticipant | null = null;
-  isRecording = false;
-  join(identity: string) {
-    const participant = new FakeParticipant(`PA${this.participants.size + 1}`, identity);
-    this.participants.set(participant.sid, participant);
-    this.emit('participantConnected', participant);
-    return participant;
-  }
-  leave(participant: FakeParticipant) {
-    this.participants.delete(participant.sid);
-    this.emit('participantDisconnected', participant);
-  }
-}
+import { type FakeParticipant, FakeRoom } from './test-support/fake-room.js';
 
 function Roster() {
   const participants = useParticipants();
