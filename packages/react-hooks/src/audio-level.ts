@@ -1,8 +1,7 @@
 import { type AudioLevelStore, type AudioMeter, audioLevelStore, levelOfSamples } from '@roomlab/core';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export type { AudioMeter } from '@roomlab/core';
-
-import { useMemo, useSyncExternalStore } from 'react';
 
 /** What the level is read from: the SDK's audio tracks (local or remote) carry a MediaStreamTrack. */
 export interface AudioLevelSource {

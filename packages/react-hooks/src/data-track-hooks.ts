@@ -1,15 +1,10 @@
-export type { DataTrackMessage } from '@roomlab/core';
-
-import {
-  type DataTrackMessage,
-  type EventSource,
-  messageStore,
-  type ParticipantLike,
-  refreshSource,
-} from '@roomlab/core';
+import { type DataTrackMessage, type EventSource, messageStore, type ParticipantLike } from '@roomlab/core';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type PublishingParticipant, unpublishLocalTrack } from './local-publishing.js';
 import { useRoom } from './room-context.js';
 import { toError } from './to-error.js';
+
+export type { DataTrackMessage } from '@roomlab/core';
 
 const empty: readonly never[] = [];
 
@@ -38,11 +33,10 @@ export function useRoomMessages<P extends ParticipantLike = ParticipantLike>(
   return useMessageLog(useRoom(), 'trackMessage', limit) as readonly DataTrackMessage<P>[];
 }
 
-/** The parts of a twilio-video LocalParticipant and LocalDataTrack that sending uses. */
-export interface DataPublishingParticipant {
-  publishTrack(track: never): Promise<unknown>;
-  unpublishTrack(track: never): unknown;
-}
+/** The parts of a twilio-video LocalParticipant that sending uses. */
+export type DataPublishingParticipant = PublishingParticipant;
+
+/** The part of a twilio-video LocalDataTrack that sending uses. */
 export interface LocalDataTrackSource {
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): void;
 }
@@ -81,8 +75,7 @@ export function useLocalDataTrack(
     return () => {
       live = false;
       setPublished(null);
-      participant.unpublishTrack(track as never);
-      refreshSource(participant); // the SDK emits nothing for a local unpublish
+      unpublishLocalTrack(participant, track);
     };
   }, [participant]);
   const send = useCallback(

@@ -1,10 +1,10 @@
-import { type DeviceStore, type Devices, deviceStore, noDevices } from '@roomlab/core';
-
-export type { Devices } from '@roomlab/core';
+import { type DeviceStore, type Devices, deviceStore, type EventSource, noDevices } from '@roomlab/core';
 
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { toError } from './to-error.js';
 import { useSourceValue } from './use-source-value.js';
+
+export type { Devices } from '@roomlab/core';
 
 const idle: DeviceStore = { getSnapshot: () => noDevices, subscribe: () => () => {} };
 
@@ -17,10 +17,7 @@ export function useDevices(
 }
 
 /** A local track whose device can be switched: the SDK's LocalAudioTrack and LocalVideoTrack. */
-export interface RestartableTrack {
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-  off?(event: string, listener: (...args: unknown[]) => void): unknown;
-  removeListener?(event: string, listener: (...args: unknown[]) => void): unknown;
+export interface RestartableTrack extends EventSource {
   mediaStreamTrack: { getSettings(): { deviceId?: string } };
   restart(constraints?: MediaTrackConstraints): Promise<unknown>;
 }

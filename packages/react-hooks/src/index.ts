@@ -20,6 +20,7 @@ export {
   useDeviceSelect,
   useDevices,
 } from './device-hooks.js';
+export { type PublishingParticipant, unpublishLocalTrack } from './local-publishing.js';
 export {
   type LocalMediaToggle,
   type LocalMediaToggleOptions,

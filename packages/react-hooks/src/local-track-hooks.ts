@@ -1,15 +1,15 @@
-import { type EventSource, refreshSource } from '@roomlab/core';
+import type { EventSource } from '@roomlab/core';
 import { useCallback, useState } from 'react';
+import { type PublishingParticipant, unpublishLocalTrack } from './local-publishing.js';
 import { screenShareTrackName } from './screen-share-hooks.js';
 import { toError } from './to-error.js';
 import { useSourceValue } from './use-source-value.js';
 
 /** The parts of a twilio-video LocalParticipant these hooks use. */
 export interface LocalParticipantSource<Publication extends LocalPublicationSource = LocalPublicationSource>
-  extends EventSource {
+  extends EventSource,
+    PublishingParticipant {
   tracks: Map<string, Publication>;
-  publishTrack(track: never): Promise<unknown>;
-  unpublishTrack(track: never): unknown;
 }
 
 export interface LocalPublicationSource {
@@ -100,15 +100,12 @@ function useLocalToggle(
 
   const turnOff = useCallback(() => {
     for (const track of tracks) {
-      if (!releaseWhenOff) {
-        track.disable?.();
-        continue;
+      if (!releaseWhenOff) track.disable?.();
+      else if (participant) {
+        unpublishLocalTrack(participant, track);
+        track.stop?.();
       }
-      participant?.unpublishTrack(track as never);
-      track.stop?.();
     }
-    // The SDK's LocalParticipant says nothing when a track is unpublished: tell its readers.
-    if (participant && releaseWhenOff) refreshSource(participant);
   }, [participant, tracks, releaseWhenOff]);
 
   const toggle = useCallback(async () => {

@@ -1,12 +1,9 @@
-import { refreshSource } from '@roomlab/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { type PublishingParticipant, unpublishLocalTrack } from './local-publishing.js';
 import { toError } from './to-error.js';
 
 /** The parts of a twilio-video LocalParticipant that screen sharing uses. */
-export interface ScreenSharingParticipant {
-  publishTrack(track: MediaStreamTrack, options?: { name?: string }): Promise<unknown>;
-  unpublishTrack(track: MediaStreamTrack): unknown;
-}
+export type ScreenSharingParticipant = PublishingParticipant;
 
 export interface ScreenShare {
   sharing: boolean;
@@ -43,10 +40,7 @@ export function useScreenShareToggle(
     if (!shared) return;
     current.current = null;
     shared.stop();
-    if (participant) {
-      participant.unpublishTrack(shared);
-      refreshSource(participant); // the SDK emits nothing for a local unpublish
-    }
+    if (participant) unpublishLocalTrack(participant, shared);
     setTrack(null);
   }, [participant]);
 
@@ -62,7 +56,7 @@ export function useScreenShareToggle(
       if (!shared) throw new Error('The browser shared no video');
       current.current = shared;
       shared.addEventListener('ended', stop, { once: true });
-      await participant.publishTrack(shared, { name: screenShareTrackName });
+      await participant.publishTrack(shared as never, { name: screenShareTrackName } as never);
       setError(null);
       setTrack(shared);
     } catch (failure) {
