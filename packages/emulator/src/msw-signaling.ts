@@ -1,6 +1,7 @@
 import { ws } from 'msw';
 import type { RoomSignaling } from './signaling/room-signaling.js';
-import { acceptTcmp, type FrameSocket } from './signaling/tcmp-connection.js';
+import { serveSignalingSocket } from './signaling/serve-signaling-socket.js';
+import type { FrameSocket } from './signaling/tcmp-connection.js';
 
 /**
  * The SDK's own signaling hosts: `wss://global.vss.twilio.com/signaling` by default, a region's
@@ -56,9 +57,6 @@ function frameSocketOf(client: Client): FrameSocket {
  */
 export function signalingHandler(signaling: RoomSignaling, url: string | RegExp = twilioSignalingUrl) {
   return ws.link(url).addEventListener('connection', ({ client }) => {
-    const connection = acceptTcmp(frameSocketOf(client), {
-      onBody: (body, from) => signaling.receive(body, from),
-      onClose: (byClient) => signaling.closed(connection, byClient),
-    });
+    serveSignalingSocket(frameSocketOf(client), signaling);
   });
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RoomSignaling } from './room-signaling.js';
-import { acceptTcmp } from './tcmp-connection.js';
+import { serveSignalingSocket } from './serve-signaling-socket.js';
 
 /** Where the SDK's `wsServer` option should point: `ws://HOST:PORT/signaling`. */
 export const signalingPath = '/signaling';
@@ -22,12 +22,7 @@ export function attachSignaling(server: Server, signaling: RoomSignaling): () =>
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) => {
-      const connection = acceptTcmp(webSocket, {
-        onBody: (body, from) => signaling.receive(body, from),
-        onClose: (byClient) => signaling.closed(connection, byClient),
-      });
-    });
+    sockets.handleUpgrade(request, socket, head, (webSocket) => serveSignalingSocket(webSocket, signaling));
   };
   server.on('upgrade', onUpgrade);
   return () => {

@@ -40,9 +40,10 @@ try {
     if (message.type() === 'error') result.log.push(`console:${message.text().slice(0, 200)}`);
   });
   await page.goto(origin);
-  for (const identity of identities) {
+  // One participant joins the room 'media' from the page, with camera and microphone.
+  const join = async (identity) => {
     const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
-    const joined = await page.evaluate(
+    return page.evaluate(
       ([key, jwt, ws]) =>
         window.join(key, jwt, {
           wsServer: ws,
@@ -54,8 +55,8 @@ try {
         }),
       [identity, token, emulator.signalingUrl],
     );
-    result.joined.push(joined);
-  }
+  };
+  for (const identity of identities) result.joined.push(await join(identity));
   const others = identities.length - 1;
   // Wait (up to 45 s on a busy machine) for every view to show a picture, then see frames rise.
   const deadline = Date.now() + 45_000;
@@ -108,23 +109,7 @@ try {
     const comer = identities.at(-1);
     await page.evaluate((key) => window.rooms[key].disconnect(), comer);
     const viewsBefore = (await page.evaluate(() => window.videoStats())).length;
-    const token = await mintAccessToken({
-      accountSid,
-      apiKeySid,
-      apiKeySecret,
-      identity: comer,
-      now: Date.now(),
-    });
-    result.rejoined = await page.evaluate(
-      ([key, jwt, ws]) =>
-        window.join(key, jwt, {
-          wsServer: ws,
-          name: 'media',
-          audio: true,
-          video: { width: 160, height: 120, frameRate: 15 },
-        }),
-      [comer, token, emulator.signalingUrl],
-    );
+    result.rejoined = await join(comer);
     const until = Date.now() + 30_000;
     let fresh = [];
     while (Date.now() < until) {

@@ -104,27 +104,22 @@ const codecs = {
   ],
 };
 
-/** `mid` → track id from the `a=msid:<stream> <id>` lines of a client's SDP. */
-function trackIdsByMid(sdp: string): Map<string, string> {
+/** `mid` → the first capture of `attribute` in each m-line of an SDP that has both. */
+function byMid(sdp: string, attribute: RegExp): Map<string, string> {
   const found = new Map<string, string>();
   for (const section of sdp.split(/\r?\nm=/).slice(1)) {
     const mid = /\r?\na=mid:(\S+)/.exec(section)?.[1];
-    const id = /\r?\na=msid:\S+ (\S+)/.exec(section)?.[1];
-    if (mid && id) found.set(mid, id);
+    const value = attribute.exec(section)?.[1];
+    if (mid && value) found.set(mid, value);
   }
   return found;
 }
 
+/** `mid` → track id, from the `a=msid:<stream> <id>` lines of a client's SDP. */
+const trackIdsByMid = (sdp: string) => byMid(sdp, /\r?\na=msid:\S+ (\S+)/);
+
 /** `mid` → direction (`sendrecv`, `sendonly`, ...) of each m-line of an SDP. */
-function directionsByMid(sdp: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const section of sdp.split(/\r?\nm=/).slice(1)) {
-    const mid = /\r?\na=mid:(\S+)/.exec(section)?.[1];
-    const direction = /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(section)?.[1];
-    if (mid && direction) found.set(mid, direction);
-  }
-  return found;
-}
+const directionsByMid = (sdp: string) => byMid(sdp, /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/);
 
 /**
  * A client may send on an m-line that we opened to send to it: the browser's addTrack reuses a
