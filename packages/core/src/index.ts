@@ -1,4 +1,29 @@
 export {
+  type DeviceStore,
+  type Devices,
+  deviceStore,
+  type MediaDevicesLike,
+  noDevices,
+} from './client-stores/device-store.js';
+export { eventStore, refreshSource, sameItems, type ValueStore } from './client-stores/event-store.js';
+export {
+  type AudioLevelStore,
+  type AudioMeter,
+  audioLevelStore,
+  levelOfSamples,
+} from './client-stores/level-store.js';
+export { type DataTrackMessage, type MessageStore, messageStore } from './client-stores/message-store.js';
+export {
+  type EventSource,
+  type ParticipantLike,
+  type RoomConnectionState,
+  type RoomLike,
+  type RoomStore,
+  type RoomStoreSnapshot,
+  roomStore,
+  type TwilioErrorLike,
+} from './client-stores/room-store.js';
+export {
   adjustableClock,
   type Clock,
   durationSeconds,
@@ -29,32 +54,9 @@ export {
   type TwilioErrorInfo,
   twilioErrorCatalog,
 } from './errors.js';
+export { consoleLogger, type LogEntry, type Logger, type LogLevel, memoryLogger } from './log/logger.js';
+export { type RingBuffer, ringBuffer } from './log/ring-buffer.js';
 export type * from './resources.js';
-export {
-  type DeviceStore,
-  type Devices,
-  deviceStore,
-  type MediaDevicesLike,
-  noDevices,
-} from './room-store/device-store.js';
-export { eventStore, refreshSource, sameItems, type ValueStore } from './room-store/event-store.js';
-export {
-  type AudioLevelStore,
-  type AudioMeter,
-  audioLevelStore,
-  levelOfSamples,
-} from './room-store/level-store.js';
-export { type DataTrackMessage, type MessageStore, messageStore } from './room-store/message-store.js';
-export {
-  type EventSource,
-  type ParticipantLike,
-  type RoomConnectionState,
-  type RoomLike,
-  type RoomStore,
-  type RoomStoreSnapshot,
-  roomStore,
-  type TwilioErrorLike,
-} from './room-store/room-store.js';
 export {
   isSid,
   randomSidSource,
