@@ -33,14 +33,24 @@ export {
   systemClock,
   twilioDate,
 } from './clock.js';
-export type {
-  AccountSeed,
-  ConnectParticipantOptions,
-  ListParticipantsFilter,
-  ListRoomsFilter,
-  PublishTrackOptions,
-} from './engine/engine.js';
-export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
+export { createEngine } from './engine/engine.js';
+export {
+  type AccountRef,
+  type AccountSeed,
+  type ApiKeyRef,
+  type ApiKeySeed,
+  type ConnectParticipantOptions,
+  defaultEventLogCapacity,
+  type Engine,
+  type EngineOptions,
+  type ListParticipantsFilter,
+  type ListRoomsFilter,
+  type ParticipantRef,
+  type ParticipantSubscribeRules,
+  type PublishTrackOptions,
+  type RoomRef,
+  type TrackRef,
+} from './engine/engine-api.js';
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export type * from './engine/records.js';

@@ -4,6 +4,7 @@ import {
   type Clock,
   createEngine,
   type Engine,
+  type Logger,
   randomSidSource,
   type SidSource,
   seededSidSource,
@@ -56,6 +57,12 @@ export interface EmulatorOptions {
   sfu?: () => Sfu;
   /** The reconnect window signaling gives clients, in seconds (default 30, as Twilio). */
   sessionTimeoutSeconds?: number;
+  /** How many engine events the event log keeps (default 10,000); older ones are dropped. */
+  eventLogCapacity?: number;
+  /** How many requests the control API's request log keeps (default 10,000); older ones are dropped. */
+  requestLogCapacity?: number;
+  /** Where errors no client can be told of are reported (default: the console). */
+  logger?: Logger;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -117,12 +124,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     clock,
     sids,
     provisionAccountsOnFirstUse: options.provisionAccountsOnFirstUse ?? options.accounts === undefined,
+    eventLogCapacity: options.eventLogCapacity,
+    logger: options.logger,
   });
   const seeds = options.accounts ?? [{ apiKeys: [{ friendlyName: 'roomlab default key' }] }];
   for (const seed of seeds) engine.addAccount(seed);
   const [first] = engine.accounts();
   if (!first) throw new Error('roomlab needs at least one account');
-  if (first.apiKeys.size === 0) engine.createApiKey(first.sid, { friendlyName: 'roomlab default key' });
+  if (first.apiKeys.size === 0)
+    engine.createApiKey({ accountSid: first.sid }, { friendlyName: 'roomlab default key' });
   /** The first account and its first key, read live, so a restored state brings its own credentials. */
   const credentialsNow = (): EmulatorCredentials => {
     const account = engine.accounts()[0];
@@ -137,7 +147,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const startedAt = Date.now();
   const faults = faultTable(options.random);
-  const log = requestLog();
+  const log = requestLog(options.requestLogCapacity);
   const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes });
   const stopTimeouts = scheduleTimeouts(engine);
   const statusCallbacks = deliverStatusCallbacks(engine, {

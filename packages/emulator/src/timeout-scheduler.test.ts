@@ -14,9 +14,9 @@ describe('room timeouts', () => {
     const unused = await client.video.v1.rooms.create({ uniqueName: 'unused', unusedRoomTimeout: 2 });
     const emptied = await client.video.v1.rooms.create({ uniqueName: 'emptied', emptyRoomTimeout: 3 });
     const long = await client.video.v1.rooms.create({ uniqueName: 'long', maxParticipantDuration: 600 });
-    const bob = emulator.engine.connectParticipant(accountSid, emptied.sid, { identity: 'bob' });
-    const carol = emulator.engine.connectParticipant(accountSid, long.sid, { identity: 'carol' });
-    emulator.engine.disconnectParticipant(accountSid, emptied.sid, bob.sid);
+    const bob = emulator.engine.connectParticipant({ accountSid, room: emptied.sid }, { identity: 'bob' });
+    const carol = emulator.engine.connectParticipant({ accountSid, room: long.sid }, { identity: 'carol' });
+    emulator.engine.disconnectParticipant({ accountSid, room: emptied.sid, participant: bob.sid });
 
     clock.advance(119_000);
     expect((await client.video.v1.rooms(unused.sid).fetch()).status).toBe('in-progress');
@@ -41,11 +41,11 @@ describe('room timeouts', () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 5, 1) });
     const emulator = createEmulator();
     const { accountSid } = emulator.credentials;
-    const room = emulator.engine.createRoom(accountSid, { unusedRoomTimeout: 1 });
+    const room = emulator.engine.createRoom({ accountSid }, { unusedRoomTimeout: 1 });
     await vi.advanceTimersByTimeAsync(59_000);
-    expect(emulator.engine.getRoom(accountSid, room.sid).status).toBe('in-progress');
+    expect(emulator.engine.getRoom({ accountSid, room: room.sid }).status).toBe('in-progress');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(emulator.engine.getRoom(accountSid, room.sid)).toMatchObject({ status: 'completed' });
+    expect(emulator.engine.getRoom({ accountSid, room: room.sid })).toMatchObject({ status: 'completed' });
     emulator.close();
     expect(vi.getTimerCount()).toBe(0);
   });

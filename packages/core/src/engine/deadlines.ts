@@ -7,7 +7,15 @@ export interface Deadline<T> {
   readonly subject: T;
 }
 
-export function deadlineQueue<T>() {
+export interface DeadlineQueue<T> {
+  readonly size: number;
+  push(at: number, subject: T): void;
+  peek(): Deadline<T> | undefined;
+  pop(): Deadline<T> | undefined;
+  clear(): void;
+}
+
+export function deadlineQueue<T>(): DeadlineQueue<T> {
   const heap: Deadline<T>[] = [];
   const less = (a: number, b: number) => (heap[a] as Deadline<T>).at < (heap[b] as Deadline<T>).at;
   const swap = (a: number, b: number) => {

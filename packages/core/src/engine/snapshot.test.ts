@@ -6,13 +6,15 @@ import type { EngineState } from './engine-state.js';
 function busyEngine() {
   const fixture = engineFixture();
   const { engine, accountSid, clock } = fixture;
-  const room = engine.createRoom(accountSid, { uniqueName: 'kept', emptyRoomTimeout: 2 });
-  const alice = engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
-  const bob = engine.connectParticipant(accountSid, room.sid, { identity: 'bob' });
-  engine.publishTrack(accountSid, room.sid, alice.sid, { kind: 'video', name: 'cam' });
-  engine.updateSubscribeRules(accountSid, room.sid, bob.sid, [{ type: 'include', kind: 'video' }]);
+  const room = engine.createRoom({ accountSid }, { uniqueName: 'kept', emptyRoomTimeout: 2 });
+  const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+  const bob = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'bob' });
+  engine.publishTrack({ accountSid, room: room.sid, participant: alice.sid }, { kind: 'video', name: 'cam' });
+  engine.updateSubscribeRules({ accountSid, room: room.sid, participant: bob.sid }, [
+    { type: 'include', kind: 'video' },
+  ]);
   clock.advance(1000);
-  engine.completeRoom(accountSid, engine.createRoom(accountSid, { uniqueName: 'done' }).sid);
+  engine.completeRoom({ accountSid, room: engine.createRoom({ accountSid }, { uniqueName: 'done' }).sid });
   return { ...fixture, room, alice, bob };
 }
 
@@ -30,11 +32,11 @@ describe('snapshots', () => {
     const { engine, clock, accountSid, account } = busyEngine();
     const copy = createEngine({ clock });
     copy.restore(engine.snapshot());
-    expect(codeOf(() => copy.createRoom(accountSid, { uniqueName: 'kept' }))).toBe(53113);
-    expect(copy.createRoom(accountSid, { uniqueName: 'done' }).status).toBe('in-progress');
+    expect(codeOf(() => copy.createRoom({ accountSid }, { uniqueName: 'kept' }))).toBe(53113);
+    expect(copy.createRoom({ accountSid }, { uniqueName: 'done' }).status).toBe('in-progress');
     const [key] = [...account.apiKeys.values()];
-    expect(copy.authenticate(key?.sid ?? '', key?.secret ?? '')).toBe(accountSid);
-    const bob = copy.getParticipant(accountSid, 'kept', 'bob');
+    expect(copy.authenticate({ username: key?.sid ?? '', password: key?.secret ?? '' })).toBe(accountSid);
+    const bob = copy.getParticipant({ accountSid, room: 'kept', participant: 'bob' });
     expect(bob.subscribedTracks.size).toBe(1);
   });
 
@@ -43,21 +45,21 @@ describe('snapshots', () => {
     const copy = createEngine({ clock });
     copy.restore(engine.snapshot());
     engine.dispose();
-    copy.disconnectParticipant(accountSid, 'kept', alice.sid);
-    copy.disconnectParticipant(accountSid, 'kept', bob.sid);
+    copy.disconnectParticipant({ accountSid, room: 'kept', participant: alice.sid });
+    copy.disconnectParticipant({ accountSid, room: 'kept', participant: bob.sid });
     clock.advance(2 * 60_000);
-    expect(copy.listRooms(accountSid, { uniqueName: 'kept', status: 'completed' })).toHaveLength(1);
+    expect(copy.listRooms({ accountSid }, { uniqueName: 'kept', status: 'completed' })).toHaveLength(1);
   });
 
   it('restore one account without touching another', () => {
     const { engine, accountSid } = busyEngine();
     const other = engine.addAccount().sid;
     const saved = engine.snapshot(accountSid);
-    engine.createRoom(other, { uniqueName: 'theirs' });
-    engine.createRoom(accountSid, { uniqueName: 'later' });
+    engine.createRoom({ accountSid: other }, { uniqueName: 'theirs' });
+    engine.createRoom({ accountSid }, { uniqueName: 'later' });
     engine.restore(saved, accountSid);
-    expect(engine.listRooms(accountSid).map((room) => room.uniqueName)).toEqual(['kept']);
-    expect(engine.listRooms(other).map((room) => room.uniqueName)).toEqual(['theirs']);
+    expect(engine.listRooms({ accountSid }).map((room) => room.uniqueName)).toEqual(['kept']);
+    expect(engine.listRooms({ accountSid: other }).map((room) => room.uniqueName)).toEqual(['theirs']);
   });
 
   it('refuse something that is not a snapshot with 20001, changing nothing', () => {
@@ -77,8 +79,8 @@ describe('snapshots', () => {
   it('clears one account’s rooms and keeps its keys', () => {
     const { engine, accountSid, account } = busyEngine();
     engine.clearRooms(accountSid);
-    expect(engine.listRooms(accountSid, { status: 'completed' })).toEqual([]);
-    expect(engine.listRooms(accountSid)).toEqual([]);
+    expect(engine.listRooms({ accountSid }, { status: 'completed' })).toEqual([]);
+    expect(engine.listRooms({ accountSid })).toEqual([]);
     expect(engine.getAccount(accountSid)?.apiKeys.size).toBe(account.apiKeys.size);
     expect(engine.events().filter((event) => event.accountSid === accountSid)).toEqual([]);
   });

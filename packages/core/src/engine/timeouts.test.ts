@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { engineFixture } from '../test-support/engine-fixture.js';
+import { createEngine } from './engine.js';
 
 const minute = 60_000;
 
 describe('timeouts on the engine clock', () => {
   it('completes a room nobody joined once unused_room_timeout passes', () => {
     const { engine, accountSid, clock, seen } = engineFixture();
-    const room = engine.createRoom(accountSid, { unusedRoomTimeout: 3 });
+    const room = engine.createRoom({ accountSid }, { unusedRoomTimeout: 3 });
     expect(engine.nextDeadline()).toBe(clock.now() + 3 * minute);
     clock.advance(3 * minute - 1);
     expect(room.status).toBe('in-progress');
@@ -15,24 +16,38 @@ describe('timeouts on the engine clock', () => {
     expect(seen.at(-1)).toMatchObject({ name: 'room-ended', room: { durationSeconds: 180 } });
   });
 
+  it('changes nothing on a read: a due timeout fires only when the clock moves or tick runs', () => {
+    let now = Date.UTC(2026, 0, 1);
+    const still = createEngine({ clock: { now: () => now, onAdvance: () => () => {} } });
+    const { sid } = still.addAccount();
+    const room = still.createRoom({ accountSid: sid }, { unusedRoomTimeout: 1 });
+    now += 2 * minute;
+    expect(still.getRoom({ accountSid: sid, room: room.sid }).status).toBe('in-progress');
+    expect(still.listRooms({ accountSid: sid }).map((listed) => listed.sid)).toEqual([room.sid]);
+    expect(still.events().map((event) => event.name)).toEqual(['room-created']);
+    still.tick();
+    expect(room.status).toBe('completed');
+    expect(still.events().map((event) => event.name)).toEqual(['room-created', 'room-ended']);
+  });
+
   it('does not apply the unused timeout to a room someone is in', () => {
     const { engine, accountSid, clock } = engineFixture();
-    const room = engine.createRoom(accountSid, { unusedRoomTimeout: 1, emptyRoomTimeout: 10 });
-    engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
+    const room = engine.createRoom({ accountSid }, { unusedRoomTimeout: 1, emptyRoomTimeout: 10 });
+    engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
     clock.advance(30 * minute);
     expect(room.status).toBe('in-progress');
   });
 
   it('completes a room empty_room_timeout after the last participant leaves, unless someone rejoins', () => {
     const { engine, accountSid, clock } = engineFixture();
-    const room = engine.createRoom(accountSid, { emptyRoomTimeout: 2 });
-    const alice = engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
-    engine.disconnectParticipant(accountSid, room.sid, alice.sid);
+    const room = engine.createRoom({ accountSid }, { emptyRoomTimeout: 2 });
+    const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    engine.disconnectParticipant({ accountSid, room: room.sid, participant: alice.sid });
     clock.advance(1 * minute);
-    const back = engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
+    const back = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
     clock.advance(5 * minute);
     expect(room.status).toBe('in-progress');
-    engine.disconnectParticipant(accountSid, room.sid, back.sid);
+    engine.disconnectParticipant({ accountSid, room: room.sid, participant: back.sid });
     clock.advance(2 * minute - 1);
     expect(room.status).toBe('in-progress');
     clock.advance(1);
@@ -41,10 +56,10 @@ describe('timeouts on the engine clock', () => {
 
   it('disconnects a participant after max_participant_duration with 53216', () => {
     const { engine, accountSid, clock, seen } = engineFixture();
-    const room = engine.createRoom(accountSid, { maxParticipantDuration: 600 });
-    const alice = engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
+    const room = engine.createRoom({ accountSid }, { maxParticipantDuration: 600 });
+    const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
     clock.advance(300_000);
-    const bob = engine.connectParticipant(accountSid, room.sid, { identity: 'bob' });
+    const bob = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'bob' });
     clock.advance(300_000);
     expect(alice.status).toBe('disconnected');
     expect(bob.status).toBe('connected');
@@ -56,8 +71,8 @@ describe('timeouts on the engine clock', () => {
 
   it('fires every due timeout in one large jump, in time order', () => {
     const { engine, accountSid, clock, seen } = engineFixture();
-    const late = engine.createRoom(accountSid, { unusedRoomTimeout: 9 });
-    const early = engine.createRoom(accountSid, { unusedRoomTimeout: 2 });
+    const late = engine.createRoom({ accountSid }, { unusedRoomTimeout: 9 });
+    const early = engine.createRoom({ accountSid }, { unusedRoomTimeout: 2 });
     clock.advance(60 * minute);
     expect(seen.filter((event) => event.name === 'room-ended').map((event) => event.room.sid)).toEqual([
       early.sid,

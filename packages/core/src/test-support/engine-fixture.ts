@@ -1,5 +1,6 @@
 import { manualClock } from '../clock.js';
-import { createEngine, type EngineOptions } from '../engine/engine.js';
+import { createEngine } from '../engine/engine.js';
+import type { EngineOptions } from '../engine/engine-api.js';
 import type { EngineEvent } from '../engine/events.js';
 import { isTwilioError } from '../errors.js';
 import { seededSidSource } from '../sid.js';

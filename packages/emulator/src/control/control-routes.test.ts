@@ -51,9 +51,12 @@ describe('the control API', () => {
   it('snapshots state that a fresh emulator restores to identical REST answers', async () => {
     const first = start({ sids: { seed: 'snap' } });
     const room = await first.client.video.v1.rooms.create({ uniqueName: 'kept' });
-    first.emulator.engine.connectParticipant(first.emulator.credentials.accountSid, room.sid, {
-      identity: 'alice',
-    });
+    first.emulator.engine.connectParticipant(
+      { accountSid: first.emulator.credentials.accountSid, room: room.sid },
+      {
+        identity: 'alice',
+      },
+    );
     await first.client.video.v1.rooms.create({ uniqueName: 'other' });
     const saved = await first.control('GET', '/state');
     expect(saved.status).toBe(200);
@@ -97,10 +100,17 @@ describe('the control API', () => {
       const { client, control, emulator } = start({ clock: undefined });
       const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/events`;
       const room = await client.video.v1.rooms.create({ statusCallback: url, emptyRoomTimeout: 1 });
-      const alice = emulator.engine.connectParticipant(emulator.credentials.accountSid, room.sid, {
-        identity: 'alice',
+      const alice = emulator.engine.connectParticipant(
+        { accountSid: emulator.credentials.accountSid, room: room.sid },
+        {
+          identity: 'alice',
+        },
+      );
+      emulator.engine.disconnectParticipant({
+        accountSid: emulator.credentials.accountSid,
+        room: room.sid,
+        participant: alice.sid,
       });
-      emulator.engine.disconnectParticipant(emulator.credentials.accountSid, room.sid, alice.sid);
       const moved = await control('POST', '/clock', { advanceSeconds: 61 });
       expect(moved.status).toBe(200);
       expect((await client.video.v1.rooms(room.sid).fetch()).status).toBe('completed');
@@ -142,11 +152,11 @@ describe('the control API', () => {
     const { client, control, emulator } = start();
     await client.video.v1.rooms.create({ uniqueName: 'mine' });
     const other = `AC${'5'.repeat(32)}`;
-    emulator.engine.authenticate(other, 'token');
-    emulator.engine.createRoom(other, { uniqueName: 'theirs' });
+    emulator.engine.authenticate({ username: other, password: 'token' });
+    emulator.engine.createRoom({ accountSid: other }, { uniqueName: 'theirs' });
     expect((await control('POST', `/reset?AccountSid=${emulator.credentials.accountSid}`)).status).toBe(200);
     expect(await client.video.v1.rooms.list()).toEqual([]);
-    expect(emulator.engine.listRooms(other)).toHaveLength(1);
+    expect(emulator.engine.listRooms({ accountSid: other })).toHaveLength(1);
     await control('POST', '/reset');
     expect(emulator.engine.getAccount(other)).toBeUndefined();
     expect((await control('GET', '/requests')).body.requests).toEqual([]);

@@ -1,3 +1,5 @@
+import { ringBuffer } from '@roomlab/core';
+
 /** One request the emulator answered, as the control API's request log shows it. */
 export interface LoggedRequest {
   /** Position in the log, from 1. */
@@ -25,30 +27,32 @@ export interface RequestLogFilter {
   limit?: number;
 }
 
-const capacity = 10_000;
+/** How many requests the log keeps by default. */
+export const defaultRequestLogCapacity = 10_000;
 
-/** The last ten thousand requests, oldest first. */
-export function requestLog() {
-  const entries: LoggedRequest[] = [];
+/** The newest `capacity` requests, oldest first (a ring buffer: older ones are dropped). */
+export function requestLog(capacity = defaultRequestLogCapacity) {
+  const entries = ringBuffer<LoggedRequest>(capacity);
   let next = 1;
   return {
     record(entry: Omit<LoggedRequest, 'id'>): void {
       entries.push({ id: next++, ...entry });
-      if (entries.length > capacity) entries.splice(0, entries.length - capacity);
     },
     list(filter: RequestLogFilter = {}): LoggedRequest[] {
-      const found = entries.filter(
-        (entry) =>
-          (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
-          (filter.path === undefined || entry.path.startsWith(filter.path)) &&
-          (filter.status === undefined || entry.status === filter.status) &&
-          (filter.errorCode === undefined || entry.errorCode === filter.errorCode) &&
-          (filter.after === undefined || entry.id > filter.after),
-      );
+      const found = entries
+        .items()
+        .filter(
+          (entry) =>
+            (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
+            (filter.path === undefined || entry.path.startsWith(filter.path)) &&
+            (filter.status === undefined || entry.status === filter.status) &&
+            (filter.errorCode === undefined || entry.errorCode === filter.errorCode) &&
+            (filter.after === undefined || entry.id > filter.after),
+        );
       return filter.limit === undefined ? found : found.slice(-filter.limit);
     },
     clear(): void {
-      entries.length = 0;
+      entries.clear();
     },
   };
 }

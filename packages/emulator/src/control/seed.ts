@@ -80,20 +80,26 @@ export function seedEngine(engine: Engine, input: unknown): SeedResult {
         const account =
           (seed.sid ? engine.getAccount(seed.sid) : undefined) ??
           engine.addAccount({ sid: seed.sid, authToken: seed.authToken });
-        for (const key of seed.apiKeys ?? []) engine.createApiKey(account.sid, key);
+        for (const key of seed.apiKeys ?? []) engine.createApiKey({ accountSid: account.sid }, key);
         return {
           sid: account.sid,
           rooms: (seed.rooms ?? []).map(({ participants = [], status, ...options }) => {
-            const room = engine.createRoom(account.sid, options);
+            const room = engine.createRoom({ accountSid: account.sid }, options);
             const joined = participants.map((participant) => {
-              const record = engine.connectParticipant(account.sid, room.sid, {
-                identity: participant.identity,
-              });
+              const record = engine.connectParticipant(
+                { accountSid: account.sid, room: room.sid },
+                {
+                  identity: participant.identity,
+                },
+              );
               for (const track of participant.tracks ?? [])
-                engine.publishTrack(account.sid, room.sid, record.sid, track);
+                engine.publishTrack(
+                  { accountSid: account.sid, room: room.sid, participant: record.sid },
+                  track,
+                );
               return { sid: record.sid, identity: record.identity };
             });
-            if (status === 'completed') engine.completeRoom(account.sid, room.sid);
+            if (status === 'completed') engine.completeRoom({ accountSid: account.sid, room: room.sid });
             return { sid: room.sid, uniqueName: room.uniqueName, participants: joined };
           }),
         };

@@ -18,8 +18,11 @@ beforeAll(async () => {
   server = await startServer({ emulator });
   const { accountSid, authToken } = emulator.credentials;
   auth = `Basic ${btoa(`${accountSid}:${authToken}`)}`;
-  roomSid = emulator.engine.createRoom(accountSid, { uniqueName: 'target' }).sid;
-  participantSid = emulator.engine.connectParticipant(accountSid, roomSid, { identity: 'alice' }).sid;
+  roomSid = emulator.engine.createRoom({ accountSid }, { uniqueName: 'target' }).sid;
+  participantSid = emulator.engine.connectParticipant(
+    { accountSid, room: roomSid },
+    { identity: 'alice' },
+  ).sid;
 });
 afterAll(async () => {
   await server.close();

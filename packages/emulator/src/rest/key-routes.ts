@@ -45,7 +45,10 @@ export const keyRoutes: Route[] = [
     template: '/2010-04-01/Accounts/{AccountSid}/Keys.json',
     operationId: 'CreateNewKey',
     handle(context) {
-      const key = context.engine.createApiKey(account(context), { friendlyName: friendlyName(context) });
+      const key = context.engine.createApiKey(
+        { accountSid: account(context) },
+        { friendlyName: friendlyName(context) },
+      );
       const created: NewApiKey = { ...keyResource(key), secret: key.secret };
       return json(201, created);
     },
@@ -71,16 +74,24 @@ export const keyRoutes: Route[] = [
     template: '/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json',
     operationId: 'FetchKey',
     handle: (context) =>
-      json(200, keyResource(context.engine.getApiKey(account(context), context.pathParams.Sid ?? ''))),
+      json(
+        200,
+        keyResource(
+          context.engine.getApiKey({ accountSid: account(context), keySid: context.pathParams.Sid ?? '' }),
+        ),
+      ),
   },
   {
     method: 'POST',
     template: '/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json',
     operationId: 'UpdateKey',
     handle(context) {
-      const key = context.engine.updateApiKey(account(context), context.pathParams.Sid ?? '', {
-        friendlyName: friendlyName(context),
-      });
+      const key = context.engine.updateApiKey(
+        { accountSid: account(context), keySid: context.pathParams.Sid ?? '' },
+        {
+          friendlyName: friendlyName(context),
+        },
+      );
       return json(200, keyResource(key));
     },
   },
@@ -89,7 +100,7 @@ export const keyRoutes: Route[] = [
     template: '/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json',
     operationId: 'DeleteKey',
     handle(context) {
-      context.engine.deleteApiKey(account(context), context.pathParams.Sid ?? '');
+      context.engine.deleteApiKey({ accountSid: account(context), keySid: context.pathParams.Sid ?? '' });
       return { status: 204 };
     },
   },

@@ -17,14 +17,20 @@ describe.each(modes)('Participants, tracks and rules through the twilio client, 
   const room = () => session.client.video.v1.rooms(roomSid);
   /** Stands in for an SDK client joining (signaling arrives with its own issue); the REST side is what is tested. */
   const join = (identity: string) =>
-    session.emulator.engine.connectParticipant(session.emulator.credentials.accountSid, roomSid, {
-      identity,
-    });
+    session.emulator.engine.connectParticipant(
+      { accountSid: session.emulator.credentials.accountSid, room: roomSid },
+      {
+        identity,
+      },
+    );
   const publish = (participantSid: string, kind: 'audio' | 'video' | 'data', name: string) =>
-    session.emulator.engine.publishTrack(session.emulator.credentials.accountSid, roomSid, participantSid, {
-      kind,
-      name,
-    });
+    session.emulator.engine.publishTrack(
+      { accountSid: session.emulator.credentials.accountSid, room: roomSid, participant: participantSid },
+      {
+        kind,
+        name,
+      },
+    );
 
   it('lists connected participants with their resource fields', async () => {
     const alice = join('alice');
@@ -235,8 +241,7 @@ describe.each(modes)('Participants, tracks and rules through the twilio client, 
   it('refuses subscribe rules in peer-to-peer rooms with 53117', async () => {
     const p2p = await session.client.video.v1.rooms.create({ type: 'peer-to-peer', uniqueName: 'p2p' });
     const carol = session.emulator.engine.connectParticipant(
-      session.emulator.credentials.accountSid,
-      p2p.sid,
+      { accountSid: session.emulator.credentials.accountSid, room: p2p.sid },
       {
         identity: 'carol',
       },

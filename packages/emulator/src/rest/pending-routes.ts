@@ -13,13 +13,13 @@ const notYetEmulated = (what: string) => () => {
 
 const notFound = (context: RouteContext) => {
   if (context.pathParams.RoomSid !== undefined)
-    context.engine.getRoom(context.accountSid, context.pathParams.RoomSid);
+    context.engine.getRoom({ accountSid: context.accountSid, room: context.pathParams.RoomSid });
   throw new TwilioError(20404, `The requested resource ${context.path} was not found`);
 };
 
 const emptyList = (key: string, maxPageSize: number) => (context: RouteContext) => {
   if (context.pathParams.RoomSid !== undefined)
-    context.engine.getRoom(context.accountSid, context.pathParams.RoomSid);
+    context.engine.getRoom({ accountSid: context.accountSid, room: context.pathParams.RoomSid });
   return listPage(context, { key, maxPageSize }, [] as { sid: string }[], (item) => item);
 };
 

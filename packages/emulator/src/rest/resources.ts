@@ -3,6 +3,7 @@ import {
   type Participant,
   type ParticipantAnonymize,
   type ParticipantRecord,
+  type ParticipantSubscribeRules,
   type PublishedTrack,
   type PublishedTrackRecord,
   type RecordingRules,
@@ -137,15 +138,15 @@ function subscribeRule(rule: TrackRule) {
   };
 }
 
-export function subscribeRulesResource(participant: ParticipantRecord): SubscribeRules {
+export function subscribeRulesResource(subscribeRules: ParticipantSubscribeRules): SubscribeRules {
   return {
-    participant_sid: participant.sid,
-    room_sid: participant.roomSid,
+    participant_sid: subscribeRules.participantSid,
+    room_sid: subscribeRules.roomSid,
     // The spec types rule fields as plain strings, but Twilio (and the spec's own example) writes null
     // for the fields a rule does not use.
-    rules: participant.subscribeRules.map(subscribeRule) as unknown as SubscribeRules['rules'],
-    date_created: date(participant.subscribeRulesDateUpdated === null ? null : participant.dateCreated),
-    date_updated: date(participant.subscribeRulesDateUpdated),
+    rules: subscribeRules.rules.map(subscribeRule) as unknown as SubscribeRules['rules'],
+    date_created: date(subscribeRules.dateCreated),
+    date_updated: date(subscribeRules.dateUpdated),
   };
 }
 

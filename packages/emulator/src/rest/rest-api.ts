@@ -64,7 +64,10 @@ export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
       }
       const credentials = basicCredentials(request);
       if (!credentials) throw new TwilioError(20003, 'Authentication Error - No credentials provided');
-      const accountSid = engine.authenticate(credentials.username, credentials.password);
+      const accountSid = engine.authenticate({
+        username: credentials.username,
+        password: credentials.password,
+      });
       const search =
         request.method === 'GET' || request.method === 'DELETE'
           ? parseForm(url.search.slice(1))

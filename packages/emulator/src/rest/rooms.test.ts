@@ -118,8 +118,8 @@ describe.each(modes)('Rooms through the twilio client, $name', (mode) => {
   it('completes a room: end_time, duration, and every participant disconnected', async () => {
     const room = await rooms().create({ uniqueName: 'to-complete' });
     const { accountSid } = session.emulator.credentials;
-    session.emulator.engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
-    session.emulator.engine.connectParticipant(accountSid, room.sid, { identity: 'bob' });
+    session.emulator.engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    session.emulator.engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'bob' });
     session.clock.advance(90_000);
     const completed = await rooms()(room.sid).update({ status: 'completed' });
     expect(completed).toMatchObject({ status: 'completed', duration: 90 });

@@ -16,7 +16,7 @@ describe('the route table', () => {
 
   const emulator = createEmulator({ sids: { seed: 'routes' } });
   const { accountSid, authToken } = emulator.credentials;
-  const roomSid = emulator.engine.createRoom(accountSid, { uniqueName: 'routes' }).sid;
+  const roomSid = emulator.engine.createRoom({ accountSid }, { uniqueName: 'routes' }).sid;
   const authorization = `Basic ${btoa(`${accountSid}:${authToken}`)}`;
 
   // Until recordings, compositions and transcriptions land, their routes answer truthfully: nothing

@@ -1,7 +1,9 @@
 import {
   type ListParticipantsFilter,
   type ListRoomsFilter,
+  type ParticipantRef,
   type ParticipantStatus,
+  type RoomRef,
   type RoomStatus,
   TwilioError,
 } from '@roomlab/core';
@@ -40,16 +42,22 @@ function enumParam<T extends string>(
   return value as T;
 }
 
-const room = (context: RouteContext) =>
-  context.engine.getRoom(context.accountSid, context.pathParams.RoomSid ?? context.pathParams.Sid ?? '');
+/** The room a path names: `/Rooms/{Sid}` or `/Rooms/{RoomSid}/...`. */
+const roomRef = (context: RouteContext): RoomRef => ({
+  accountSid: context.accountSid,
+  room: context.pathParams.RoomSid ?? context.pathParams.Sid ?? '',
+});
 
-function participantOf(context: RouteContext, sidParam: 'Sid' | 'ParticipantSid') {
-  return context.engine.getParticipant(
-    context.accountSid,
-    context.pathParams.RoomSid ?? '',
-    context.pathParams[sidParam] ?? '',
-  );
-}
+/** The participant a path names: `/Participants/{Sid}` or `/Participants/{ParticipantSid}/...`. */
+const participantRef = (context: RouteContext, sidParam: 'Sid' | 'ParticipantSid'): ParticipantRef => ({
+  ...roomRef(context),
+  participant: context.pathParams[sidParam] ?? '',
+});
+
+const room = (context: RouteContext) => context.engine.getRoom(roomRef(context));
+
+const participantOf = (context: RouteContext, sidParam: 'Sid' | 'ParticipantSid') =>
+  context.engine.getParticipant(participantRef(context, sidParam));
 
 export const videoRoutes: Route[] = [
   {
@@ -58,24 +66,27 @@ export const videoRoutes: Route[] = [
     operationId: 'CreateRoom',
     handle(context) {
       const { params } = context;
-      const created = context.engine.createRoom(context.accountSid, {
-        type: params.string('Type'),
-        uniqueName: params.string('UniqueName'),
-        statusCallback: params.string('StatusCallback'),
-        statusCallbackMethod: params.string('StatusCallbackMethod'),
-        maxParticipants: params.integer('MaxParticipants'),
-        recordParticipantsOnConnect: params.boolean('RecordParticipantsOnConnect'),
-        transcribeParticipantsOnConnect: params.boolean('TranscribeParticipantsOnConnect'),
-        videoCodecs: params.list('VideoCodecs'),
-        mediaRegion: params.string('MediaRegion'),
-        recordingRules: params.json('RecordingRules'),
-        audioOnly: params.boolean('AudioOnly'),
-        maxParticipantDuration: params.integer('MaxParticipantDuration'),
-        emptyRoomTimeout: params.integer('EmptyRoomTimeout'),
-        unusedRoomTimeout: params.integer('UnusedRoomTimeout'),
-        largeRoom: params.boolean('LargeRoom'),
-        enableTurn: params.boolean('EnableTurn'),
-      });
+      const created = context.engine.createRoom(
+        { accountSid: context.accountSid },
+        {
+          type: params.string('Type'),
+          uniqueName: params.string('UniqueName'),
+          statusCallback: params.string('StatusCallback'),
+          statusCallbackMethod: params.string('StatusCallbackMethod'),
+          maxParticipants: params.integer('MaxParticipants'),
+          recordParticipantsOnConnect: params.boolean('RecordParticipantsOnConnect'),
+          transcribeParticipantsOnConnect: params.boolean('TranscribeParticipantsOnConnect'),
+          videoCodecs: params.list('VideoCodecs'),
+          mediaRegion: params.string('MediaRegion'),
+          recordingRules: params.json('RecordingRules'),
+          audioOnly: params.boolean('AudioOnly'),
+          maxParticipantDuration: params.integer('MaxParticipantDuration'),
+          emptyRoomTimeout: params.integer('EmptyRoomTimeout'),
+          unusedRoomTimeout: params.integer('UnusedRoomTimeout'),
+          largeRoom: params.boolean('LargeRoom'),
+          enableTurn: params.boolean('EnableTurn'),
+        },
+      );
       return json(201, roomResource(created, context.base));
     },
   },
@@ -93,7 +104,7 @@ export const videoRoutes: Route[] = [
       return listPage(
         context,
         { key: 'rooms', filters: ['Status', 'UniqueName', 'DateCreatedAfter', 'DateCreatedBefore'] },
-        context.engine.listRooms(context.accountSid, filter),
+        context.engine.listRooms({ accountSid: context.accountSid }, filter),
         (item) => roomResource(item, context.base),
       );
     },
@@ -117,7 +128,7 @@ export const videoRoutes: Route[] = [
           53112,
           `Status is invalid: a room can only be updated to "completed", not "${status.slice(0, 64)}"`,
         );
-      const completed = context.engine.completeRoom(context.accountSid, context.pathParams.Sid ?? '');
+      const completed = context.engine.completeRoom(roomRef(context));
       return json(202, roomResource(completed, context.base));
     },
   },
@@ -135,7 +146,7 @@ export const videoRoutes: Route[] = [
       return listPage(
         context,
         { key: 'participants', filters: ['Status', 'Identity', 'DateCreatedAfter', 'DateCreatedBefore'] },
-        context.engine.listParticipants(context.accountSid, context.pathParams.RoomSid ?? '', filter),
+        context.engine.listParticipants(roomRef(context), filter),
         (item) => participantResource(item, context.base),
       );
     },
@@ -161,7 +172,11 @@ export const videoRoutes: Route[] = [
       const target = participantOf(context, 'Sid');
       const updated =
         status === 'disconnected'
-          ? context.engine.disconnectParticipant(context.accountSid, target.roomSid, target.sid)
+          ? context.engine.disconnectParticipant({
+              accountSid: context.accountSid,
+              room: target.roomSid,
+              participant: target.sid,
+            })
           : target;
       return json(202, participantResource(updated, context.base));
     },
@@ -175,7 +190,11 @@ export const videoRoutes: Route[] = [
       return json(
         200,
         anonymizeResource(
-          context.engine.anonymizeParticipant(context.accountSid, target.roomSid, target.sid),
+          context.engine.anonymizeParticipant({
+            accountSid: context.accountSid,
+            room: target.roomSid,
+            participant: target.sid,
+          }),
           context.base,
         ),
       );
@@ -240,12 +259,10 @@ export const videoRoutes: Route[] = [
     template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules',
     operationId: 'FetchRoomParticipantSubscribeRule',
     handle(context) {
-      const { participant } = context.engine.getSubscribeRules(
-        context.accountSid,
-        context.pathParams.RoomSid ?? '',
-        context.pathParams.ParticipantSid ?? '',
+      return json(
+        200,
+        subscribeRulesResource(context.engine.getSubscribeRules(participantRef(context, 'ParticipantSid'))),
       );
-      return json(200, subscribeRulesResource(participant));
     },
   },
   {
@@ -256,13 +273,8 @@ export const videoRoutes: Route[] = [
       if (!context.params.has('Rules'))
         throw new TwilioError(53215, 'Invalid Subscribe Rule(s): the Rules parameter is missing');
       const rules = context.params.json('Rules');
-      const participant = context.engine.updateSubscribeRules(
-        context.accountSid,
-        context.pathParams.RoomSid ?? '',
-        context.pathParams.ParticipantSid ?? '',
-        rules,
-      );
-      return json(200, subscribeRulesResource(participant));
+      const updated = context.engine.updateSubscribeRules(participantRef(context, 'ParticipantSid'), rules);
+      return json(200, subscribeRulesResource(updated));
     },
   },
   {
@@ -279,12 +291,7 @@ export const videoRoutes: Route[] = [
       if (!context.params.has('Rules'))
         throw new TwilioError(53120, 'Invalid Recording Rule(s): the Rules parameter is missing');
       const rules = context.params.json('Rules');
-      return json(
-        200,
-        recordingRulesResource(
-          context.engine.updateRecordingRules(context.accountSid, context.pathParams.RoomSid ?? '', rules),
-        ),
-      );
+      return json(200, recordingRulesResource(context.engine.updateRecordingRules(roomRef(context), rules)));
     },
   },
 ];
@@ -294,7 +301,7 @@ function subscribedTracksOf(
   roomSid: string,
   subscriptions: import('@roomlab/core').SubscribedTrackRecord[],
 ) {
-  const roomRecord = context.engine.getRoom(context.accountSid, roomSid);
+  const roomRecord = context.engine.getRoom({ accountSid: context.accountSid, room: roomSid });
   return subscriptions.flatMap((subscription) => {
     const track = roomRecord.participants
       .get(subscription.publisherSid)

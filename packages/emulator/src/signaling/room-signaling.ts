@@ -125,7 +125,7 @@ export function roomSignaling(
   /** Tells the media server which tracks the engine has this participant subscribed to. */
   const syncSubscriptions = (session: Session) => {
     const participant = engine
-      .findRoom(session.accountSid, session.roomSid)
+      .findRoom({ accountSid: session.accountSid, room: session.roomSid })
       ?.participants.get(session.participantSid);
     if (sfu && participant) sfu.subscribe(session.id, participant.subscribedTracks.keys());
   };
@@ -202,7 +202,12 @@ export function roomSignaling(
     for (const [id, outcome] of [...session.tracks]) {
       if (wanted.has(id)) continue;
       if (outcome.sid)
-        engine.unpublishTrack(session.accountSid, session.roomSid, session.participantSid, outcome.sid);
+        engine.unpublishTrack({
+          accountSid: session.accountSid,
+          room: session.roomSid,
+          participant: session.participantSid,
+          track: outcome.sid,
+        });
       session.tracks.delete(id);
     }
     for (const track of tracks) {
@@ -210,9 +215,7 @@ export function roomSignaling(
       if (!outcome) {
         try {
           const published = engine.publishTrack(
-            session.accountSid,
-            session.roomSid,
-            session.participantSid,
+            { accountSid: session.accountSid, room: session.roomSid, participant: session.participantSid },
             track,
           );
           session.tracks.set(track.id, { sid: published.sid });
@@ -222,10 +225,12 @@ export function roomSignaling(
         }
       } else if (outcome.sid) {
         engine.setTrackEnabled(
-          session.accountSid,
-          session.roomSid,
-          session.participantSid,
-          outcome.sid,
+          {
+            accountSid: session.accountSid,
+            room: session.roomSid,
+            participant: session.participantSid,
+            track: outcome.sid,
+          },
           track.enabled,
         );
       }
@@ -251,10 +256,16 @@ export function roomSignaling(
     const roomName = name ?? grant.room;
     const joined =
       roomName === undefined
-        ? engine.connectParticipant(grant.accountSid, engine.createRoom(grant.accountSid).sid, {
-            identity: grant.identity,
-          })
-        : engine.connectParticipant(grant.accountSid, roomName, { identity: grant.identity, createRoom: {} });
+        ? engine.connectParticipant(
+            { accountSid: grant.accountSid, room: engine.createRoom({ accountSid: grant.accountSid }).sid },
+            {
+              identity: grant.identity,
+            },
+          )
+        : engine.connectParticipant(
+            { accountSid: grant.accountSid, room: roomName },
+            { identity: grant.identity, createRoom: {} },
+          );
     const session: Session = {
       id: newSessionId(),
       accountSid: grant.accountSid,
@@ -269,7 +280,7 @@ export function roomSignaling(
     sessions.set(session.id, session);
     byConnection.set(connection, session);
     applyTracks(session, tracks);
-    const room = engine.getRoom(session.accountSid, session.roomSid);
+    const room = engine.getRoom({ accountSid: session.accountSid, room: session.roomSid });
     connection.send(roomState(session, room, joined, 'connected'));
     session.ready = true;
     const requested =
@@ -279,7 +290,11 @@ export function roomSignaling(
       trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
       roomSid: session.roomSid,
       others: () =>
-        [...(engine.findRoom(session.accountSid, session.roomSid)?.participants.values() ?? [])]
+        [
+          ...(engine
+            .findRoom({ accountSid: session.accountSid, room: session.roomSid })
+            ?.participants.values() ?? []),
+        ]
           .filter((other) => other.status === 'connected' && other.sid !== session.participantSid)
           .map((other) => other.sid),
       features: new Set(Object.keys(requested)),
@@ -291,7 +306,9 @@ export function roomSignaling(
   function sync(body: Record<string, unknown>, connection: TcmpConnection) {
     const session = typeof body.session === 'string' ? sessions.get(body.session) : undefined;
     const participant = session
-      ? engine.getRoom(session.accountSid, session.roomSid).participants.get(session.participantSid)
+      ? engine
+          .getRoom({ accountSid: session.accountSid, room: session.roomSid })
+          .participants.get(session.participantSid)
       : undefined;
     if (!session || participant?.status !== 'connected')
       throw new TwilioError(53002, 'Signaling connection timed out: this session has ended');
@@ -305,7 +322,7 @@ export function roomSignaling(
     byConnection.set(connection, session);
     const tracks = clientTracks((body.participant as { tracks?: unknown } | undefined)?.tracks ?? []);
     if (tracks) applyTracks(session, tracks);
-    const room = engine.getRoom(session.accountSid, session.roomSid);
+    const room = engine.getRoom({ accountSid: session.accountSid, room: session.roomSid });
     connection.send(roomState(session, room, participant, 'synced'));
     describePeerConnections(session, body.peer_connections);
     if (reconnecting.delete(session.participantSid))
@@ -341,7 +358,7 @@ export function roomSignaling(
   const speakers = new Map<string, string | null>();
   const dominantSpeaker = (event: EngineEvent): string | null => {
     const current = speakers.get(event.room.sid) ?? null;
-    const room = engine.findRoom(event.accountSid, event.room.sid);
+    const room = engine.findRoom({ accountSid: event.accountSid, room: event.room.sid });
     const speaking = (sid: string | null) =>
       sid !== null &&
       room?.participants.get(sid)?.status === 'connected' &&
@@ -361,7 +378,7 @@ export function roomSignaling(
 
   /** Sends everyone else in the room a participant's current state, under a new revision. */
   const broadcast = (roomSid: string, accountSid: string, participantSid: string) => {
-    const participant = engine.findRoom(accountSid, roomSid)?.participants.get(participantSid);
+    const participant = engine.findRoom({ accountSid, room: roomSid })?.participants.get(participantSid);
     if (!participant) return;
     const state = participantState(participant, bump(participantSid));
     for (const session of sessions.values()) {
@@ -427,7 +444,7 @@ export function roomSignaling(
       ].includes(event.name)
     )
       return;
-    const room = engine.findRoom(event.accountSid, event.room.sid);
+    const room = engine.findRoom({ accountSid: event.accountSid, room: event.room.sid });
     const participant = room?.participants.get(about.sid);
     if (!participant) return;
     if (event.name === 'participant-disconnected') {
@@ -469,7 +486,11 @@ export function roomSignaling(
           case 'disconnect':
             if (session) {
               end(session);
-              engine.disconnectParticipant(session.accountSid, session.roomSid, session.participantSid);
+              engine.disconnectParticipant({
+                accountSid: session.accountSid,
+                room: session.roomSid,
+                participant: session.participantSid,
+              });
             }
             return;
           case 'ice':
@@ -494,7 +515,11 @@ export function roomSignaling(
       if (byClient) {
         // A goodbye without a disconnect still means the participant has left.
         end(session);
-        engine.disconnectParticipant(session.accountSid, session.roomSid, session.participantSid);
+        engine.disconnectParticipant({
+          accountSid: session.accountSid,
+          room: session.roomSid,
+          participant: session.participantSid,
+        });
         return;
       }
       // The socket dropped: the client may resume with `sync` within the session timeout.
@@ -502,12 +527,10 @@ export function roomSignaling(
       broadcast(session.roomSid, session.accountSid, session.participantSid);
       session.lost = setTimeout(() => {
         end(session);
-        const room = engine.findRoom(session.accountSid, session.roomSid);
+        const room = engine.findRoom({ accountSid: session.accountSid, room: session.roomSid });
         if (room?.participants.get(session.participantSid)?.status === 'connected') {
           engine.disconnectParticipant(
-            session.accountSid,
-            session.roomSid,
-            session.participantSid,
+            { accountSid: session.accountSid, room: session.roomSid, participant: session.participantSid },
             new TwilioError(53001),
           );
         }

@@ -55,10 +55,13 @@ describe('status callbacks', () => {
       uniqueName: 'callbacks',
       statusCallback: `${hook.base}/events?tenant=7`,
     });
-    const alice = engine.connectParticipant(accountSid, room.sid, { identity: 'alice' });
-    const mic = engine.publishTrack(accountSid, room.sid, alice.sid, { kind: 'audio', name: 'mic' });
-    engine.setTrackEnabled(accountSid, room.sid, alice.sid, mic.sid, false);
-    engine.setTrackEnabled(accountSid, room.sid, alice.sid, mic.sid, true);
+    const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    const mic = engine.publishTrack(
+      { accountSid, room: room.sid, participant: alice.sid },
+      { kind: 'audio', name: 'mic' },
+    );
+    engine.setTrackEnabled({ accountSid, room: room.sid, participant: alice.sid, track: mic.sid }, false);
+    engine.setTrackEnabled({ accountSid, room: room.sid, participant: alice.sid, track: mic.sid }, true);
     session.clock.advance(42_000);
     await session.client.video.v1.rooms(room.sid).update({ status: 'completed' });
     await session.emulator.statusCallbacks.idle();
@@ -254,8 +257,7 @@ describe('status callbacks', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`;
     const room = await session.client.video.v1.rooms.create({ statusCallback: url });
     const alice = session.emulator.engine.connectParticipant(
-      session.emulator.credentials.accountSid,
-      room.sid,
+      { accountSid: session.emulator.credentials.accountSid, room: room.sid },
       { identity: 'alice' },
     );
     expect((await session.client.video.v1.rooms(room.sid).participants.list()).map((p) => p.sid)).toEqual([

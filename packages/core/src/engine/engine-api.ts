@@ -1,0 +1,199 @@
+import type { Clock } from '../clock.js';
+import type { TwilioError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type { ParticipantStatus, RoomStatus, TrackKind } from '../resources.js';
+import type { SidSource } from '../sid.js';
+import type { EngineState } from './engine-state.js';
+import type { EngineEvent, EngineEventListener } from './events.js';
+import type {
+  AccountRecord,
+  ApiKeyRecord,
+  ParticipantRecord,
+  PublishedTrackRecord,
+  RoomRecord,
+} from './records.js';
+import type { CreateRoomOptions } from './room-options.js';
+import type { TrackRule } from './rules.js';
+
+/**
+ * The engine's interface: the one state machine of roomlab (accounts, rooms, participants, tracks and
+ * rules) and its event log. Every change goes through these methods and is appended, in order, to the
+ * log that webhooks, signaling and tests read. Reads never change state: time-driven changes (room and
+ * participant timeouts) happen only in `tick`, which the clock's advance and the emulator's real-time
+ * scheduler call.
+ *
+ * Rooms, participants and tracks are addressed by references (`RoomRef`, `ParticipantRef`,
+ * `TrackRef`): objects, so IDs cannot be swapped unnoticed.
+ */
+
+/** The account an operation acts in: every resource belongs to exactly one. */
+export interface AccountRef {
+  readonly accountSid: string;
+}
+
+/** A room: its RM SID, or the unique name of an in-progress room (as Twilio's `/Rooms/{RoomSid}`). */
+export interface RoomRef extends AccountRef {
+  readonly room: string;
+}
+
+/** A participant of a room: its PA SID, or the identity of a connected participant. */
+export interface ParticipantRef extends RoomRef {
+  readonly participant: string;
+}
+
+/** A track published by a participant: its MT SID. */
+export interface TrackRef extends ParticipantRef {
+  readonly track: string;
+}
+
+/** An API key of an account: its SK SID. */
+export interface ApiKeyRef extends AccountRef {
+  readonly keySid: string;
+}
+
+export interface EngineOptions {
+  clock?: Clock;
+  sids?: SidSource;
+  /**
+   * Whether an unknown account SID presented with any auth token becomes an account on first use
+   * (zero-config). When false, only accounts created through the engine exist.
+   */
+  provisionAccountsOnFirstUse?: boolean;
+  /** How many events the log keeps, newest last (default 10,000); older ones are dropped. */
+  eventLogCapacity?: number;
+  /** Where a failing event listener is reported (default: the console). */
+  logger?: Logger;
+}
+
+export const defaultEventLogCapacity = 10_000;
+
+export interface ApiKeySeed {
+  sid?: string;
+  secret?: string;
+  friendlyName?: string;
+}
+
+export interface AccountSeed {
+  sid?: string;
+  authToken?: string;
+  friendlyName?: string;
+  apiKeys?: ApiKeySeed[];
+}
+
+export interface ListRoomsFilter {
+  status?: RoomStatus;
+  uniqueName?: string;
+  dateCreatedAfter?: number;
+  dateCreatedBefore?: number;
+}
+
+export interface ListParticipantsFilter {
+  status?: ParticipantStatus;
+  identity?: string;
+  dateCreatedAfter?: number;
+  dateCreatedBefore?: number;
+}
+
+export interface ConnectParticipantOptions {
+  identity: string;
+  /** Create the room with these options when no in-progress room of that name exists (ad-hoc rooms). */
+  createRoom?: CreateRoomOptions | false;
+}
+
+export interface PublishTrackOptions {
+  kind: TrackKind;
+  name?: string;
+  enabled?: boolean;
+}
+
+/** A participant's subscribe rules, as `/SubscribeRules` shows them. */
+export interface ParticipantSubscribeRules {
+  readonly participantSid: string;
+  readonly roomSid: string;
+  readonly rules: readonly TrackRule[];
+  /** When the rules were first set (as Twilio: the participant's creation); null while they are the default. */
+  readonly dateCreated: number | null;
+  /** When the rules were last set; null while they are the default. */
+  readonly dateUpdated: number | null;
+}
+
+export interface Engine {
+  readonly clock: Clock;
+
+  // Accounts and API keys.
+  addAccount(seed?: AccountSeed): AccountRecord;
+  getAccount(accountSid: string): AccountRecord | undefined;
+  accounts(): AccountRecord[];
+  createApiKey(account: AccountRef, seed?: ApiKeySeed): ApiKeyRecord;
+  getApiKey(key: ApiKeyRef): ApiKeyRecord;
+  updateApiKey(key: ApiKeyRef, update: { friendlyName?: string }): ApiKeyRecord;
+  deleteApiKey(key: ApiKeyRef): void;
+  /** An API key's secret and owner, by SID across accounts: what token verification needs. */
+  lookupApiKey(keySid: string): { secret: string; accountSid: string } | undefined;
+  /**
+   * HTTP Basic credentials to an account SID: an account SID and its auth token, or an API key SID
+   * and its secret. Unknown account SIDs are provisioned with the token they present, when allowed.
+   */
+  authenticate(credentials: { username: string; password: string }): string;
+
+  // Rooms.
+  createRoom(account: AccountRef, options?: CreateRoomOptions): RoomRecord;
+  /** A room by SID, or an in-progress room by unique name; undefined when there is none. */
+  findRoom(room: RoomRef): RoomRecord | undefined;
+  /** As `findRoom`, but a missing room is Twilio's 20404. */
+  getRoom(room: RoomRef): RoomRecord;
+  /** In-progress rooms unless `status` says otherwise, newest first, as Twilio lists them. */
+  listRooms(account: AccountRef, filter?: ListRoomsFilter): RoomRecord[];
+  /** REST `Status=completed`: ends the room and disconnects everyone in it. */
+  completeRoom(room: RoomRef): RoomRecord;
+
+  // Participants.
+  /**
+   * A participant joins a room (what an SDK's connect or a scripted participant does). Joining with
+   * an identity already in the room disconnects the older participant with 53205, as Twilio does.
+   */
+  connectParticipant(room: RoomRef, options: ConnectParticipantOptions): ParticipantRecord;
+  getParticipant(participant: ParticipantRef): ParticipantRecord;
+  listParticipants(room: RoomRef, filter?: ListParticipantsFilter): ParticipantRecord[];
+  /** A participant leaves: by its own wish (no reason) or because it was removed (REST, timeouts). */
+  disconnectParticipant(participant: ParticipantRef, reason?: TwilioError): ParticipantRecord;
+  /** Replaces a disconnected participant's identity with its SID, as Twilio's Anonymize does. */
+  anonymizeParticipant(participant: ParticipantRef): ParticipantRecord;
+
+  // Tracks of a connected participant.
+  publishTrack(participant: ParticipantRef, track: PublishTrackOptions): PublishedTrackRecord;
+  unpublishTrack(track: TrackRef): void;
+  setTrackEnabled(track: TrackRef, enabled: boolean): PublishedTrackRecord;
+
+  // Rules.
+  getSubscribeRules(participant: ParticipantRef): ParticipantSubscribeRules;
+  /** Replaces a connected participant's subscribe rules (unchecked JSON in; 53215 when invalid). */
+  updateSubscribeRules(participant: ParticipantRef, rules: unknown): ParticipantSubscribeRules;
+  /** Replaces an in-progress room's recording rules (unchecked JSON in; 53120 when invalid). */
+  updateRecordingRules(room: RoomRef, rules: unknown): RoomRecord;
+
+  // Time.
+  /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */
+  tick(): void;
+  /** When the next timeout may fire, so a real-time scheduler knows when to call `tick`. */
+  nextDeadline(): number | undefined;
+
+  // State.
+  /** The whole state (or one account's) as plain JSON, to save and restore later. */
+  snapshot(accountSid?: string): EngineState;
+  /**
+   * Replaces the state with a snapshot's (or, with `accountSid`, only that account's). The snapshot is
+   * read in full before anything changes, so a malformed one is refused with 20001 and changes nothing.
+   */
+  restore(state: EngineState, accountSid?: string): void;
+  /** Forgets an account's rooms (and its events), keeping the account and its keys. */
+  clearRooms(accountSid: string): void;
+
+  // The event log.
+  /** Events still in the log, oldest first; `after` gives only those with a greater sequence. */
+  events(after?: number): readonly EngineEvent[];
+  /** Calls `listener` with every event from now on; returns the function that stops it. */
+  subscribe(listener: EngineEventListener): () => void;
+  /** Stops following the clock and drops every listener. */
+  dispose(): void;
+}

@@ -1,0 +1,42 @@
+import type { TwilioError } from '../errors.js';
+import type { EngineContext } from './engine-context.js';
+import { participantSnapshot } from './event-snapshots.js';
+import { connectedParticipants } from './lookup.js';
+import type { ParticipantRecord, RoomRecord } from './records.js';
+import { unsubscribe } from './subscriptions.js';
+import { armRoomTimeout } from './timeouts.js';
+import { removeTrack } from './tracks.js';
+
+/**
+ * A connected participant leaves its room: its tracks are unpublished, its subscriptions end, and the
+ * room starts its empty-room timeout when it was the last one in. `reason` says why it was removed
+ * (REST, a duplicate identity, a timeout, the room's end); none when it left by its own wish.
+ */
+export function leaveRoom(
+  context: EngineContext,
+  room: RoomRecord,
+  participant: ParticipantRecord,
+  reason?: TwilioError,
+): void {
+  for (const track of [...participant.publishedTracks.values()])
+    removeTrack(context, room, participant, track);
+  for (const subscription of [...participant.subscribedTracks.values()]) {
+    const track = room.participants
+      .get(subscription.publisherSid)
+      ?.publishedTracks.get(subscription.trackSid);
+    if (track) unsubscribe(context, room, participant, track);
+    else participant.subscribedTracks.delete(subscription.trackSid);
+  }
+  const now = context.clock.now();
+  participant.status = 'disconnected';
+  participant.endTime = now;
+  participant.dateUpdated = now;
+  context.log.emit('participant-disconnected', room, {
+    participant: participantSnapshot(participant),
+    ...(reason ? { reason: { code: reason.code, message: reason.message } } : {}),
+  });
+  if (room.status === 'in-progress' && connectedParticipants(room).length === 0) {
+    room.emptySince = now;
+    armRoomTimeout(context, room);
+  }
+}

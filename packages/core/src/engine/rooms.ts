@@ -1,0 +1,92 @@
+import { TwilioError } from '../errors.js';
+import type { RoomStatus } from '../resources.js';
+import type { AccountRef, ListRoomsFilter, RoomRef } from './engine-api.js';
+import type { EngineContext } from './engine-context.js';
+import { roomCompleted } from './engine-errors.js';
+import { leaveRoom } from './leave.js';
+import { inList } from './list-filter.js';
+import { requireAccount, requireRoom } from './lookup.js';
+import type { RoomRecord } from './records.js';
+import { type CreateRoomOptions, resolveRoomSettings } from './room-options.js';
+import { armRoomTimeout } from './timeouts.js';
+
+/** Rooms: created by REST or an ad-hoc connect, listed, and ended (completed or timed out). */
+
+export function createRoom(
+  context: EngineContext,
+  ref: AccountRef,
+  options: CreateRoomOptions = {},
+): RoomRecord {
+  const account = requireAccount(context, ref);
+  const settings = resolveRoomSettings(options);
+  if (settings.uniqueName !== undefined && account.inProgressRoomsByName.has(settings.uniqueName))
+    throw new TwilioError(
+      53113,
+      `Room exists: an in-progress room named "${settings.uniqueName}" already exists`,
+    );
+  const now = context.clock.now();
+  const sid = context.newSid('RM');
+  const { uniqueName, ...rest } = settings;
+  const room: RoomRecord = {
+    ...rest,
+    sid,
+    accountSid: account.sid,
+    uniqueName: uniqueName ?? sid,
+    status: 'in-progress',
+    dateCreated: now,
+    dateUpdated: now,
+    endTime: null,
+    recordingRulesDateUpdated: now,
+    participants: new Map(),
+    emptySince: null,
+    nextSequenceNumber: 0,
+  };
+  account.rooms.set(sid, room);
+  account.inProgressRoomsByName.set(room.uniqueName, room);
+  armRoomTimeout(context, room);
+  context.log.emit('room-created', room);
+  return room;
+}
+
+export function listRooms(
+  context: EngineContext,
+  ref: AccountRef,
+  filter: ListRoomsFilter = {},
+): RoomRecord[] {
+  const account = requireAccount(context, ref);
+  const chosen = { ...filter, status: filter.status ?? 'in-progress' };
+  // Newest first, as Twilio lists rooms.
+  return [...account.rooms.values()]
+    .filter(
+      (room) =>
+        inList(room, chosen) && (filter.uniqueName === undefined || room.uniqueName === filter.uniqueName),
+    )
+    .reverse();
+}
+
+/** Ends an in-progress room: everyone still in it is disconnected for `reason`. */
+export function endRoom(
+  context: EngineContext,
+  room: RoomRecord,
+  status: Exclude<RoomStatus, 'in-progress'>,
+  reason: TwilioError,
+): void {
+  for (const participant of room.participants.values()) {
+    if (participant.status === 'connected') leaveRoom(context, room, participant, reason);
+  }
+  const now = context.clock.now();
+  room.status = status;
+  room.endTime = now;
+  room.dateUpdated = now;
+  const account = context.accounts.get(room.accountSid);
+  if (account?.inProgressRoomsByName.get(room.uniqueName) === room)
+    account.inProgressRoomsByName.delete(room.uniqueName);
+  context.log.emit('room-ended', room, { reason: { code: reason.code, message: reason.message } });
+}
+
+export function completeRoom(context: EngineContext, ref: RoomRef): RoomRecord {
+  const room = requireRoom(context, ref);
+  if (room.status !== 'in-progress') throw roomCompleted(room);
+  endRoom(context, room, 'completed', new TwilioError(53118, 'Room completed'));
+  return room;
+}
