@@ -2,6 +2,7 @@ import {
   type AccountSeed,
   adjustableClock,
   type Clock,
+  consoleLogger,
   createEngine,
   type Engine,
   type Logger,
@@ -148,7 +149,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const startedAt = Date.now();
   const faults = faultTable(options.random);
   const log = requestLog(options.requestLogCapacity);
-  const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes });
+  const logger = options.logger ?? consoleLogger;
+  const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes, logger });
   const stopTimeouts = scheduleTimeouts(engine);
   const statusCallbacks = deliverStatusCallbacks(engine, {
     ...options.statusCallbacks,
@@ -168,7 +170,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     statusCallbacks,
     signaling,
   });
-  const handleControl = controlRoutes(control);
+  const handleControl = controlRoutes(control, logger);
 
   /** Twilio's API, after any fault a test injected; every answer goes into the request log. */
   const serveApi = async (request: Request, url: URL): Promise<Response> => {

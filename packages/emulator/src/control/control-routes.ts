@@ -1,6 +1,6 @@
-import { isTwilioError, TwilioError } from '@roomlab/core';
+import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
 import { readCapped } from '../rest/params.js';
-import { twilioErrorResponse } from '../rest/rest-api.js';
+import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
 
 /** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
@@ -40,7 +40,7 @@ type Handler = (request: Request, url: URL, rest: string[]) => Promise<unknown> 
  * The control API over HTTP, JSON in and out, under `/_roomlab/`. Each route calls the typed
  * `Control` function of the same name; bad input gets Twilio's error JSON like every other route.
  */
-export function controlRoutes(control: Control) {
+export function controlRoutes(control: Control, logger: Logger = consoleLogger) {
   const routes: Record<string, Partial<Record<string, Handler>>> = {
     '': {
       GET: () => ({
@@ -167,14 +167,7 @@ export function controlRoutes(control: Control) {
       }
       return Response.json(await handler(request, url, rest));
     } catch (error) {
-      if (isTwilioError(error)) return twilioErrorResponse(error);
-      console.error('roomlab: unexpected error in the control API', request.method, url.pathname, error);
-      return twilioErrorResponse(
-        new TwilioError(
-          20500,
-          'Internal Server Error: roomlab failed to answer this request; this is a roomlab bug',
-        ),
-      );
+      return errorResponse(error, request, url, logger);
     }
   };
 }

@@ -139,7 +139,10 @@ export async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: num
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // The client is answered 20413 either way; a stream that fails to cancel is already broken.
+      await reader.cancel().catch((error: unknown) => {
+        throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes (${String(error)})`);
+      });
       throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes`);
     }
     chunks.push(value);

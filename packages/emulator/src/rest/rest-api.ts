@@ -1,4 +1,4 @@
-import { type Engine, isTwilioError, TwilioError } from '@roomlab/core';
+import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
 import { keyRoutes } from './key-routes.js';
 import { paramsFrom, parseForm, readForm } from './params.js';
@@ -9,6 +9,8 @@ import { videoRoutes } from './video-routes.js';
 export interface RestApiOptions {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Where a failure that is roomlab's own (not the client's) is reported. */
+  logger?: Logger;
 }
 
 export const restRoutes: readonly CompiledRoute[] = [...videoRoutes, ...pendingRoutes, ...keyRoutes].map(
@@ -22,6 +24,21 @@ export function twilioErrorResponse(error: TwilioError, headers: Record<string, 
     status: error.status,
     headers: { ...jsonHeaders, ...headers },
   });
+}
+
+/**
+ * The answer to an error thrown while serving: Twilio's error when it is one (the client's mistake),
+ * else a 20500 that says it is roomlab's bug, reported to the logger with the request it broke on.
+ */
+export function errorResponse(error: unknown, request: Request, url: URL, logger: Logger): Response {
+  if (isTwilioError(error)) return twilioErrorResponse(error);
+  logger.error(`unexpected error while serving ${request.method} ${url.pathname}`, error);
+  return twilioErrorResponse(
+    new TwilioError(
+      20500,
+      'Internal Server Error: roomlab failed to answer this request; this is a roomlab bug',
+    ),
+  );
 }
 
 function basicCredentials(request: Request): { username: string; password: string } | undefined {
@@ -46,6 +63,7 @@ function basicCredentials(request: Request): { username: string; password: strin
  */
 export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const logger = options.logger ?? consoleLogger;
   return async function handleRest(request: Request, url: URL): Promise<Response> {
     try {
       const matches = matchRoutes(restRoutes, url.pathname);
@@ -87,14 +105,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
         headers: { ...jsonHeaders, ...result.headers },
       });
     } catch (error) {
-      if (isTwilioError(error)) return twilioErrorResponse(error);
-      console.error('roomlab: unexpected error while serving', request.method, url.pathname, error);
-      return twilioErrorResponse(
-        new TwilioError(
-          20500,
-          'Internal Server Error: roomlab failed to answer this request; this is a roomlab bug',
-        ),
-      );
+      return errorResponse(error, request, url, logger);
     }
   };
 }
