@@ -1,17 +1,10 @@
 import { mintAccessToken, verifyAccessToken } from '@roomlab/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClientSession, modes } from '../test-support/modes.js';
+import { describe, expect, it } from 'vitest';
+import { modes, sessionPerTest } from '../test-support/modes.js';
 import { expectRestError } from '../test-support/twilio-errors.js';
 
 describe.each(modes)('API Keys (api.twilio.com) through the twilio client, $name', (mode) => {
-  let session: ClientSession;
-  beforeEach(async () => {
-    session = await mode.start();
-  });
-  afterEach(async () => {
-    await session.close();
-    expect(session.problems).toEqual([]);
-  });
+  const session = sessionPerTest(mode);
 
   it('creates a key whose SID and secret then work for REST and for access tokens', async () => {
     const created = await session.client.newKeys.create({ friendlyName: 'ci key' });

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClientSession, modes } from '../test-support/modes.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { modes, sessionPerTest } from '../test-support/modes.js';
 import { expectRestError } from '../test-support/twilio-errors.js';
 
 describe.each(modes)('Participants, tracks and rules through the twilio client, $name', (mode) => {
-  let session: ClientSession;
+  const session = sessionPerTest(mode);
   let roomSid: string;
   beforeEach(async () => {
-    session = await mode.start();
     roomSid = (await session.client.video.v1.rooms.create({ uniqueName: 'team' })).sid;
-  });
-  afterEach(async () => {
-    await session.close();
-    expect(session.problems).toEqual([]);
   });
 
   const room = () => session.client.video.v1.rooms(roomSid);

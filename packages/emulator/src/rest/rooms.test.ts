@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClientSession, modes } from '../test-support/modes.js';
+import { describe, expect, it } from 'vitest';
+import { modes, sessionPerTest } from '../test-support/modes.js';
 import { expectRestError } from '../test-support/twilio-errors.js';
 
 describe.each(modes)('Rooms through the twilio client, $name', (mode) => {
-  let session: ClientSession;
-  beforeEach(async () => {
-    session = await mode.start();
-  });
-  afterEach(async () => {
-    await session.close();
-    expect(session.problems).toEqual([]);
-  });
+  const session = sessionPerTest(mode);
 
   const rooms = () => session.client.video.v1.rooms;
 
@@ -54,30 +47,24 @@ describe.each(modes)('Rooms through the twilio client, $name', (mode) => {
   });
 
   it('creates rooms with every option the spec lists', async () => {
+    const options = {
+      statusCallback: 'https://example.com/video-events',
+      statusCallbackMethod: 'GET',
+      maxParticipants: 12,
+      recordParticipantsOnConnect: true,
+      videoCodecs: ['H264', 'VP8'],
+      mediaRegion: 'de1',
+      maxParticipantDuration: 3600,
+      emptyRoomTimeout: 10,
+      unusedRoomTimeout: 2,
+    } as const;
     const room = await rooms().create({
       type: 'group',
       uniqueName: 'all-options',
-      statusCallback: 'https://example.com/video-events',
-      statusCallbackMethod: 'GET',
-      maxParticipants: 12,
-      recordParticipantsOnConnect: true,
-      videoCodecs: ['H264', 'VP8'],
-      mediaRegion: 'de1',
-      maxParticipantDuration: 3600,
-      emptyRoomTimeout: 10,
-      unusedRoomTimeout: 2,
+      ...options,
+      videoCodecs: [...options.videoCodecs],
     });
-    expect(room).toMatchObject({
-      statusCallback: 'https://example.com/video-events',
-      statusCallbackMethod: 'GET',
-      maxParticipants: 12,
-      recordParticipantsOnConnect: true,
-      videoCodecs: ['H264', 'VP8'],
-      mediaRegion: 'de1',
-      maxParticipantDuration: 3600,
-      emptyRoomTimeout: 10,
-      unusedRoomTimeout: 2,
-    });
+    expect(room).toMatchObject(options);
     const rules = await rooms()(room.sid).recordingRules.fetch();
     expect(rules.rules).toEqual([{ type: 'include', all: true }]);
   });

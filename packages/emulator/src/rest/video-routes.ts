@@ -42,6 +42,13 @@ function enumParam<T extends string>(
   return value as T;
 }
 
+/** Twilio's DateCreatedAfter/DateCreatedBefore list filters, which rooms and participants share. */
+const createdParams = ['DateCreatedAfter', 'DateCreatedBefore'];
+const createdFilter = (context: RouteContext) => ({
+  dateCreatedAfter: context.params.date('DateCreatedAfter'),
+  dateCreatedBefore: context.params.date('DateCreatedBefore'),
+});
+
 /** The room a path names: `/Rooms/{Sid}` or `/Rooms/{RoomSid}/...`. */
 const roomRef = (context: RouteContext): RoomRef => ({
   accountSid: context.accountSid,
@@ -98,12 +105,11 @@ export const videoRoutes: Route[] = [
       const filter: ListRoomsFilter = {
         status: enumParam<RoomStatus>(context, 'Status', ['in-progress', 'completed', 'failed']),
         uniqueName: context.params.string('UniqueName'),
-        dateCreatedAfter: context.params.date('DateCreatedAfter'),
-        dateCreatedBefore: context.params.date('DateCreatedBefore'),
+        ...createdFilter(context),
       };
       return listPage(
         context,
-        { key: 'rooms', filters: ['Status', 'UniqueName', 'DateCreatedAfter', 'DateCreatedBefore'] },
+        { key: 'rooms', filters: ['Status', 'UniqueName', ...createdParams] },
         context.engine.listRooms({ accountSid: context.accountSid }, filter),
         (item) => roomResource(item, context.base),
       );
@@ -140,12 +146,11 @@ export const videoRoutes: Route[] = [
       const filter: ListParticipantsFilter = {
         status: enumParam<ParticipantStatus>(context, 'Status', ['connected', 'disconnected']),
         identity: context.params.string('Identity'),
-        dateCreatedAfter: context.params.date('DateCreatedAfter'),
-        dateCreatedBefore: context.params.date('DateCreatedBefore'),
+        ...createdFilter(context),
       };
       return listPage(
         context,
-        { key: 'participants', filters: ['Status', 'Identity', 'DateCreatedAfter', 'DateCreatedBefore'] },
+        { key: 'participants', filters: ['Status', 'Identity', ...createdParams] },
         context.engine.listParticipants(roomRef(context), filter),
         (item) => participantResource(item, context.base),
       );

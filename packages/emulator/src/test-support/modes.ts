@@ -1,5 +1,6 @@
 import { type ManualClock, manualClock } from '@roomlab/core';
 import twilio from 'twilio';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator.js';
 import { startInProcess } from '../msw-node.js';
 import { startServer } from '../server.js';
@@ -27,72 +28,78 @@ export interface Mode {
   start(options?: EmulatorOptions): Promise<ClientSession>;
 }
 
-function prepare(options: EmulatorOptions) {
+type ClientFor = ClientSession['clientFor'];
+
+/** A session over a fresh emulator; `connect` says how the client reaches it (and how that stops). */
+async function openSession(
+  options: EmulatorOptions,
+  connect: (checked: Emulator) => Promise<{ origin: string; clientFor: ClientFor; close(): Promise<void> }>,
+): Promise<ClientSession> {
   const clock = manualClock();
   const problems: string[] = [];
   const emulator = createEmulator({ clock, sids: { seed: 'roomlab-tests' }, ...options });
   const checked: Emulator = { ...emulator, handle: conformingHandler(emulator.handle, problems) };
   const { accountSid, authToken } = emulator.credentials;
-  return { clock, problems, emulator, checked, accountSid, authToken };
+  const { origin, clientFor, close } = await connect(checked);
+  return { client: clientFor(accountSid, authToken), emulator, clock, origin, problems, clientFor, close };
 }
 
 /** msw intercepts `https://video.twilio.com` inside this process: the client runs with no options at all. */
 export const mswMode: Mode = {
   name: 'in process (msw)',
-  async start(options = {}) {
-    const { clock, problems, emulator, checked, accountSid, authToken } = prepare(options);
-    const running = startInProcess({ emulator: checked });
-    const clientFor = (username: string, password: string, sid?: string) =>
-      twilio(username, password, { accountSid: sid, autoRetry: false });
-    return {
-      client: clientFor(accountSid, authToken),
-      emulator,
-      clock,
-      origin: 'https://video.twilio.com',
-      problems,
-      clientFor,
-      close: async () => running.close(),
-    };
-  },
+  start: (options = {}) =>
+    openSession(options, async (checked) => {
+      const running = startInProcess({ emulator: checked });
+      return {
+        origin: 'https://video.twilio.com',
+        clientFor: (username, password, sid) =>
+          twilio(username, password, { accountSid: sid, autoRetry: false }),
+        close: async () => running.close(),
+      };
+    }),
 };
 
 /** The Express server on a loopback port the OS picks, reached through `emulatorHttpClient`. */
 export const serverMode: Mode = {
   name: 'over HTTP (express)',
-  async start(options = {}) {
-    const { clock, problems, emulator, checked, accountSid, authToken } = prepare(options);
-    const running = await startServer({ emulator: checked });
-    const clientFor = (username: string, password: string, sid?: string) =>
-      twilio(username, password, { accountSid: sid, httpClient: emulatorHttpClient(running.url) });
-    return {
-      client: clientFor(accountSid, authToken),
-      emulator,
-      clock,
-      origin: running.url,
-      problems,
-      clientFor,
-      close: () => running.close(),
-    };
-  },
+  start: (options = {}) =>
+    openSession(options, async (checked) => {
+      const running = await startServer({ emulator: checked });
+      return {
+        origin: running.url,
+        clientFor: (username, password, sid) =>
+          twilio(username, password, { accountSid: sid, httpClient: emulatorHttpClient(running.url) }),
+        close: () => running.close(),
+      };
+    }),
 };
 
 /** The handler called directly through `inProcessHttpClient`: no HTTP, no interception. */
 export const directMode: Mode = {
   name: 'in process (direct)',
-  async start(options = {}) {
-    const { clock, problems, emulator, checked, accountSid, authToken } = prepare(options);
-    const clientFor = (username: string, password: string, sid?: string) =>
-      twilio(username, password, { accountSid: sid, httpClient: inProcessHttpClient(checked.handle) });
-    return {
-      client: clientFor(accountSid, authToken),
-      emulator,
-      clock,
+  start: (options = {}) =>
+    openSession(options, async (checked) => ({
       origin: 'https://video.twilio.com',
-      problems,
-      clientFor,
-      close: async () => emulator.close(),
-    };
-  },
+      clientFor: (username, password, sid) =>
+        twilio(username, password, { accountSid: sid, httpClient: inProcessHttpClient(checked.handle) }),
+      close: async () => checked.close(),
+    })),
 };
 
 export const modes: Mode[] = [mswMode, serverMode, directMode];
+
+/**
+ * A fresh session for each test of the enclosing `describe`: started before it, closed after it, and
+ * checked to have seen no spec conformance problem. The returned object is the current session.
+ */
+export function sessionPerTest(mode: Mode, options?: EmulatorOptions): ClientSession {
+  const session = {} as ClientSession;
+  beforeEach(async () => {
+    Object.assign(session, await mode.start(options));
+  });
+  afterEach(async () => {
+    await session.close();
+    expect(session.problems).toEqual([]);
+  });
+  return session;
+}
