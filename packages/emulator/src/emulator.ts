@@ -2,8 +2,10 @@ import {
   type AccountSeed,
   adjustableClock,
   type Clock,
+  consoleLogger,
   createEngine,
   type Engine,
+  type Logger,
   randomSidSource,
   type SidSource,
   seededSidSource,
@@ -56,6 +58,8 @@ export interface EmulatorOptions {
   sfu?: () => Sfu;
   /** The reconnect window signaling gives clients, in seconds (default 30, as Twilio). */
   sessionTimeoutSeconds?: number;
+  /** Where failures go that no client can be told of (default: the console). */
+  logger?: Logger;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -148,6 +152,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`, {
     sfu: options.sfu?.(),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds,
+    logger: options.logger ?? consoleLogger,
   });
   const control = createControl({
     engine,

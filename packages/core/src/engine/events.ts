@@ -82,3 +82,34 @@ export interface EngineEvent {
 }
 
 export type EngineEventListener = (event: EngineEvent) => void;
+
+/**
+ * Changes the others in a room see in a participant's state (its presence and its published tracks):
+ * what signaling sends every client as participant updates.
+ */
+export const participantStateEvents = [
+  'participant-connected',
+  'participant-disconnected',
+  'track-added',
+  'track-removed',
+  'track-enabled',
+  'track-disabled',
+] as const satisfies readonly EngineEventName[];
+export type ParticipantStateEvent = (typeof participantStateEvents)[number];
+
+/** Changes that may change who the dominant speaker is: audio published, muted or removed, or its publisher gone. */
+export const speakerEvents = [
+  'track-added',
+  'track-enabled',
+  'track-removed',
+  'track-disabled',
+  'participant-disconnected',
+] as const satisfies readonly EngineEventName[];
+export type SpeakerEvent = (typeof speakerEvents)[number];
+
+/** Changes to which tracks a participant receives. */
+export const subscriptionEvents = [
+  'track-subscribed',
+  'track-unsubscribed',
+] as const satisfies readonly EngineEventName[];
+export type SubscriptionEvent = (typeof subscriptionEvents)[number];
