@@ -10,18 +10,18 @@ import {
   subscriptionEvents,
   TwilioError,
 } from '@roomlab/core';
-import { clientUpdate } from './client-update.js';
-import { dominantSpeaker } from './dominant-speaker.js';
-import { handshake } from './handshake.js';
 import type { Sfu } from './media/sfu.js';
-import { mediaHandOff } from './media-hand-off.js';
-import { participantStates } from './participant-states.js';
-import { reconnect, sessionTimeoutSeconds } from './reconnect.js';
-import { errorBody } from './room-state-messages.js';
-import { sessionEndings } from './session-endings.js';
-import { type Session, sessionRegistry } from './sessions.js';
-import type { SignalingParts } from './signaling-parts.js';
-import { subscriptions } from './subscriptions.js';
+import { clientUpdate } from './room/client-update.js';
+import { dominantSpeaker } from './room/dominant-speaker.js';
+import { handshake } from './room/handshake.js';
+import { mediaHandOff } from './room/media-hand-off.js';
+import { participantStates } from './room/participant-states.js';
+import { reconnect, sessionTimeoutSeconds } from './room/reconnect.js';
+import { errorBody } from './room/room-state-messages.js';
+import { sessionEndings } from './room/session-endings.js';
+import { type Session, sessionRegistry } from './room/sessions.js';
+import type { SignalingParts } from './room/signaling-parts.js';
+import { subscriptions } from './room/subscriptions.js';
 import type { TcmpConnection } from './tcmp-connection.js';
 
 /**

@@ -1,9 +1,9 @@
 import { type ParticipantRecord, TwilioError, verifyAccessToken } from '@roomlab/core';
+import type { TcmpConnection } from '../tcmp-connection.js';
 import { applyTracks, clientTracks, publishedState } from './publications.js';
 import { roomStateBody } from './room-state-messages.js';
 import type { Session } from './sessions.js';
 import type { SignalingParts } from './signaling-parts.js';
-import type { TcmpConnection } from './tcmp-connection.js';
 
 /**
  * A client's `connect`: its access token is verified, its participant joins the room (created on the

@@ -1,5 +1,5 @@
 import type { Engine, EngineEvent, RoomRecord } from '@roomlab/core';
-import type { Sfu } from './media/sfu.js';
+import type { Sfu } from '../media/sfu.js';
 
 /**
  * Who is speaking, without listening to audio: the participant who most recently started sending

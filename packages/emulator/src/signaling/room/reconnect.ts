@@ -1,9 +1,9 @@
 import { TwilioError } from '@roomlab/core';
+import type { TcmpConnection } from '../tcmp-connection.js';
 import { roomStateFor } from './handshake.js';
 import { applyTracks, clientTracks } from './publications.js';
 import type { Session } from './sessions.js';
 import type { SignalingParts } from './signaling-parts.js';
-import type { TcmpConnection } from './tcmp-connection.js';
 
 /** Seconds a client may take to come back after its socket drops (the SDK's reconnect window), by default. */
 export const sessionTimeoutSeconds = 30;

@@ -1,5 +1,5 @@
 import type { Engine } from '@roomlab/core';
-import type { Sfu } from './media/sfu.js';
+import type { Sfu } from '../media/sfu.js';
 import type { Session } from './sessions.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { TcmpConnection } from './tcmp-connection.js';
+import type { TcmpConnection } from '../tcmp-connection.js';
 
 /** What became of one of the client's tracks: the MT SID it was published under, or why it failed. */
 export interface TrackOutcome {
