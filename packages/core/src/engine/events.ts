@@ -83,6 +83,14 @@ export interface EngineEvent {
 
 export type EngineEventListener = (event: EngineEvent) => void;
 
+/** A participant's track was published, unpublished, muted or unmuted. */
+export const trackEvents = [
+  'track-added',
+  'track-removed',
+  'track-enabled',
+  'track-disabled',
+] as const satisfies readonly StatusCallbackEvent[];
+
 /**
  * Changes the others in a room see in a participant's state (its presence and its published tracks):
  * what signaling sends every client as participant updates.
@@ -90,26 +98,17 @@ export type EngineEventListener = (event: EngineEvent) => void;
 export const participantStateEvents = [
   'participant-connected',
   'participant-disconnected',
-  'track-added',
-  'track-removed',
-  'track-enabled',
-  'track-disabled',
+  ...trackEvents,
 ] as const satisfies readonly EngineEventName[];
-export type ParticipantStateEvent = (typeof participantStateEvents)[number];
 
-/** Changes that may change who the dominant speaker is: audio published, muted or removed, or its publisher gone. */
+/** Changes that may change who the dominant speaker is: an audio track's, or its publisher leaving. */
 export const speakerEvents = [
-  'track-added',
-  'track-enabled',
-  'track-removed',
-  'track-disabled',
+  ...trackEvents,
   'participant-disconnected',
 ] as const satisfies readonly EngineEventName[];
-export type SpeakerEvent = (typeof speakerEvents)[number];
 
 /** Changes to which tracks a participant receives. */
 export const subscriptionEvents = [
   'track-subscribed',
   'track-unsubscribed',
-] as const satisfies readonly EngineEventName[];
-export type SubscriptionEvent = (typeof subscriptionEvents)[number];
+] as const satisfies readonly InternalEvent[];

@@ -87,17 +87,23 @@ function setUp(sfu: Sfu) {
   return { engine, accountSid: account.sid, signaling, logger, join };
 }
 
+/** Alice and Bob in a room, each with a microphone; then Bob's socket drops, on fake timers from here. */
+async function bobsSocketDropped() {
+  const room = setUp(fakeSfu().sfu);
+  const alice = await room.join('alice');
+  const bob = await room.join('bob');
+  vi.useFakeTimers();
+  room.signaling.closed(bob.connection, false);
+  return { ...room, alice, bob };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('what a participant leaves behind', () => {
   it('leaves no timer, no message and no state once it is disconnected after its socket dropped', async () => {
-    const { engine, accountSid, signaling, join } = setUp(fakeSfu().sfu);
-    const alice = await join('alice');
-    const bob = await join('bob');
-    vi.useFakeTimers();
-    signaling.closed(bob.connection, false);
+    const { engine, accountSid, signaling, alice, bob } = await bobsSocketDropped();
     expect(vi.getTimerCount()).toBe(1);
 
     engine.disconnectParticipant(accountSid, bob.roomSid, bob.sid);
@@ -115,11 +121,7 @@ describe('what a participant leaves behind', () => {
   });
 
   it('leaves nothing when its room ends while its socket is dropped, and the others are told completed', async () => {
-    const { engine, accountSid, signaling, join } = setUp(fakeSfu().sfu);
-    const alice = await join('alice');
-    const bob = await join('bob');
-    vi.useFakeTimers();
-    signaling.closed(bob.connection, false);
+    const { engine, accountSid, signaling, alice, bob } = await bobsSocketDropped();
     const toldBob = bob.connection.sent.length;
 
     engine.completeRoom(accountSid, alice.roomSid);
@@ -138,11 +140,7 @@ describe('what a participant leaves behind', () => {
   });
 
   it('still times out a participant that never comes back, then holds nothing for it', async () => {
-    const { engine, signaling, join } = setUp(fakeSfu().sfu);
-    const alice = await join('alice');
-    const bob = await join('bob');
-    vi.useFakeTimers();
-    signaling.closed(bob.connection, false);
+    const { engine, signaling, alice, bob } = await bobsSocketDropped();
     vi.advanceTimersByTime(sessionTimeoutSeconds * 1000);
     expect(vi.getTimerCount()).toBe(0);
     expect(engine.events().at(-1)).toMatchObject({
