@@ -160,6 +160,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`, {
     sfu: options.sfu?.(),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds,
+    logger,
   });
   const control = createControl({
     engine,

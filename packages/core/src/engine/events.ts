@@ -82,3 +82,33 @@ export interface EngineEvent {
 }
 
 export type EngineEventListener = (event: EngineEvent) => void;
+
+/** A participant's track was published, unpublished, muted or unmuted. */
+export const trackEvents = [
+  'track-added',
+  'track-removed',
+  'track-enabled',
+  'track-disabled',
+] as const satisfies readonly StatusCallbackEvent[];
+
+/**
+ * Changes the others in a room see in a participant's state (its presence and its published tracks):
+ * what signaling sends every client as participant updates.
+ */
+export const participantStateEvents = [
+  'participant-connected',
+  'participant-disconnected',
+  ...trackEvents,
+] as const satisfies readonly EngineEventName[];
+
+/** Changes that may change who the dominant speaker is: an audio track's, or its publisher leaving. */
+export const speakerEvents = [
+  ...trackEvents,
+  'participant-disconnected',
+] as const satisfies readonly EngineEventName[];
+
+/** Changes to which tracks a participant receives. */
+export const subscriptionEvents = [
+  'track-subscribed',
+  'track-unsubscribed',
+] as const satisfies readonly InternalEvent[];

@@ -1,0 +1,197 @@
+import {
+  createEngine,
+  type Engine,
+  type LogEntry,
+  manualClock,
+  memoryLogger,
+  mintAccessToken,
+} from '@roomlab/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Sfu } from './media/sfu.js';
+import { roomSignaling } from './room-signaling.js';
+import type { TcmpConnection } from './tcmp-connection.js';
+
+/**
+ * Room signaling driven directly, without sockets: fake connections that keep what they are sent, a
+ * fake media server, and fake timers once everyone has joined. What a participant or a room leaves
+ * behind when it goes, and how signaling answers a failure of its own.
+ */
+
+interface FakeConnection extends TcmpConnection {
+  readonly sent: Record<string, unknown>[];
+}
+
+function fakeConnection(): FakeConnection {
+  const sent: Record<string, unknown>[] = [];
+  let open = true;
+  return {
+    sent,
+    send: (body) => sent.push(body as Record<string, unknown>),
+    close: () => {
+      open = false;
+    },
+    get open() {
+      return open;
+    },
+  };
+}
+
+/** A media server that does nothing but note who it was told is speaking; `describe` may be sabotaged. */
+function fakeSfu(describe: Sfu['describe'] = () => undefined) {
+  const speakers: (string | null)[] = [];
+  const sfu: Sfu = {
+    join: () => undefined,
+    leave: () => undefined,
+    describe,
+    subscribe: () => undefined,
+    dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
+    close: () => undefined,
+  };
+  return { sfu, speakers };
+}
+
+const sessionTimeoutSeconds = 30;
+const mic = { id: 'mic-1', kind: 'audio', name: 'mic', enabled: true };
+
+function setUp(sfu: Sfu) {
+  const engine: Engine = createEngine({ clock: manualClock() });
+  const account = engine.addAccount({ apiKeys: [{ friendlyName: 'test key' }] });
+  const [key] = [...account.apiKeys.values()];
+  if (!key) throw new Error('the account has no API key');
+  const logger = memoryLogger();
+  let sessions = 0;
+  const signaling = roomSignaling(engine, () => `SE${++sessions}`, { sfu, sessionTimeoutSeconds, logger });
+
+  /** Connects a client with a microphone to room `standup` and waits for its `connected`. */
+  const join = async (identity: string) => {
+    const token = await mintAccessToken({
+      accountSid: account.sid,
+      apiKeySid: key.sid,
+      apiKeySecret: key.secret,
+      identity,
+      now: engine.clock.now(),
+    });
+    const connection = fakeConnection();
+    signaling.receive(
+      { type: 'connect', name: 'standup', token, participant: { revision: 1, tracks: [mic] } },
+      connection,
+    );
+    await vi.waitFor(() => expect(connection.sent.map((body) => body.type)).toContain('connected'));
+    const connected = connection.sent.find((body) => body.type === 'connected') as {
+      sid: string;
+      session: string;
+      participant: { sid: string };
+    };
+    return { connection, roomSid: connected.sid, session: connected.session, sid: connected.participant.sid };
+  };
+  return { engine, accountSid: account.sid, signaling, logger, join };
+}
+
+/** Alice and Bob in a room, each with a microphone; then Bob's socket drops, on fake timers from here. */
+async function bobsSocketDropped() {
+  const room = setUp(fakeSfu().sfu);
+  const alice = await room.join('alice');
+  const bob = await room.join('bob');
+  vi.useFakeTimers();
+  room.signaling.closed(bob.connection, false);
+  return { ...room, alice, bob };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('what a participant leaves behind', () => {
+  it('leaves no timer, no message and no state once it is disconnected after its socket dropped', async () => {
+    const { engine, accountSid, signaling, alice, bob } = await bobsSocketDropped();
+    expect(vi.getTimerCount()).toBe(1);
+
+    engine.disconnectParticipant({ accountSid, room: bob.roomSid, participant: bob.sid });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(signaling.held()).toEqual({ sessions: 1, participants: 1, rooms: 1 });
+    const told = { alice: alice.connection.sent.length, bob: bob.connection.sent.length };
+    const events = engine.events().length;
+    vi.advanceTimersByTime(2 * sessionTimeoutSeconds * 1000);
+    expect(engine.events().length).toBe(events);
+    expect({ alice: alice.connection.sent.length, bob: bob.connection.sent.length }).toEqual(told);
+
+    signaling.receive({ type: 'disconnect' }, alice.connection);
+    await vi.waitFor(() => expect(signaling.held().sessions).toBe(0));
+    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 1 });
+  });
+
+  it('leaves nothing when its room ends while its socket is dropped, and the others are told completed', async () => {
+    const { engine, accountSid, signaling, alice, bob } = await bobsSocketDropped();
+    const toldBob = bob.connection.sent.length;
+
+    engine.completeRoom({ accountSid, room: alice.roomSid });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(alice.connection.sent.at(-1)).toEqual({
+      type: 'disconnected',
+      version: 2,
+      session: alice.session,
+      status: 'completed',
+    });
+    expect(alice.connection.open).toBe(false);
+    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 0 });
+    const toldAlice = alice.connection.sent.length;
+    vi.advanceTimersByTime(2 * sessionTimeoutSeconds * 1000);
+    expect([alice.connection.sent.length, bob.connection.sent.length]).toEqual([toldAlice, toldBob]);
+  });
+
+  it('still times out a participant that never comes back, then holds nothing for it', async () => {
+    const { engine, signaling, alice, bob } = await bobsSocketDropped();
+    vi.advanceTimersByTime(sessionTimeoutSeconds * 1000);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(engine.events().at(-1)).toMatchObject({
+      name: 'participant-disconnected',
+      participant: { sid: bob.sid },
+      reason: { code: 53001 },
+    });
+    expect(alice.connection.sent.at(-1)).toMatchObject({
+      type: 'update',
+      participants: [{ sid: bob.sid, state: 'disconnected' }],
+    });
+    expect(signaling.held()).toEqual({ sessions: 1, participants: 1, rooms: 1 });
+  });
+});
+
+describe('the dominant speaker', () => {
+  it('is whoever last started sending audio, then anyone else still sending it, else nobody', async () => {
+    const { sfu, speakers } = fakeSfu();
+    const { signaling, join } = setUp(sfu);
+    const alice = await join('alice');
+    const bob = await join('bob');
+    expect(speakers).toEqual([alice.sid, bob.sid]);
+    const muted = { ...mic, enabled: false };
+    signaling.receive({ type: 'update', participant: { revision: 2, tracks: [muted] } }, bob.connection);
+    expect(speakers.at(-1)).toBe(alice.sid);
+    signaling.receive({ type: 'update', participant: { revision: 2, tracks: [muted] } }, alice.connection);
+    expect(speakers.at(-1)).toBe(null);
+  });
+});
+
+describe('failures of signaling itself', () => {
+  it('logs a non-Twilio failure while handling a connected client and answers it with 53000', async () => {
+    const sabotaged = fakeSfu(() => {
+      throw new Error('the media server broke');
+    });
+    const { signaling, logger, join } = setUp(sabotaged.sfu);
+    const alice = await join('alice');
+    const offer = { id: 'pc-1', description: { type: 'offer', revision: 1, sdp: 'v=0\r\n' } };
+    signaling.receive(
+      { type: 'update', session: alice.session, peer_connections: [offer] },
+      alice.connection,
+    );
+    await vi.waitFor(() => expect(alice.connection.sent.at(-1)?.type).toBe('error'));
+    expect(alice.connection.sent.at(-1)).toEqual({
+      type: 'error',
+      code: 53000,
+      message: 'Signaling connection error',
+    });
+    expect(alice.connection.open).toBe(true);
+    expect(logger.entries).toEqual([
+      { level: 'error', message: 'signaling failed', cause: new Error('the media server broke') },
+    ] satisfies LogEntry[]);
+  });
+});

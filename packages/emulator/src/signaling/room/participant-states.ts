@@ -1,0 +1,63 @@
+import type { Engine, EngineEvent, ParticipantRecord } from '@roomlab/core';
+import { type ParticipantState, participantState, updateBody } from './room-state-messages.js';
+import type { Session, Sessions } from './sessions.js';
+
+/**
+ * What each client is told of the others in its room: every participant's state under a revision that
+ * grows with each change (the SDK ignores a state older than one it has), sent to everyone else as an
+ * `update`. A participant whose session has lost its socket is shown `reconnecting`.
+ */
+export interface ParticipantStates {
+  /** Everyone connected to the room but the session's own participant, for its `connected` or `synced`. */
+  othersOf(session: Session): ParticipantState[];
+  /** A participant came, left, or changed its tracks: everyone else in its room is sent its new state. */
+  changed(event: EngineEvent): void;
+  /** Sends everyone else in the room this session's participant's state (its socket dropped or came back). */
+  broadcast(session: Session): void;
+  /** A `participant-disconnected`: its last state has been sent, so its revision is no longer needed. */
+  left(event: EngineEvent): void;
+  /** How many participants have a revision on record. */
+  readonly participants: number;
+}
+
+export function participantStates(engine: Engine, sessions: Sessions): ParticipantStates {
+  const revisions = new Map<string, number>();
+  const bump = (participantSid: string) => {
+    const next = (revisions.get(participantSid) ?? 0) + 1;
+    revisions.set(participantSid, next);
+    return next;
+  };
+  const away = (participantSid: string) => {
+    const session = sessions.ofParticipant(participantSid);
+    return session !== undefined && session.connection === undefined;
+  };
+  const stateOf = (participant: ParticipantRecord, revision: number) =>
+    participantState(participant, revision, away(participant.sid));
+  const broadcast = (accountSid: string, roomSid: string, participantSid: string) => {
+    const participant = engine.findRoom({ accountSid, room: roomSid })?.participants.get(participantSid);
+    if (!participant) return;
+    const state = stateOf(participant, bump(participantSid));
+    for (const session of sessions.inRoom(roomSid)) {
+      if (session.ref.participant === participantSid || !session.ready) continue;
+      session.connection?.send(updateBody(session.id, { participants: [state] }));
+    }
+  };
+  return {
+    othersOf(session) {
+      const room = engine.findRoom(session.ref);
+      return [...(room?.participants.values() ?? [])]
+        .filter((other) => other.status === 'connected' && other.sid !== session.ref.participant)
+        .map((other) => stateOf(other, revisions.get(other.sid) ?? bump(other.sid)));
+    },
+    changed(event) {
+      if (event.participant) broadcast(event.accountSid, event.room.sid, event.participant.sid);
+    },
+    broadcast: (session) => broadcast(session.ref.accountSid, session.ref.room, session.ref.participant),
+    left(event) {
+      if (event.participant) revisions.delete(event.participant.sid);
+    },
+    get participants() {
+      return revisions.size;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { ParticipantRecord, RoomRecord } from '@roomlab/core';
+
+/**
+ * The bodies the server sends in room signaling (`signaling/v2`), shaped as the twilio-video SDK reads
+ * them: the room state in `connected` and `synced`, `update`s, `disconnected` and `error`.
+ */
+
+/** A participant as the others' clients see it, under a revision that grows with every change. */
+export interface ParticipantState {
+  sid: string;
+  identity: string;
+  revision: number;
+  state: 'connected' | 'reconnecting' | 'disconnected';
+  tracks: { sid: string; name: string; kind: string; enabled: boolean; priority: string }[];
+}
+
+/** The server's answer to the client's own tracks: each one ready under its MT SID, or failed. */
+export interface PublishedState {
+  revision: number;
+  tracks: (
+    | { id: string; sid: string; state: 'ready' }
+    | { id: string; state: 'failed'; error: { code: number; message: string } | undefined }
+  )[];
+}
+
+/** `away`: its socket dropped and it may still come back (the others see it `reconnecting`). */
+export function participantState(
+  participant: ParticipantRecord,
+  revision: number,
+  away: boolean,
+): ParticipantState {
+  return {
+    sid: participant.sid,
+    identity: participant.identity,
+    revision,
+    state: participant.status !== 'connected' ? 'disconnected' : away ? 'reconnecting' : 'connected',
+    tracks: [...participant.publishedTracks.values()].map((track) => ({
+      sid: track.sid,
+      name: track.name,
+      kind: track.kind,
+      enabled: track.enabled,
+      priority: 'standard',
+    })),
+  };
+}
+
+/** The one envelope of every server `update`: what changed for the client of `sessionId`. */
+export function updateBody(
+  sessionId: string,
+  changes: { participants: ParticipantState[] } | { published: PublishedState },
+) {
+  return { type: 'update', version: 2, session: sessionId, ...changes };
+}
+
+export interface RoomStateParts {
+  sessionId: string;
+  room: RoomRecord;
+  participant: ParticipantRecord;
+  /** The revision of the client's own state, as the client last sent it. */
+  clientRevision: number;
+  /** Everyone else connected to the room. */
+  participants: ParticipantState[];
+  published: PublishedState;
+  sessionTimeoutSeconds: number;
+}
+
+/** The whole room as a client learns it on `connected` (first join) or `synced` (after a reconnect). */
+export function roomStateBody(type: 'connected' | 'synced', parts: RoomStateParts) {
+  const { room, participant } = parts;
+  return {
+    type,
+    version: 2,
+    session: parts.sessionId,
+    sid: room.sid,
+    name: room.uniqueName,
+    options: {
+      session_timeout: parts.sessionTimeoutSeconds,
+      signaling_region: 'roomlab',
+      media_region: room.mediaRegion,
+    },
+    participant: {
+      sid: participant.sid,
+      identity: participant.identity,
+      revision: parts.clientRevision,
+      state: 'connected',
+      tracks: [],
+    },
+    participants: parts.participants,
+    peer_connections: [],
+    published: parts.published,
+    subscribed: { revision: 1, tracks: [] },
+    recording: { revision: 1, is_recording: false },
+    media_signaling: {},
+  };
+}
+
+/** The session is over; `completed` when its room ended (the SDK's 53118). */
+export function disconnectedBody(sessionId: string, status?: 'completed') {
+  return { type: 'disconnected', version: 2, session: sessionId, ...(status ? { status } : {}) };
+}
+
+export function errorBody(error: { code: number; message: string }) {
+  return { type: 'error', code: error.code, message: error.message };
+}
