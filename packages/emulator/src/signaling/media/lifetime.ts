@@ -52,7 +52,17 @@ export function createLifetime(): Lifetime {
     own,
     end() {
       ended = true;
-      for (const release of [...releases].reverse()) release();
+      // Every release runs even if one throws (a connection must close whatever its parts do).
+      const errors: unknown[] = [];
+      for (const release of [...releases].reverse()) {
+        try {
+          release();
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+      if (errors.length === 1) throw errors[0];
+      if (errors.length > 1) throw new AggregateError(errors, 'releasing a lifetime failed');
     },
   };
 }

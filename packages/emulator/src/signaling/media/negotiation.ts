@@ -28,7 +28,6 @@ export interface NegotiationOptions {
 
 /** Offer and answer with one client, over its peer connection (see negotiation-state.ts). */
 export interface Negotiation {
-  readonly state: NegotiationState;
   /** Whether forwards may add m-lines now (see forwardsMayBeAdded). */
   readonly forwarding: boolean;
   receiveOffer(revision: number, sdp: string): void;
@@ -98,9 +97,6 @@ export function startNegotiation(options: NegotiationOptions): Negotiation {
   lifetime.own(() => dispatch({ type: 'close' }));
 
   return {
-    get state() {
-      return state;
-    },
     get forwarding() {
       return forwardsMayBeAdded(state);
     },

@@ -37,9 +37,9 @@ export type PublishedTracks = Map<string, PublishedTrack>;
 
 /** Stops piping what `publisher` published, and forgets it (the participant left). */
 export function removePublishedBy(published: PublishedTracks, publisher: string): void {
-  for (const [sid, track] of [...published]) {
-    if (track.publisher !== publisher) continue;
-    track.unpipe();
+  for (const [sid, publication] of [...published]) {
+    if (publication.publisher !== publisher) continue;
+    publication.unpipe();
     published.delete(sid);
   }
 }
@@ -65,8 +65,15 @@ export function receivePublications(
   const { sessionId, client, published } = options;
   return {
     onTrack({ clientTrackId, track, receiver }) {
-      const trackSid = clientTrackId ? client.trackSidOf(clientTrackId) : undefined;
-      if (!trackSid) return;
+      // An m-line without an msid carries no track of the client's (it only receives).
+      if (!clientTrackId) return;
+      const trackSid = client.trackSidOf(clientTrackId);
+      if (!trackSid) {
+        options.logger.warn(
+          `the client sends track ${clientTrackId}, which it has not published: not forwarded`,
+        );
+        return;
+      }
       const known = published.get(trackSid);
       // Forwards hold on to the published track (for keyframe requests too): renew it in place.
       const publication: PublishedMediaTrack =

@@ -24,7 +24,8 @@ const trackSid = (sessionId: string, kind: string) => `MT-${sessionId}-${kind}`;
 
 /** Lets werift's promises settle without moving the fake clock. */
 async function until(condition: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 5000 && !condition(); turn++) await new Promise((resolve) => setImmediate(resolve));
+  for (let turn = 0; turn < 5000 && !condition(); turn++)
+    await new Promise((resolve) => setImmediate(resolve));
   expect(condition()).toBe(true);
 }
 
