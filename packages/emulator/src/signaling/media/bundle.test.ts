@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleAsOffered } from './sfu.js';
+import { bundleAsOffered } from './sdp.js';
 
 const sdp = (group: string) =>
   ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', group, 'm=audio 9 UDP/TLS/RTP/SAVPF 111'].join('\r\n');

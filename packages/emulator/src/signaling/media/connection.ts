@@ -1,0 +1,103 @@
+import type { Logger } from '@roomlab/core';
+import { type Subscriber, syncForwards } from './forwards.js';
+import { createLifetime } from './lifetime.js';
+import type { MediaClient } from './media-client.js';
+import { createMediaSignaling } from './media-signaling.js';
+import { startNegotiation } from './negotiation.js';
+import { createPeerConnection, evenChannelIds, type IceSettings } from './peer-connection.js';
+import { type PublishedTracks, receivePublications } from './published-tracks.js';
+
+export interface ConnectionOptions {
+  /** The client's id for its peer connection. */
+  id: string;
+  /** The participant's signaling session. */
+  sessionId: string;
+  client: MediaClient;
+  published: PublishedTracks;
+  ice: IceSettings | undefined;
+  logger: Logger;
+  /** The track SIDs the engine has this participant subscribed to, now. */
+  wanted(): ReadonlySet<string>;
+  /** The next revision of the participant's `subscribed` state. */
+  nextSubscribedRevision(): number;
+  /** The dominant speaker of the client's room as last told (undefined: none told yet). */
+  dominantSpeaker(): string | null | undefined;
+  /** A track this client publishes is ready to forward: other participants may want it. */
+  onPublished(): void;
+}
+
+/**
+ * One client's peer connection and everything on it: the tracks it publishes, the forwards it receives,
+ * media signaling and negotiation. Closing it clears every timer and subscription they started.
+ */
+export interface Connection {
+  readonly id: string;
+  receiveOffer(revision: number, sdp: string): void;
+  receiveAnswer(revision: number, sdp: string): void;
+  /** Brings the forwards in line with what the participant wants and what is published; offers any change. */
+  syncForwards(): void;
+  tellDominantSpeaker(participant: string | null): void;
+  close(): void;
+}
+
+export function openConnection(options: ConnectionOptions): Connection {
+  const { sessionId, client, logger, published } = options;
+  const lifetime = createLifetime();
+  const receiving = receivePublications({
+    sessionId,
+    client,
+    published,
+    lifetime,
+    logger,
+    onPublished: options.onPublished,
+  });
+  const pc = createPeerConnection({ ice: options.ice, lifetime, logger, ...receiving });
+  const nextChannelId = evenChannelIds();
+  const subscriber: Subscriber = { sessionId, pc, forwards: new Map(), nextChannelId, logger };
+  lifetime.own(() => {
+    for (const forward of subscriber.forwards.values()) forward.stop();
+    subscriber.forwards.clear();
+  });
+  const mediaSignaling = createMediaSignaling({
+    pc,
+    client,
+    nextChannelId,
+    lifetime,
+    logger,
+    dominantSpeaker: options.dominantSpeaker,
+  });
+
+  const subscribed = () => ({
+    revision: options.nextSubscribedRevision(),
+    tracks: [...subscriber.forwards].map(([sid, forward]) => ({ sid, id: forward.id })),
+  });
+  const withOffer = () => {
+    const grants = mediaSignaling.takeGrants();
+    return { subscribed: subscribed(), ...(grants ? { media_signaling: grants } : {}) };
+  };
+  const sync = () => {
+    if (negotiation.forwarding && syncForwards(subscriber, options.wanted(), published))
+      negotiation.renegotiate();
+  };
+  const negotiation = startNegotiation({
+    pc,
+    pcId: options.id,
+    lifetime,
+    logger,
+    send: (body) => client.send(body),
+    withOffer,
+    answered() {
+      if (mediaSignaling.open()) negotiation.renegotiate();
+      sync();
+    },
+  });
+
+  return {
+    id: options.id,
+    receiveOffer: negotiation.receiveOffer,
+    receiveAnswer: negotiation.receiveAnswer,
+    syncForwards: sync,
+    tellDominantSpeaker: mediaSignaling.tellDominantSpeaker,
+    close: lifetime.end,
+  };
+}

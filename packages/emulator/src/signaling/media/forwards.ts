@@ -1,0 +1,126 @@
+import type { Logger } from '@roomlab/core';
+import type { RTCPeerConnection, RtpPacket } from 'werift';
+import { createLifetime, type Lifetime } from './lifetime.js';
+import type { PublishedDataTrack, PublishedMediaTrack, PublishedTracks } from './published-tracks.js';
+
+/**
+ * Forwarding: every published track a participant is subscribed to is sent on to it, packet for packet
+ * (audio, video) or message for message (data), with its keyframe requests passed back to the publisher.
+ */
+
+/** One published track sent on to one subscriber. */
+export interface Forward {
+  /** The id the subscriber's SDK matches: an m-line's msid track id, or a data channel's label. */
+  id: string;
+  stop(): void;
+}
+
+export interface Subscriber {
+  /** Its signaling session: its own tracks are never sent back to it. */
+  sessionId: string;
+  pc: RTCPeerConnection;
+  /** Its forwards, by track SID. */
+  forwards: Map<string, Forward>;
+  nextChannelId(): number;
+  logger: Logger;
+}
+
+/**
+ * Brings a subscriber's forwards in line with the track SIDs it wants and what is published. Returns
+ * whether they changed (then the subscriber needs an offer).
+ */
+export function syncForwards(
+  subscriber: Subscriber,
+  wanted: ReadonlySet<string>,
+  published: PublishedTracks,
+) {
+  const { forwards } = subscriber;
+  let changed = false;
+  for (const [sid, forward] of [...forwards]) {
+    if (wanted.has(sid) && published.has(sid)) continue;
+    forward.stop();
+    forwards.delete(sid);
+    changed = true;
+  }
+  for (const sid of wanted) {
+    const publication = published.get(sid);
+    if (!publication || forwards.has(sid) || publication.publisher === subscriber.sessionId) continue;
+    const forward =
+      publication.kind === 'data'
+        ? forwardData(subscriber, publication)
+        : forwardMedia(subscriber, publication);
+    forwards.set(sid, forward);
+    changed = true;
+  }
+  return changed;
+}
+
+/** A data track goes on over a data channel of our own, labelled for the subscriber's SDK to match. */
+function forwardData(subscriber: Subscriber, publication: PublishedDataTrack): Forward {
+  const label = `roomlab-${publication.trackSid}`;
+  const channel = subscriber.pc.createDataChannel(label, { id: subscriber.nextChannelId(), ordered: true });
+  const relay = (message: string | Buffer) => {
+    if (channel.readyState === 'open') channel.send(message);
+  };
+  publication.listeners.add(relay);
+  return {
+    id: label,
+    stop() {
+      publication.listeners.delete(relay);
+      channel.close();
+    },
+  };
+}
+
+/** An audio or video track goes on over an m-line of its own. */
+function forwardMedia(subscriber: Subscriber, publication: PublishedMediaTrack): Forward {
+  const { pc } = subscriber;
+  // werift would recycle an inactive m-line, keeping its MID (and of another kind, perhaps: a
+  // participant's stopped camera); Chromium refuses an offer that changes an m-line's kind or reuses
+  // a MID. Mark them used so every forward gets an m-line of its own.
+  for (const existing of pc.getTransceivers()) existing.usedForSender = true;
+  const transceiver = pc.addTransceiver(publication.kind, { direction: 'sendonly' });
+  transceiver.sender.streamId = `roomlab-${publication.publisher}`;
+  const { sender } = transceiver;
+  const lifetime = createLifetime();
+  const failed = firstFailure(
+    subscriber.logger,
+    `forwarding ${publication.trackSid} to ${subscriber.sessionId} failed`,
+    lifetime,
+  );
+  // werift rewrites the packet it sends (SSRC, sequence, extensions, encryption) in place, and the
+  // same packet goes to every subscriber: give each its own copy.
+  const forward = (rtp: RtpPacket) => {
+    sender.sendRtp(rtp.serialize()).catch(failed);
+  };
+  publication.listeners.add(forward);
+  lifetime.own(() => publication.listeners.delete(forward));
+  const askKeyframe = () => {
+    const { ssrc } = publication.track;
+    if (ssrc) publication.receiver.sendRtcpPLI(ssrc).catch(failed);
+  };
+  lifetime.own(sender.onPictureLossIndication.subscribe(askKeyframe).unSubscribe);
+  // A new subscriber needs a keyframe to show video at once; ask the publisher a few times.
+  for (const delay of [500, 1500, 3000]) lifetime.after(delay, askKeyframe);
+  return {
+    id: sender.trackId,
+    stop() {
+      lifetime.end();
+      // The client may be sending on this m-line too (see receiveWhereTheClientSends): keep that.
+      transceiver.setDirection(transceiver.direction === 'sendrecv' ? 'recvonly' : 'inactive');
+    },
+  };
+}
+
+/**
+ * Reports a forward's first failure: a broken forward fails on every packet, and one line says so.
+ * A failure that lands after the forward stopped belongs to the stop (the connection is closing).
+ */
+function firstFailure(logger: Logger, message: string, lifetime: Lifetime): (error: unknown) => void {
+  let reported = false;
+  return (error) => {
+    if (reported || lifetime.ended) return;
+    reported = true;
+    logger.error(`${message} (later failures of this forward are not reported)`, error);
+  };
+}

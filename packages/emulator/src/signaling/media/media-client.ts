@@ -1,0 +1,13 @@
+/** What the SFU needs from the signaling side of one client. */
+export interface MediaClient {
+  /** Sends a room-signaling body to this client. */
+  send(body: Record<string, unknown>): void;
+  /** The MT SID the client's track id was published under. */
+  trackSidOf(clientTrackId: string): string | undefined;
+  /** The room this client is in. */
+  roomSid: string;
+  /** The other participants in its room now, for network quality reports. */
+  others(): string[];
+  /** Media-signaling features the client asked for in its connect (`active_speaker`, `network_quality`). */
+  features: ReadonlySet<string>;
+}

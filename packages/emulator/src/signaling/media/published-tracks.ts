@@ -1,0 +1,131 @@
+import type { Logger } from '@roomlab/core';
+import type { MediaStreamTrack, RTCRtpReceiver, RtpPacket } from 'werift';
+import type { Lifetime } from './lifetime.js';
+import type { MediaClient } from './media-client.js';
+import type { PeerConnectionOptions } from './peer-connection.js';
+
+/**
+ * The tracks participants publish, as the SFU receives them, by track SID. Forwards listen to a
+ * published track, not to a werift track: werift may hand over a new track object for the same m-line
+ * when the publisher's connection is renegotiated, and the published track is piped from the new one.
+ */
+interface Publication {
+  trackSid: string;
+  /** The signaling session of the participant who publishes it. */
+  publisher: string;
+  /** Stops piping from the werift track or channel it arrives on now. */
+  unpipe(): void;
+}
+
+export interface PublishedMediaTrack extends Publication {
+  kind: 'audio' | 'video';
+  track: MediaStreamTrack;
+  receiver: RTCRtpReceiver;
+  /** Subscribers' forwards: each gets every RTP packet. */
+  listeners: Set<(rtp: RtpPacket) => void>;
+}
+
+export interface PublishedDataTrack extends Publication {
+  kind: 'data';
+  /** Subscribers' forwards: each gets every message. */
+  listeners: Set<(message: string | Buffer) => void>;
+}
+
+export type PublishedTrack = PublishedMediaTrack | PublishedDataTrack;
+
+export type PublishedTracks = Map<string, PublishedTrack>;
+
+/** Stops piping what `publisher` published, and forgets it (the participant left). */
+export function removePublishedBy(published: PublishedTracks, publisher: string): void {
+  for (const [sid, publication] of [...published]) {
+    if (publication.publisher !== publisher) continue;
+    publication.unpipe();
+    published.delete(sid);
+  }
+}
+
+export interface ReceivingOptions {
+  sessionId: string;
+  client: MediaClient;
+  published: PublishedTracks;
+  /** The client's connection: owns the retries. */
+  lifetime: Lifetime;
+  logger: Logger;
+  /** A track of this client's is ready to forward: other participants may want it. */
+  onPublished(): void;
+}
+
+/**
+ * The peer connection's handlers that turn what a client sends into its published tracks, under the
+ * SIDs its signaling published them with.
+ */
+export function receivePublications(
+  options: ReceivingOptions,
+): Pick<PeerConnectionOptions, 'onTrack' | 'onDataChannel'> {
+  const { sessionId, client, published } = options;
+  return {
+    onTrack({ clientTrackId, track, receiver }) {
+      // An m-line without an msid carries no track of the client's (it only receives).
+      if (!clientTrackId) return;
+      const trackSid = client.trackSidOf(clientTrackId);
+      if (!trackSid) {
+        options.logger.warn(
+          `the client sends track ${clientTrackId}, which it has not published: not forwarded`,
+        );
+        return;
+      }
+      const known = published.get(trackSid);
+      // Forwards hold on to the published track (for keyframe requests too): renew it in place.
+      const publication: PublishedMediaTrack =
+        known && known.kind !== 'data'
+          ? known
+          : {
+              trackSid,
+              publisher: sessionId,
+              kind: track.kind as 'audio' | 'video',
+              track,
+              receiver,
+              listeners: new Set(),
+              unpipe: () => undefined,
+            };
+      publication.unpipe();
+      publication.track = track;
+      publication.receiver = receiver;
+      const pipe = track.onReceiveRtp.subscribe((rtp) => {
+        for (const listener of publication.listeners) listener(rtp);
+      });
+      publication.unpipe = () => pipe.unSubscribe();
+      published.set(trackSid, publication);
+      if (!known) options.onPublished();
+    },
+    onDataChannel(channel) {
+      whenPublished(options, channel.label, (trackSid) => {
+        const listeners = new Set<(message: string | Buffer) => void>();
+        const pipe = channel.onMessage.subscribe((message) => {
+          for (const listener of listeners) listener(message);
+        });
+        const unpipe = () => pipe.unSubscribe();
+        published.set(trackSid, { trackSid, publisher: sessionId, kind: 'data', listeners, unpipe });
+        options.onPublished();
+      });
+    },
+  };
+}
+
+/**
+ * Calls `then` with the SID the client's track id was published under. The track list may arrive after
+ * the data channel opens (later still on a busy machine): ask every 100 ms, for 30 s.
+ */
+function whenPublished(options: ReceivingOptions, clientTrackId: string, then: (trackSid: string) => void) {
+  let tries = 0;
+  const ask = () => {
+    const trackSid = options.client.trackSidOf(clientTrackId);
+    if (trackSid) then(trackSid);
+    else if (++tries < 300) options.lifetime.after(100, ask);
+    else
+      options.logger.warn(
+        `data channel ${clientTrackId} matches no published track after 30 s: not forwarded`,
+      );
+  };
+  ask();
+}

@@ -1,0 +1,142 @@
+import { memoryLogger } from '@roomlab/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MediaStreamTrack, RTCPeerConnection } from 'werift';
+import { createSfu, type Sfu } from './sfu.js';
+
+/**
+ * The SFU driven by werift clients that behave as the SDK does (offer their tracks, answer the SFU's
+ * offers). Neither side gathers ICE candidates: the descriptions are real, and no packet leaves the
+ * process. Timers are fake, so a test sees every timer the SFU leaves behind.
+ */
+const noNetwork = { iceUseIpv4: false, iceUseIpv6: false };
+
+interface Description {
+  type: string;
+  revision: number;
+  sdp?: string;
+}
+interface Update {
+  peer_connections?: { id: string; description: Description }[];
+  subscribed?: { tracks: { sid: string; id: string }[] };
+}
+
+const trackSid = (sessionId: string, kind: string) => `MT-${sessionId}-${kind}`;
+
+/** Lets werift's promises settle without moving the fake clock. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 5000 && !condition(); turn++)
+    await new Promise((resolve) => setImmediate(resolve));
+  expect(condition()).toBe(true);
+}
+
+/** A participant whose client publishes `kinds` and answers every offer from the SFU. */
+async function join(sfu: Sfu, sessionId: string, kinds: ('audio' | 'video')[]) {
+  const pc = new RTCPeerConnection(noNetwork);
+  const sids = new Map<string, string>();
+  for (const kind of kinds) {
+    const { sender } = pc.addTransceiver(new MediaStreamTrack({ kind }), { direction: 'sendonly' });
+    sender.streamId = sessionId;
+    sids.set(sender.trackId, trackSid(sessionId, kind));
+  }
+  const received: Description[] = [];
+  const subscribed: string[][] = [];
+  let work = Promise.resolve();
+  sfu.join(sessionId, {
+    send(body) {
+      const update = body as Update;
+      const description = update.peer_connections?.[0]?.description;
+      if (update.subscribed) subscribed.push(update.subscribed.tracks.map((track) => track.sid));
+      if (!description?.sdp) return;
+      received.push(description);
+      const { sdp } = description;
+      work = work.then(async () => {
+        await pc.setRemoteDescription({ type: description.type as 'offer' | 'answer', sdp });
+        if (description.type !== 'offer') return;
+        await pc.setLocalDescription(await pc.createAnswer());
+        const answer = { type: 'answer', revision: description.revision, sdp: pc.localDescription?.sdp };
+        sfu.describe(sessionId, 'pc-1', answer);
+      });
+    },
+    trackSidOf: (clientTrackId) => sids.get(clientTrackId),
+    roomSid: 'RM1',
+    others: () => [],
+    features: new Set(),
+  });
+  await pc.setLocalDescription(await pc.createOffer());
+  sfu.describe(sessionId, 'pc-1', { type: 'offer', revision: 1, sdp: pc.localDescription?.sdp });
+  return { pc, received, subscribed };
+}
+
+const answered = (client: { received: Description[] }) => () =>
+  client.received.some((description) => description.type === 'answer');
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('an SFU participant who leaves', () => {
+  it('leaves no timer behind and is sent nothing more, nor is anyone else about it', async () => {
+    const logger = memoryLogger();
+    const sfu = createSfu({ ice: noNetwork, logger });
+    const alice = await join(sfu, 'alice', ['audio', 'video']);
+    const bob = await join(sfu, 'bob', ['audio']);
+    await until(() => answered(alice)() && answered(bob)());
+    await vi.advanceTimersByTimeAsync(0);
+    sfu.subscribe('bob', [trackSid('alice', 'audio'), trackSid('alice', 'video')]);
+    await until(() => bob.subscribed.length > 0);
+    expect(bob.subscribed).toEqual([[trackSid('alice', 'audio'), trackSid('alice', 'video')]]);
+    // Bob's new forwards ask alice for keyframes a few times over the next seconds.
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+    sfu.leave('bob');
+    sfu.leave('alice');
+    expect(vi.getTimerCount()).toBe(0);
+    const sent = [alice.received.length, bob.received.length];
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect([alice.received.length, bob.received.length]).toEqual(sent);
+    expect(logger.entries).toEqual([]);
+    await Promise.all([alice.pc.close(), bob.pc.close()]);
+  });
+
+  it('as its tracks arrive: they are never forwarded, and nothing of it fires later', async () => {
+    const logger = memoryLogger();
+    const sfu = createSfu({ ice: noNetwork, logger });
+    const bob = await join(sfu, 'bob', ['audio']);
+    await until(answered(bob));
+    await vi.advanceTimersByTimeAsync(0);
+    sfu.subscribe('bob', [trackSid('alice', 'audio'), trackSid('alice', 'video')]);
+    const alice = await join(sfu, 'alice', ['audio', 'video']);
+    await until(answered(alice));
+    // werift announced alice's tracks while applying her offer; the SFU takes them up a moment later.
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+    sfu.leave('alice');
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(bob.subscribed).toEqual([]);
+    expect(bob.received.map((description) => description.type)).toEqual(['answer']);
+    expect(logger.entries).toEqual([]);
+    sfu.close();
+    await Promise.all([alice.pc.close(), bob.pc.close()]);
+  });
+});
+
+describe('SFU errors', () => {
+  it('reports an offer it cannot answer through its logger, and answers nothing', async () => {
+    const logger = memoryLogger();
+    const sfu = createSfu({ ice: noNetwork, logger });
+    const sent: unknown[] = [];
+    const client = { send: (body: unknown) => sent.push(body), trackSidOf: () => undefined, roomSid: 'RM1' };
+    sfu.join('alice', { ...client, others: () => [], features: new Set() });
+    sfu.describe('alice', 'pc-1', { type: 'offer', revision: 1, sdp: 'v=0\r\nm=video not-a-port\r\n' });
+    await until(() => logger.entries.length > 0);
+    expect(logger.entries).toEqual([
+      expect.objectContaining({ level: 'error', message: 'media negotiation failed' }),
+    ]);
+    expect(sent).toEqual([]);
+    sfu.close();
+  });
+});
