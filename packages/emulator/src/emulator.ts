@@ -17,7 +17,7 @@ import { faultTable } from './control/faults.js';
 import { requestLog } from './control/request-log.js';
 import type { FetchHandler } from './fetch-handler.js';
 import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
-import type { Sfu } from './signaling/media/sfu.js';
+import type { Sfu, SfuOptions } from './signaling/media/sfu.js';
 import { type RoomSignaling, roomSignaling } from './signaling/room-signaling.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
 import { version } from './version.js';
@@ -55,7 +55,7 @@ export interface EmulatorOptions {
    * The media server behind signaling (`createSfu` from this package's Node entry). Without one,
    * clients get signaling only: rooms, participants and track publications, but no media.
    */
-  sfu?: () => Sfu;
+  sfu?: (options: SfuOptions) => Sfu;
   /** The reconnect window signaling gives clients, in seconds (default 30, as Twilio). */
   sessionTimeoutSeconds?: number;
   /** How many engine events the event log keeps (default 10,000); older ones are dropped. */
@@ -158,7 +158,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faultFor: (event) => faults.forWebhook(event),
   });
   const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`, {
-    sfu: options.sfu?.(),
+    sfu: options.sfu?.({ logger }),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds,
     logger,
   });

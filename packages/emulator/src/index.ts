@@ -6,7 +6,7 @@ export { twilioHandlers } from './msw-handlers.js';
 export { signalingHandler, twilioSignalingUrl } from './msw-signaling.js';
 export { nodeRequestListener } from './node-http-adapter.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
-export { createSfu, type MediaClient, type Sfu } from './signaling/media/sfu.js';
+export { createSfu, type MediaClient, type Sfu, type SfuOptions } from './signaling/media/sfu.js';
 export { type RoomSignaling, roomSignaling, sessionTimeoutSeconds } from './signaling/room-signaling.js';
 export {
   connectScripted,
