@@ -61,6 +61,18 @@ class FakeParticipant extends EventEmitter {
     this.emit('trackPublished', publication);
     return publication;
   }
+  /** As the SDK does when this side starts or stops receiving a publication's track. */
+  subscribe(publication: FakePublication, track: FakeTrack) {
+    publication.track = track;
+    publication.emit('subscribed', track);
+    this.emit('trackSubscribed', track, publication);
+  }
+  unsubscribe(publication: FakePublication) {
+    const { track } = publication;
+    publication.track = null;
+    publication.emit('unsubscribed', track);
+    this.emit('trackUnsubscribed', track, publication);
+  }
 }
 
 function Publication({ publication }: { publication: FakePublication }) {
@@ -124,10 +136,7 @@ describe('participant, publication and track hooks', () => {
     expect(rows()).toEqual(['MT1 unsubscribed on live standard']);
     const camera = new FakeTrack('camera');
     act(() => {
-      if (!publication) return;
-      publication.track = camera;
-      publication.emit('subscribed', camera);
-      participant.emit('trackSubscribed', camera, publication);
+      if (publication) participant.subscribe(publication, camera);
     });
     expect(rows()).toEqual(['MT1 camera on live standard']);
     expect(screen.getByTestId('tracks').textContent).toBe('camera');
@@ -147,10 +156,7 @@ describe('participant, publication and track hooks', () => {
     });
     expect(rows()).toEqual(['MT1 camera muted switched-off high 640x480']);
     act(() => {
-      if (!publication) return;
-      publication.track = null;
-      publication.emit('unsubscribed', camera);
-      participant.emit('trackUnsubscribed', camera, publication);
+      if (publication) participant.unsubscribe(publication);
     });
     expect(rows()).toEqual(['MT1 unsubscribed muted live high']);
     expect(screen.getByTestId('tracks').textContent).toBe('');

@@ -40,6 +40,13 @@ function ReconnectingMark(props: { participant: FakeParticipant | null; onRender
   return <p data-testid={name}>{reconnecting ? 'reconnecting' : 'not reconnecting'}</p>;
 }
 
+const renderRoster = (room: FakeRoom) =>
+  render(
+    <RoomProvider room={room}>
+      <Roster />
+    </RoomProvider>,
+  );
+
 const names = () => screen.queryAllByRole('listitem').map((item) => item.textContent);
 
 afterEach(cleanup);
@@ -70,11 +77,7 @@ describe('room hooks', () => {
 
   it('follow the dominant speaker, recording, and the room state with its error', () => {
     const room = new FakeRoom();
-    render(
-      <RoomProvider room={room}>
-        <Roster />
-      </RoomProvider>,
-    );
+    renderRoster(room);
     expect(screen.getByTestId('state').textContent).toBe('connected');
     act(() => {
       const alice = room.join('alice');
@@ -141,11 +144,7 @@ describe('room hooks', () => {
 
   it('survive an event storm with one consistent render', () => {
     const room = new FakeRoom();
-    render(
-      <RoomProvider room={room}>
-        <Roster />
-      </RoomProvider>,
-    );
+    renderRoster(room);
     act(() => {
       for (let index = 0; index < 200; index++) room.join(`guest-${index}`);
     });
