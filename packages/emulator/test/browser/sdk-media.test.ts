@@ -67,8 +67,31 @@ const speakerSteps: SpeakerStep[] = [
   { microphones: [['alice', true]], expected: { alice: null, bob: 'alice' } },
 ];
 
+/**
+ * Each SDK knows a level (0 to 5) for itself and for every other participant: its levels are null until
+ * an answer to its reports comes over the network_quality channel.
+ */
+function expectNetworkQualityLevels(result: Scenario, everyone: string[]) {
+  const level = expect.any(Number);
+  const others = (key: string) => everyone.filter((other) => other !== key);
+  expect(result.networkQuality).toEqual(
+    Object.fromEntries(
+      everyone.map((key) => [
+        key,
+        { local: level, remotes: Object.fromEntries(others(key).map((other) => [other, level])) },
+      ]),
+    ),
+  );
+  for (const levels of Object.values(result.networkQuality)) {
+    for (const value of [levels.local, ...Object.values(levels.remotes)]) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(5);
+    }
+  }
+}
+
 describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
-  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, data track messages, a camera published anew, and a participant who leaves and joins again', async () => {
+  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, network quality levels, the dominant speaker as microphones go off and on, data track messages, a camera published anew, and a participant who leaves and joins again', async () => {
     const result = await scenario(['alice', 'bob'], {
       speakerSteps,
       data: true,
@@ -100,19 +123,7 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(result.log).toEqual(
       expect.arrayContaining(['bob:trackSubscribed:alice:data', 'bob:message:alice:hello from alice']),
     );
-    // Network quality: each SDK's levels (null until an answer comes over the network_quality channel)
-    // are levels now, its own and the other's.
-    const level = expect.any(Number);
-    expect(result.networkQuality).toEqual({
-      alice: { local: level, remotes: { bob: level } },
-      bob: { local: level, remotes: { alice: level } },
-    });
-    for (const levels of Object.values(result.networkQuality)) {
-      for (const value of [levels.local, ...Object.values(levels.remotes)]) {
-        expect(value).toBeGreaterThanOrEqual(0);
-        expect(value).toBeLessThanOrEqual(5);
-      }
-    }
+    expectNetworkQualityLevels(result, ['alice', 'bob']);
     // The dominant speaker follows who starts and stops sending audio, as each room names it.
     expect(result.speakers).toEqual(speakerSteps.map((step) => step.expected));
     // Alice stops her camera and publishes a new one (the browser sends it on an m-line it reuses):
@@ -130,7 +141,7 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(result.seenAfterRejoin?.some((video) => video.width > 0 && video.frames > 0)).toBe(true);
   }, 120_000);
 
-  it('four participants each receive the three others’ cameras and microphones', async () => {
+  it('four participants each receive the three others’ cameras and microphones, and network quality levels', async () => {
     const everyone = ['alice', 'bob', 'carol', 'dave'];
     const result = await scenario(everyone);
     expect(result.error).toBeNull();
@@ -149,5 +160,6 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
         .map((audio) => `${audio.key}<-${audio.identity}`)
         .sort(),
     ).toEqual(expected);
+    expectNetworkQualityLevels(result, everyone);
   }, 120_000);
 });
