@@ -3,8 +3,8 @@
 // which the media tests use to build their network namespace.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumExecutable as chromium } from '@roomlab/test-harness';
 
-const chromium = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
 const has = (command) => {
   try {
     execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });

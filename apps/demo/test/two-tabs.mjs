@@ -2,7 +2,7 @@
 // Chromium tabs that join the same room. Prints one JSON line; screenshots go to test-results/.
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@roomlab/test-harness';
 
 const server = spawn(process.execPath, [new URL('../server.mjs', import.meta.url).pathname], {
   env: { ...process.env, PORT: '0', ROOMLAB_PORT: '0' },
@@ -20,17 +20,7 @@ const demo = await new Promise((resolve, reject) => {
 
 const results = new URL('../test-results/', import.meta.url).pathname;
 await mkdir(results, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-  ],
-});
+const browser = await launchChromium({ media: true });
 const result = { tabs: {}, previews: {}, error: null };
 try {
   const tabs = {};
@@ -101,7 +91,7 @@ try {
     null,
     { timeout: 30_000 },
   );
-  result.bobSeesPresenter = await tabs.bob.textContent('#presenter');
+  result.bobSeesPresenter = await tabs.bob.locator('#presenter').textContent({ timeout: 30_000 });
   // Chat over data tracks: alice writes, bob reads.
   const send = tabs.alice.getByRole('button', { name: 'Send' });
   await tabs.alice.waitForFunction(
@@ -127,7 +117,9 @@ try {
     null,
     { timeout: 30_000 },
   );
-  result.aliceSeesBobBack = true;
+  result.bobRejoinedVideoWidth = await tabs.alice
+    .locator('.tile[data-identity="bob"] video')
+    .evaluate((video) => video.videoWidth);
   // The kept screenshots show the end: meters, the muted mark, the chat.
   for (const [identity, page] of Object.entries(tabs))
     await page.screenshot({ path: `${results}${identity}.png` });

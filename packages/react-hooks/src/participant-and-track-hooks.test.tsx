@@ -2,7 +2,12 @@ import { EventEmitter } from 'node:events';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useNetworkQualityLevel, usePublications, useTracks } from './participant-hooks.js';
+import {
+  useNetworkQualityLevel,
+  useNetworkQualityStats,
+  usePublications,
+  useTracks,
+} from './participant-hooks.js';
 import {
   useIsTrackEnabled,
   useIsTrackSubscribed,
@@ -33,14 +38,40 @@ class FakePublication extends EventEmitter {
   }
 }
 
+/** What the SDK's NetworkQualityStats holds (send and receive levels per kind), as far as these tests read. */
+interface FakeQualityStats {
+  level: number;
+  audio: { send: number; recv: number } | null;
+  video: { send: number; recv: number } | null;
+}
+
 class FakeParticipant extends EventEmitter {
   tracks = new Map<string, FakePublication>();
   networkQualityLevel: number | null = null;
+  networkQualityStats: FakeQualityStats | null = null;
+  /** As the SDK does when a network quality report changes the level: new stats (or none), one event. */
+  reportNetworkQuality(level: number, stats: FakeQualityStats | null) {
+    this.networkQualityLevel = level;
+    this.networkQualityStats = stats;
+    this.emit('networkQualityLevelChanged', level, stats);
+  }
   publish(sid: string) {
     const publication = new FakePublication(sid);
     this.tracks.set(sid, publication);
     this.emit('trackPublished', publication);
     return publication;
+  }
+  /** As the SDK does when this side starts or stops receiving a publication's track. */
+  subscribe(publication: FakePublication, track: FakeTrack) {
+    publication.track = track;
+    publication.emit('subscribed', track);
+    this.emit('trackSubscribed', track, publication);
+  }
+  unsubscribe(publication: FakePublication) {
+    const { track } = publication;
+    publication.track = null;
+    publication.emit('unsubscribed', track);
+    this.emit('trackUnsubscribed', track, publication);
   }
 }
 
@@ -73,6 +104,18 @@ function Tile({ participant }: { participant: FakeParticipant }) {
   );
 }
 
+function QualityStats(props: { of: FakeParticipant | null; onRender(): void }) {
+  const stats = useNetworkQualityStats<FakeQualityStats>(props.of);
+  props.onRender();
+  const kind = (name: string, levels: FakeQualityStats['audio']) =>
+    levels ? `${name} send ${levels.send} recv ${levels.recv}` : `no ${name}`;
+  return (
+    <p data-testid="stats">
+      {stats ? `${stats.level}: ${kind('audio', stats.audio)}, ${kind('video', stats.video)}` : 'no stats'}
+    </p>
+  );
+}
+
 const rows = () => screen.queryAllByRole('listitem').map((item) => item.textContent);
 
 afterEach(cleanup);
@@ -93,10 +136,7 @@ describe('participant, publication and track hooks', () => {
     expect(rows()).toEqual(['MT1 unsubscribed on live standard']);
     const camera = new FakeTrack('camera');
     act(() => {
-      if (!publication) return;
-      publication.track = camera;
-      publication.emit('subscribed', camera);
-      participant.emit('trackSubscribed', camera, publication);
+      if (publication) participant.subscribe(publication, camera);
     });
     expect(rows()).toEqual(['MT1 camera on live standard']);
     expect(screen.getByTestId('tracks').textContent).toBe('camera');
@@ -116,10 +156,7 @@ describe('participant, publication and track hooks', () => {
     });
     expect(rows()).toEqual(['MT1 camera muted switched-off high 640x480']);
     act(() => {
-      if (!publication) return;
-      publication.track = null;
-      publication.emit('unsubscribed', camera);
-      participant.emit('trackUnsubscribed', camera, publication);
+      if (publication) participant.unsubscribe(publication);
     });
     expect(rows()).toEqual(['MT1 unsubscribed muted live high']);
     expect(screen.getByTestId('tracks').textContent).toBe('');
@@ -135,11 +172,45 @@ describe('participant, publication and track hooks', () => {
     const participant = new FakeParticipant();
     render(<Tile participant={participant} />);
     expect(screen.getByTestId('quality').textContent).toBe('unknown');
-    act(() => {
-      participant.networkQualityLevel = 4;
-      participant.emit('networkQualityLevelChanged', 4, null);
-    });
+    act(() => participant.reportNetworkQuality(4, null));
     expect(screen.getByTestId('quality').textContent).toBe('4 bars');
+  });
+
+  it('show the network quality stats behind the level as reports change them, re-rendering only then, and stop listening on unmount', () => {
+    const participant = new FakeParticipant();
+    let renders = 0;
+    const counted = () => {
+      renders += 1;
+    };
+    const view = render(<QualityStats of={participant} onRender={counted} />);
+    const shown = () => screen.getByTestId('stats').textContent;
+    expect(shown()).toBe('no stats');
+    const good = { level: 4, audio: { send: 4, recv: 5 }, video: null };
+    act(() => participant.reportNetworkQuality(4, good));
+    expect(shown()).toBe('4: audio send 4 recv 5, no video');
+    act(() =>
+      participant.reportNetworkQuality(2, {
+        level: 2,
+        audio: { send: 1, recv: 3 },
+        video: { send: 2, recv: 2 },
+      }),
+    );
+    expect(shown()).toBe('2: audio send 1 recv 3, video send 2 recv 2');
+    // The same stats announced again change nothing on screen, and render nothing.
+    const before = renders;
+    act(() => participant.emit('networkQualityLevelChanged', 2, participant.networkQualityStats));
+    expect(renders).toBe(before);
+    // A report with no detail (the room was joined with level-only verbosity) leaves no stats.
+    act(() => participant.reportNetworkQuality(3, null));
+    expect(shown()).toBe('no stats');
+    view.rerender(<QualityStats of={null} onRender={counted} />);
+    expect(shown()).toBe('no stats');
+    expect(participant.listenerCount('networkQualityLevelChanged')).toBe(0);
+    view.rerender(<QualityStats of={participant} onRender={counted} />);
+    act(() => participant.reportNetworkQuality(4, good));
+    expect(shown()).toBe('4: audio send 4 recv 5, no video');
+    view.unmount();
+    expect(participant.eventNames()).toEqual([]);
   });
 
   it('leave no listener behind on unmount', () => {

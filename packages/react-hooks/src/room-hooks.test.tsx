@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RoomProvider } from './room-context.js';
 import {
   useDominantSpeaker,
+  useIsParticipantReconnecting,
   useIsRecording,
   useParticipants,
   useRoomError,
@@ -31,6 +32,20 @@ function Roster() {
     </div>
   );
 }
+
+function ReconnectingMark(props: { participant: FakeParticipant | null; onRender(name: string): void }) {
+  const reconnecting = useIsParticipantReconnecting(props.participant);
+  const name = props.participant?.identity ?? 'nobody';
+  props.onRender(name);
+  return <p data-testid={name}>{reconnecting ? 'reconnecting' : 'not reconnecting'}</p>;
+}
+
+const renderRoster = (room: FakeRoom) =>
+  render(
+    <RoomProvider room={room}>
+      <Roster />
+    </RoomProvider>,
+  );
 
 const names = () => screen.queryAllByRole('listitem').map((item) => item.textContent);
 
@@ -62,11 +77,7 @@ describe('room hooks', () => {
 
   it('follow the dominant speaker, recording, and the room state with its error', () => {
     const room = new FakeRoom();
-    render(
-      <RoomProvider room={room}>
-        <Roster />
-      </RoomProvider>,
-    );
+    renderRoster(room);
     expect(screen.getByTestId('state').textContent).toBe('connected');
     act(() => {
       const alice = room.join('alice');
@@ -82,6 +93,39 @@ describe('room hooks', () => {
       room.emit('disconnected', room, { code: 53118, message: 'Room completed' });
     });
     expect(screen.getByTestId('state').textContent).toBe('disconnected 53118');
+  });
+
+  it("show a remote participant as reconnecting until the SDK says it is back or gone, re-rendering only that participant's mark", () => {
+    const room = new FakeRoom();
+    const alice = room.join('alice');
+    const bob = room.join('bob');
+    const renders: Record<string, number> = {};
+    const counted = (name: string) => {
+      renders[name] = (renders[name] ?? 0) + 1;
+    };
+    const view = render(
+      <RoomProvider room={room}>
+        <ReconnectingMark participant={alice} onRender={counted} />
+        <ReconnectingMark participant={bob} onRender={counted} />
+        <ReconnectingMark participant={null} onRender={counted} />
+      </RoomProvider>,
+    );
+    const marks = () => ['alice', 'bob', 'nobody'].map((name) => screen.getByTestId(name).textContent);
+    expect(marks()).toEqual(['not reconnecting', 'not reconnecting', 'not reconnecting']);
+    const rendered = { ...renders };
+    act(() => room.reconnecting(alice));
+    expect(marks()).toEqual(['reconnecting', 'not reconnecting', 'not reconnecting']);
+    expect(renders.alice).toBe((rendered.alice ?? 0) + 1);
+    expect(renders.bob).toBe(rendered.bob);
+    act(() => room.reconnected(alice));
+    expect(marks()).toEqual(['not reconnecting', 'not reconnecting', 'not reconnecting']);
+    // Bob's connection drops and he never comes back: once he is gone he is no longer reconnecting.
+    act(() => room.reconnecting(bob));
+    expect(marks()).toEqual(['not reconnecting', 'reconnecting', 'not reconnecting']);
+    act(() => room.leave(bob));
+    expect(marks()).toEqual(['not reconnecting', 'not reconnecting', 'not reconnecting']);
+    view.unmount();
+    expect(room.eventNames()).toEqual([]);
   });
 
   it('put one set of listeners on the room however many components read it, and remove them on unmount', () => {
@@ -100,11 +144,7 @@ describe('room hooks', () => {
 
   it('survive an event storm with one consistent render', () => {
     const room = new FakeRoom();
-    render(
-      <RoomProvider room={room}>
-        <Roster />
-      </RoomProvider>,
-    );
+    renderRoster(room);
     act(() => {
       for (let index = 0; index < 200; index++) room.join(`guest-${index}`);
     });

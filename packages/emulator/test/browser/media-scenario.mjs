@@ -1,35 +1,27 @@
 // Runs inside a network namespace made by sdk-media.test.ts (the only place WebRTC may flow): roomlab
 // with its media server, a page with the real twilio-video bundle, and Chromium with fake camera and
 // microphone. Prints one JSON line with what the pages saw.
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { mintAccessToken } from '@roomlab/core';
 import { startServer } from '@roomlab/emulator';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveStatic } from '@roomlab/test-harness';
 
-const require = createRequire(import.meta.url);
-const sdk = require.resolve('twilio-video/dist/twilio-video.js');
-const html = new URL('./sdk-page.html', import.meta.url);
-const pages = createServer(async (request, response) => {
-  const [type, file] = request.url === '/twilio-video.js' ? ['text/javascript', sdk] : ['text/html', html];
-  response.writeHead(200, { 'content-type': type });
-  response.end(await readFile(file));
-});
-await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${pages.address().port}`;
+const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
+const html = new URL('./sdk-page.html', import.meta.url).pathname;
+const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
 const emulator = await startServer({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-  ],
-});
+const browser = await launchChromium({ media: true });
+
+/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
+async function poll(read, done, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+}
 
 const result = { joined: [], log: [], videos: [], audio: [], error: null };
 try {
@@ -39,7 +31,9 @@ try {
   page.on('console', (message) => {
     if (message.type() === 'error') result.log.push(`console:${message.text().slice(0, 200)}`);
   });
-  await page.goto(origin);
+  await page.goto(pages.origin);
+  const videoStats = () => page.evaluate(() => window.videoStats());
+  const playing = (video) => video.width > 0 && video.frames > 0;
   // One participant joins the room 'media' from the page, with camera and microphone.
   const join = async (identity) => {
     const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
@@ -58,49 +52,64 @@ try {
   };
   for (const identity of identities) result.joined.push(await join(identity));
   const others = identities.length - 1;
-  // Wait (up to 45 s on a busy machine) for every view to show a picture, then see frames rise.
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    const videos = await page.evaluate(() => window.videoStats());
-    const showing = videos.filter((video) => video.width > 0 && video.frames > 0);
-    if (showing.length >= identities.length * others) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const before = await page.evaluate(() => window.videoStats());
+  // Wait for every view to show a picture, then see frames rise.
+  const before = await poll(
+    videoStats,
+    (videos) => videos.filter(playing).length >= identities.length * others,
+    45_000,
+  );
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  result.videos = (await page.evaluate(() => window.videoStats())).map((video, index) => ({
+  result.videos = (await videoStats()).map((video, index) => ({
     ...video,
     framesBefore: before[index]?.frames ?? 0,
   }));
   result.audio = await page.evaluate(() => window.audioStats());
+  // Each SDK's levels (its own and the others'), null until the network_quality channel answers.
+  result.networkQuality = await poll(
+    () => page.evaluate(() => window.networkQuality()),
+    (levels) =>
+      Object.values(levels).every(
+        (seen) => seen.local !== null && Object.values(seen.remotes).every((level) => level !== null),
+      ),
+    15_000,
+  );
+  if (process.env.ROOMLAB_SPEAKER_STEPS) {
+    // Each step turns microphones off or on, then waits for who each participant's room should name
+    // as the dominant speaker; it keeps what the rooms name if that never comes.
+    const steps = JSON.parse(process.env.ROOMLAB_SPEAKER_STEPS);
+    const named = () => page.evaluate(() => window.dominantSpeakers());
+    result.speakers = [];
+    for (const { microphones, expected } of steps) {
+      for (const [key, enabled] of microphones)
+        await page.evaluate(([k, on]) => window.setAudioEnabled(k, on), [key, enabled]);
+      const wanted = (seen) => Object.entries(expected).every(([key, speaker]) => seen[key] === speaker);
+      result.speakers.push(await poll(named, wanted, 10_000));
+    }
+  }
   if (process.env.ROOMLAB_DATA) {
     // The first participant publishes a data track and sends until every other one has the message.
     const [sender] = identities;
     await page.evaluate((key) => window.publishData(key), sender);
-    const until = Date.now() + 20_000;
-    while (Date.now() < until) {
-      await page.evaluate((key) => window.sendData(key, `hello from ${key}`), sender);
-      const log = await page.evaluate(() => window.log);
-      const heard = identities
-        .slice(1)
-        .filter((key) => log.includes(`${key}:message:${sender}:hello from ${sender}`));
-      if (heard.length === identities.length - 1) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await poll(
+      async () => {
+        await page.evaluate((key) => window.sendData(key, `hello from ${key}`), sender);
+        return page.evaluate(() => window.log);
+      },
+      (log) =>
+        identities.slice(1).every((key) => log.includes(`${key}:message:${sender}:hello from ${sender}`)),
+      20_000,
+    );
   }
   if (process.env.ROOMLAB_REPUBLISH) {
     // The first participant stops its camera and publishes a new one: every other one must see it play.
     const [publisher] = identities;
-    const viewsBefore = (await page.evaluate(() => window.videoStats())).length;
+    const viewsBefore = (await videoStats()).length;
     await page.evaluate((key) => window.republishCamera(key), publisher);
-    const until = Date.now() + 30_000;
-    let fresh = [];
-    while (Date.now() < until) {
-      fresh = (await page.evaluate(() => window.videoStats())).slice(viewsBefore);
-      if (fresh.length === others && fresh.every((video) => video.width > 0 && video.frames > 0)) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    result.republished = fresh;
+    result.republished = await poll(
+      async () => (await videoStats()).slice(viewsBefore),
+      (fresh) => fresh.length === others && fresh.every(playing),
+      30_000,
+    );
   }
   if (process.env.ROOMLAB_REJOIN) {
     // The last participant leaves and joins again (a new session, same identity): the first one must
@@ -108,18 +117,16 @@ try {
     const [watcher] = identities;
     const comer = identities.at(-1);
     await page.evaluate((key) => window.rooms[key].disconnect(), comer);
-    const viewsBefore = (await page.evaluate(() => window.videoStats())).length;
+    const viewsBefore = (await videoStats()).length;
     result.rejoined = await join(comer);
-    const until = Date.now() + 30_000;
-    let fresh = [];
-    while (Date.now() < until) {
-      fresh = (await page.evaluate(() => window.videoStats()))
-        .slice(viewsBefore)
-        .filter((video) => video.key === watcher && video.identity === comer);
-      if (fresh.some((video) => video.width > 0 && video.frames > 0)) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    result.seenAfterRejoin = fresh;
+    result.seenAfterRejoin = await poll(
+      async () =>
+        (await videoStats())
+          .slice(viewsBefore)
+          .filter((video) => video.key === watcher && video.identity === comer),
+      (fresh) => fresh.some(playing),
+      30_000,
+    );
   }
   result.log.push(...new Set(await page.evaluate(() => window.log)));
 } catch (error) {
@@ -128,5 +135,5 @@ try {
   console.log(JSON.stringify(result));
   await browser.close();
   await emulator.close();
-  pages.close();
+  await pages.close();
 }

@@ -1,56 +1,29 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
 import { checkResponse } from '@roomlab/core/conformance';
-import { type Browser, chromium } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, launchChromium, type StaticServer, serveBundle } from '@roomlab/test-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from './chromium.js';
 
 /**
  * `startInBrowser()` in a real Chromium: the page is bundled with Vite, served from 127.0.0.1 with
  * msw's `mockServiceWorker.js`; its requests to https://video.twilio.com and the SDK's signaling
  * socket to wss://global.vss.twilio.com never leave the page.
  */
-let outDir: string;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 let browser: Browser;
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'roomlab-browser-'));
-  await build({
-    root: new URL('.', import.meta.url).pathname,
-    logLevel: 'error',
-    resolve: { conditions: ['roomlab-source', 'browser', 'module', 'import', 'default'] },
-    build: { outDir, emptyOutDir: true, minify: false },
-  });
   const worker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
-  server = createServer(async (request, response) => {
-    const path = request.url === '/' ? '/index.html' : (request.url ?? '/');
-    const file = path === '/mockServiceWorker.js' ? worker : join(outDir, path.replace(/\.\./g, ''));
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+  server = await serveBundle(new URL('.', import.meta.url).pathname, {
+    files: { '/mockServiceWorker.js': worker },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  origin = server.origin;
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('msw in a browser page', () => {

@@ -1,59 +1,103 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { chromiumPath, runInNetworkNamespace } from '@roomlab/test-harness';
 import { describe, expect, it } from 'vitest';
-import { chromiumPath } from './chromium.js';
 
 /**
  * Media through roomlab's SFU, with the real SDK in Chromium. WebRTC may only flow inside a network
- * namespace the test makes (see the project's ENVIRONMENT notes): a veth pair gives Chromium and the
- * media server an address that exists nowhere else, so no packet leaves the namespace.
+ * namespace the test makes (see the project's ENVIRONMENT notes); media-scenario.mjs runs in there.
  */
-const namespace = [
-  'ip link set lo up',
-  'ip link add v0 type veth peer name v1',
-  'ip addr add 198.18.0.1/24 dev v0',
-  'ip addr add 198.18.0.2/24 dev v1',
-  'ip link set v0 up',
-  'ip link set v1 up',
-  'ip route add default via 198.18.0.2 dev v0',
-].join(' && ');
+type Speakers = Record<string, string | null>;
+interface SpeakerStep {
+  /** Microphones turned off (false) or on (true), in order. */
+  microphones: [identity: string, enabled: boolean][];
+  /** Whom each participant's room names as the dominant speaker then (never itself: a remote, or null). */
+  expected: Speakers;
+}
+
+interface Scenario {
+  joined: { identity?: string; error?: number }[];
+  log: string[];
+  videos: { key: string; identity: string; frames: number; framesBefore: number; width: number }[];
+  audio: { key: string; identity: string; packets: number }[];
+  networkQuality: Record<string, { local: number | null; remotes: Record<string, number | null> }>;
+  speakers?: Speakers[];
+  republished?: { key: string; identity: string; frames: number; width: number }[];
+  rejoined?: { identity?: string; error?: number };
+  seenAfterRejoin?: { key: string; identity: string; frames: number; width: number }[];
+  error: string | null;
+}
 
 async function scenario(
   participants: string[],
-  options: { data?: boolean; republish?: boolean; rejoin?: boolean } = {},
-) {
-  const script = new URL('./media-scenario.mjs', import.meta.url).pathname;
-  const { stdout } = await promisify(execFile)(
-    'unshare',
-    ['-n', 'sh', '-c', `${namespace} && exec "${process.execPath}" "${script}"`],
-    {
-      env: {
-        ...process.env,
-        ROOMLAB_PARTICIPANTS: participants.join(','),
-        ROOMLAB_CHROMIUM: chromiumPath(),
-        ...(options.data ? { ROOMLAB_DATA: '1' } : {}),
-        ...(options.republish ? { ROOMLAB_REPUBLISH: '1' } : {}),
-        ...(options.rejoin ? { ROOMLAB_REJOIN: '1' } : {}),
-      },
-      timeout: 110_000,
+  options: { speakerSteps?: SpeakerStep[]; data?: boolean; republish?: boolean; rejoin?: boolean } = {},
+): Promise<Scenario> {
+  chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
+  return runInNetworkNamespace(new URL('./media-scenario.mjs', import.meta.url).pathname, {
+    env: {
+      ROOMLAB_PARTICIPANTS: participants.join(','),
+      ...(options.speakerSteps ? { ROOMLAB_SPEAKER_STEPS: JSON.stringify(options.speakerSteps) } : {}),
+      ...(options.data ? { ROOMLAB_DATA: '1' } : {}),
+      ...(options.republish ? { ROOMLAB_REPUBLISH: '1' } : {}),
+      ...(options.rejoin ? { ROOMLAB_REJOIN: '1' } : {}),
     },
+    timeoutMs: 110_000,
+  });
+}
+
+/**
+ * The SFU's dominant speaker, without measuring audio: whoever most recently started sending enabled
+ * audio, until they stop or leave; then anyone else with enabled audio; else nobody. Alice joined
+ * first, then bob, both with a microphone.
+ */
+const speakerSteps: SpeakerStep[] = [
+  // Bob started sending audio after alice.
+  { microphones: [], expected: { alice: 'bob', bob: null } },
+  // Bob stops: alice is the one still sending.
+  { microphones: [['bob', false]], expected: { alice: null, bob: 'alice' } },
+  // Bob starts again, so he is the most recent.
+  { microphones: [['bob', true]], expected: { alice: 'bob', bob: null } },
+  // Alice stops (bob stays), then bob: nobody sends.
+  {
+    microphones: [
+      ['alice', false],
+      ['bob', false],
+    ],
+    expected: { alice: null, bob: null },
+  },
+  // Alice starts again: she is the only one sending.
+  { microphones: [['alice', true]], expected: { alice: null, bob: 'alice' } },
+];
+
+/**
+ * Each SDK knows a level (0 to 5) for itself and for every other participant: its levels are null until
+ * an answer to its reports comes over the network_quality channel.
+ */
+function expectNetworkQualityLevels(result: Scenario, everyone: string[]) {
+  const level = expect.any(Number);
+  const others = (key: string) => everyone.filter((other) => other !== key);
+  expect(result.networkQuality).toEqual(
+    Object.fromEntries(
+      everyone.map((key) => [
+        key,
+        { local: level, remotes: Object.fromEntries(others(key).map((other) => [other, level])) },
+      ]),
+    ),
   );
-  const line = stdout.trim().split('\n').at(-1) ?? '{}';
-  return JSON.parse(line) as {
-    joined: { identity?: string; error?: number }[];
-    log: string[];
-    videos: { key: string; identity: string; frames: number; framesBefore: number; width: number }[];
-    audio: { key: string; identity: string; packets: number }[];
-    republished?: { key: string; identity: string; frames: number; width: number }[];
-    rejoined?: { identity?: string; error?: number };
-    seenAfterRejoin?: { key: string; identity: string; frames: number; width: number }[];
-    error: string | null;
-  };
+  for (const levels of Object.values(result.networkQuality)) {
+    for (const value of [levels.local, ...Object.values(levels.remotes)]) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(5);
+    }
+  }
 }
 
 describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
-  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, data track messages, a camera published anew, and a participant who leaves and joins again', async () => {
-    const result = await scenario(['alice', 'bob'], { data: true, republish: true, rejoin: true });
+  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, network quality levels, the dominant speaker as microphones go off and on, data track messages, a camera published anew, and a participant who leaves and joins again', async () => {
+    const result = await scenario(['alice', 'bob'], {
+      speakerSteps,
+      data: true,
+      republish: true,
+      rejoin: true,
+    });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
     expect(result.log).toEqual(
@@ -79,9 +123,9 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(result.log).toEqual(
       expect.arrayContaining(['bob:trackSubscribed:alice:data', 'bob:message:alice:hello from alice']),
     );
-    // Media signaling: network quality answers each report; the dominant speaker is someone sending audio.
-    expect(result.log).toEqual(expect.arrayContaining(['alice:networkQuality:5', 'bob:networkQuality:5']));
-    expect(result.log.filter((entry) => entry.includes('dominantSpeakerChanged'))).not.toEqual([]);
+    expectNetworkQualityLevels(result, ['alice', 'bob']);
+    // The dominant speaker follows who starts and stops sending audio, as each room names it.
+    expect(result.speakers).toEqual(speakerSteps.map((step) => step.expected));
     // Alice stops her camera and publishes a new one (the browser sends it on an m-line it reuses):
     // bob sees it unpublished, then the new one playing.
     expect(result.log).toEqual(expect.arrayContaining(['bob:trackUnpublished:alice:video']));
@@ -97,7 +141,7 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(result.seenAfterRejoin?.some((video) => video.width > 0 && video.frames > 0)).toBe(true);
   }, 120_000);
 
-  it('four participants each receive the three others’ cameras and microphones', async () => {
+  it('four participants each receive the three others’ cameras and microphones, and network quality levels', async () => {
     const everyone = ['alice', 'bob', 'carol', 'dave'];
     const result = await scenario(everyone);
     expect(result.error).toBeNull();
@@ -116,5 +160,6 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
         .map((audio) => `${audio.key}<-${audio.identity}`)
         .sort(),
     ).toEqual(expected);
+    expectNetworkQualityLevels(result, everyone);
   }, 120_000);
 });

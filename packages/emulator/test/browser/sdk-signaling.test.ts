@@ -1,20 +1,22 @@
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { mintAccessToken } from '@roomlab/core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  launchChromium,
+  type Page,
+  type StaticServer,
+  serveStatic,
+} from '@roomlab/test-harness';
 import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server.js';
 import { emulatorHttpClient } from '../../src/twilio-http-client.js';
-import { chromiumArgs, chromiumPath } from './chromium.js';
 
 /**
  * The unmodified `twilio-video` SDK (its npm bundle) in Chromium, connecting to roomlab's signaling
  * server: room and participant events, REST completing the room, and token errors, as an app sees them.
  */
-let pages: Server;
+let pages: StaticServer;
 let origin: string;
 let browser: Browser;
 let emulator: RunningServer;
@@ -22,20 +24,15 @@ let page: Page;
 
 beforeAll(async () => {
   const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
-  const html = new URL('./sdk-page.html', import.meta.url);
-  pages = createServer(async (request, response) => {
-    const [type, file] = request.url === '/twilio-video.js' ? ['text/javascript', sdk] : ['text/html', html];
-    response.writeHead(200, { 'content-type': type });
-    response.end(await readFile(file));
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ media: true }) });
+  const html = new URL('./sdk-page.html', import.meta.url).pathname;
+  pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
+  origin = pages.origin;
+  browser = await launchChromium({ media: true });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (pages) await new Promise((resolve) => pages.close(resolve));
+  await pages?.close();
 });
 
 beforeEach(async () => {
@@ -85,6 +82,12 @@ async function join(
 }
 
 const log = () => page.evaluate(() => (window as unknown as { log: string[] }).log);
+const setAudioEnabled = (key: string, enabled: boolean) =>
+  page.evaluate(
+    ([k, on]) =>
+      (window as unknown as { setAudioEnabled: (k: string, on: boolean) => void }).setAudioEnabled(k, on),
+    [key, enabled] as const,
+  );
 const until = (entry: string) => expect.poll(log, { timeout: 10_000 }).toContain(entry);
 
 describe('the twilio-video SDK on roomlab (signaling)', () => {
@@ -113,30 +116,9 @@ describe('the twilio-video SDK on roomlab (signaling)', () => {
     await join('bob', 'bob', { tracks: undefined, audio: true, video: { width: 320, height: 240 } });
     await until('alice:trackPublished:bob:audio');
     await until('alice:trackPublished:bob:video');
-    await page.evaluate(() => {
-      const room = (
-        window as unknown as {
-          rooms: Record<
-            string,
-            { localParticipant: { audioTracks: Map<string, { track: { disable(): void; enable(): void } }> } }
-          >;
-        }
-      ).rooms.bob;
-      for (const publication of room?.localParticipant.audioTracks.values() ?? [])
-        publication.track.disable();
-    });
+    await setAudioEnabled('bob', false);
     await until('alice:trackDisabled:bob:audio');
-    await page.evaluate(() => {
-      const room = (
-        window as unknown as {
-          rooms: Record<
-            string,
-            { localParticipant: { audioTracks: Map<string, { track: { enable(): void } }> } }
-          >;
-        }
-      ).rooms.bob;
-      for (const publication of room?.localParticipant.audioTracks.values() ?? []) publication.track.enable();
-    });
+    await setAudioEnabled('bob', true);
     await until('alice:trackEnabled:bob:audio');
     await page.evaluate(() => {
       const room = (

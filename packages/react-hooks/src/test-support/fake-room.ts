@@ -38,6 +38,13 @@ export class FakeRoom extends EventEmitter implements RoomLike<FakeParticipant> 
     this.participants.delete(participant.sid);
     this.emit('participantDisconnected', participant);
   }
+  /** The participant's signaling dropped (its page closed, its network went away): the SDK says so. */
+  reconnecting(participant: FakeParticipant) {
+    this.emit('participantReconnecting', participant);
+  }
+  reconnected(participant: FakeParticipant) {
+    this.emit('participantReconnected', participant);
+  }
   publish(participant: FakeParticipant, trackName: string) {
     const publication = { trackName };
     participant.tracks.set(trackName, publication);

@@ -1,80 +1,37 @@
 // @vitest-environment node
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
 import { mintAccessToken } from '@roomlab/core';
 import { type RunningServer, startServer } from '@roomlab/emulator';
 import { emulatorHttpClient } from '@roomlab/emulator/twilio';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, launchChromium, type StaticServer, serveBundle } from '@roomlab/test-harness';
 import twilio from 'twilio';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The hooks with the real twilio-video SDK in Chromium, on rooms of roomlab's emulator (signaling only:
  * no media is needed to see participants and room state).
  */
-let outDir: string;
-let pages: Server;
-let origin: string;
+let pages: StaticServer;
 let browser: Browser;
 let emulator: RunningServer;
 
-const chromiumPath = process.env.ROOMLAB_CHROMIUM ?? '/usr/bin/chromium';
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-
 beforeAll(async () => {
-  if (!existsSync(chromiumPath))
-    throw new Error(`Chromium is not at ${chromiumPath}: run node scripts/ensure-test-tools.mjs`);
-  outDir = await mkdtemp(join(tmpdir(), 'roomlab-hooks-'));
-  await build({
-    root: new URL('.', import.meta.url).pathname,
-    logLevel: 'error',
-    resolve: { conditions: ['roomlab-source', 'browser', 'module', 'import', 'default'] },
-    build: { outDir, emptyOutDir: true, minify: false },
-  });
-  pages = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const file = join(outDir, path === '/' ? 'index.html' : path.replace(/\.\./g, ''));
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  pages = await serveBundle(new URL('.', import.meta.url).pathname);
   emulator = await startServer({ port: 0, media: false });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await emulator?.close();
-  if (pages) await new Promise((resolve) => pages.close(resolve));
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await pages?.close();
 });
 
 async function open(identity: string) {
-  const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
-  const token = await mintAccessToken({
-    accountSid,
-    apiKeySid,
-    apiKeySecret,
-    identity,
-    now: emulator.emulator.control.now(),
-  });
+  const { credentials, control } = emulator.emulator;
+  const token = await mintAccessToken({ ...credentials, identity, now: control.now() });
   const page = await browser.newPage();
   const query = new URLSearchParams({ token, room: 'hooks', ws: emulator.signalingUrl });
-  await page.goto(`${origin}/?${query}`);
+  await page.goto(`${pages.origin}/?${query}`);
   return page;
 }
 
