@@ -89,24 +89,25 @@ export function App() {
           else setProblem(await response.text());
         }}
       >
-        <input
-          aria-label="Your name"
-          placeholder="Your name"
-          value={identity}
-          onChange={(e) => setIdentity(e.target.value)}
-          required
-        />
-        <input
-          aria-label="Room"
-          placeholder="Room"
-          value={roomName}
-          onChange={(e) => setRoomName(e.target.value)}
-          required
-        />
+        <TextField label="Your name" value={identity} onChange={setIdentity} />
+        <TextField label="Room" value={roomName} onChange={setRoomName} />
         <button type="submit">Join</button>
       </form>
       {problem && <p role="alert">{problem}</p>}
       <Preview />
     </main>
+  );
+}
+
+/** A required text input labelled by its placeholder. */
+function TextField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <input
+      aria-label={props.label}
+      placeholder={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      required
+    />
   );
 }

@@ -54,6 +54,7 @@ export {
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export type * from './engine/records.js';
+export { participantRefOf, roomRefOf } from './engine/refs.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';
 export * from './engine/room-type.js';
 export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';

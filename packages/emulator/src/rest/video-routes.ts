@@ -3,6 +3,7 @@ import {
   type ListRoomsFilter,
   type ParticipantRef,
   type ParticipantStatus,
+  participantRefOf,
   type RoomRef,
   type RoomStatus,
   TwilioError,
@@ -176,13 +177,7 @@ export const videoRoutes: Route[] = [
       }
       const target = participantOf(context, 'Sid');
       const updated =
-        status === 'disconnected'
-          ? context.engine.disconnectParticipant({
-              accountSid: context.accountSid,
-              room: target.roomSid,
-              participant: target.sid,
-            })
-          : target;
+        status === 'disconnected' ? context.engine.disconnectParticipant(participantRefOf(target)) : target;
       return json(202, participantResource(updated, context.base));
     },
   },
@@ -194,14 +189,7 @@ export const videoRoutes: Route[] = [
       const target = participantOf(context, 'Sid');
       return json(
         200,
-        anonymizeResource(
-          context.engine.anonymizeParticipant({
-            accountSid: context.accountSid,
-            room: target.roomSid,
-            participant: target.sid,
-          }),
-          context.base,
-        ),
+        anonymizeResource(context.engine.anonymizeParticipant(participantRefOf(target)), context.base),
       );
     },
   },

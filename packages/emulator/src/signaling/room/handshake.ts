@@ -1,4 +1,4 @@
-import { type ParticipantRecord, TwilioError, verifyAccessToken } from '@roomlab/core';
+import { type ParticipantRecord, participantRefOf, TwilioError, verifyAccessToken } from '@roomlab/core';
 import type { TcmpConnection } from '../tcmp-connection.js';
 import { applyTracks, clientTracks, publishedState } from './publications.js';
 import { roomStateBody } from './room-state-messages.js';
@@ -35,7 +35,7 @@ export function handshake(parts: SignalingParts, newSessionId: () => string) {
         : engine.connectParticipant({ accountSid, room: roomName }, { identity, createRoom: {} });
     const session: Session = {
       id: newSessionId(),
-      ref: { accountSid, room: joined.roomSid, participant: joined.sid },
+      ref: participantRefOf(joined),
       connection,
       tracks: new Map(),
       clientRevision: typeof participant?.revision === 'number' ? participant.revision : 1,
