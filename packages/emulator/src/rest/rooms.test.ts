@@ -46,6 +46,17 @@ describe.each(modes)('Rooms through the twilio client, $name', (mode) => {
     expect(room.uniqueName).toBe(room.sid);
   });
 
+  it('takes an empty UniqueName as none, as Twilio does: the room is named by its SID', async () => {
+    const response = await session.client.request({
+      method: 'post',
+      uri: `${session.origin}/v1/Rooms`,
+      data: { Type: 'group', UniqueName: '' },
+    });
+    const body = response.body as { sid: string; unique_name: string };
+    expect(response.statusCode).toBe(201);
+    expect(body.unique_name).toBe(body.sid);
+  });
+
   it('creates rooms with every option the spec lists', async () => {
     const options = {
       statusCallback: 'https://example.com/video-events',

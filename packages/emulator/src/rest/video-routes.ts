@@ -78,7 +78,8 @@ export const videoRoutes: Route[] = [
         { accountSid: context.accountSid },
         {
           type: params.string('Type'),
-          uniqueName: params.string('UniqueName'),
+          // Twilio takes an empty UniqueName (`UniqueName=`) as none: the room is named by its SID.
+          uniqueName: params.string('UniqueName') || undefined,
           statusCallback: params.string('StatusCallback'),
           statusCallbackMethod: params.string('StatusCallbackMethod'),
           maxParticipants: params.integer('MaxParticipants'),
