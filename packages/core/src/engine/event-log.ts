@@ -10,7 +10,10 @@ import {
 } from './events.js';
 import type { RoomRecord } from './records.js';
 
-export type EventDetails = Pick<EngineEvent, 'participant' | 'track' | 'subscriber' | 'reason'>;
+export type EventDetails = Pick<
+  EngineEvent,
+  'participant' | 'track' | 'subscriber' | 'reason' | 'departure' | 'tracks'
+>;
 
 /**
  * The engine's ordered event log and its listeners. It keeps the newest `capacity` events (a ring

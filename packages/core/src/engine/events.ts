@@ -79,6 +79,13 @@ export interface EngineEvent {
   readonly subscriber?: ParticipantSnapshot;
   /** Why a participant was disconnected or a room ended, when not by its own wish. */
   readonly reason?: { readonly code: number; readonly message: string };
+  /**
+   * On the track-removed and track-unsubscribed events a participant's departure causes: they follow
+   * from its leaving. Twilio's signaling tells the others of the departure only, not of each track.
+   */
+  readonly departure?: true;
+  /** On participant-disconnected: the tracks it published when it left (its last state, as clients saw it). */
+  readonly tracks?: readonly TrackSnapshot[];
 }
 
 export type EngineEventListener = (event: EngineEvent) => void;

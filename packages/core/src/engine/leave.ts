@@ -1,6 +1,6 @@
 import type { TwilioError } from '../errors.js';
 import type { EngineContext } from './engine-context.js';
-import { participantSnapshot } from './event-snapshots.js';
+import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { connectedParticipants } from './lookup.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { unsubscribe } from './subscriptions.js';
@@ -18,13 +18,14 @@ export function leaveRoom(
   participant: ParticipantRecord,
   reason?: TwilioError,
 ): void {
-  for (const track of [...participant.publishedTracks.values()])
-    removeTrack(context, room, participant, track);
+  const departure = { departure: true } as const;
+  const tracks = [...participant.publishedTracks.values()];
+  for (const track of tracks) removeTrack(context, room, participant, track, departure);
   for (const subscription of [...participant.subscribedTracks.values()]) {
     const track = room.participants
       .get(subscription.publisherSid)
       ?.publishedTracks.get(subscription.trackSid);
-    if (track) unsubscribe(context, room, participant, track);
+    if (track) unsubscribe(context, room, participant, track, departure);
     else participant.subscribedTracks.delete(subscription.trackSid);
   }
   const now = context.clock.now();
@@ -33,6 +34,7 @@ export function leaveRoom(
   participant.dateUpdated = now;
   context.log.emit('participant-disconnected', room, {
     participant: participantSnapshot(participant),
+    tracks: tracks.map(trackSnapshot),
     ...(reason ? { reason: { code: reason.code, message: reason.message } } : {}),
   });
   if (room.status === 'in-progress' && connectedParticipants(room).length === 0) {

@@ -72,6 +72,24 @@ describe('participants', () => {
     expect(engine.listParticipants({ accountSid, room: room.sid })).toEqual([]);
   });
 
+  it('marks what a departure causes, and gives participant-disconnected the tracks it had', () => {
+    const { engine, accountSid, seen } = engineFixture();
+    const room = engine.createRoom({ accountSid });
+    const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'bob' });
+    const aliceRef = { accountSid, room: room.sid, participant: alice.sid };
+    const mic = engine.publishTrack(aliceRef, { kind: 'audio', name: 'mic' });
+    const start = seen.length;
+    engine.disconnectParticipant(aliceRef);
+    expect(seen.slice(start).map((event) => [event.name, event.departure ?? false])).toEqual([
+      ['track-unsubscribed', true],
+      ['track-removed', true],
+      ['participant-disconnected', false],
+    ]);
+    expect(seen.at(-1)?.tracks).toEqual([{ sid: mic.sid, name: 'mic', kind: 'audio', enabled: true }]);
+    expect(seen.slice(0, start).some((event) => event.departure)).toBe(false);
+  });
+
   it('disconnects a participant once, with end time, unpublishing its tracks', () => {
     const { engine, accountSid, clock, names } = engineFixture();
     const room = engine.createRoom({ accountSid });

@@ -1,10 +1,14 @@
 import type { EngineContext } from './engine-context.js';
+import type { EventDetails } from './event-log.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { connectedParticipants } from './lookup.js';
 import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
 import { rulesSelect } from './rules.js';
 
 /** Who receives which track: each subscriber's subscriptions follow its subscribe rules. */
+
+/** Why a change happened, when it follows from another: a participant's departure. */
+export type Cause = Pick<EventDetails, 'departure'>;
 
 /** Makes one subscriber's subscription to one track match its rules, emitting what changed. */
 export function reconcileSubscription(
@@ -69,9 +73,10 @@ export function unsubscribe(
   room: RoomRecord,
   subscriber: ParticipantRecord,
   track: PublishedTrackRecord,
+  cause: Cause = {},
 ): void {
   if (subscriber.subscribedTracks.delete(track.sid))
-    emitSubscription(context, 'track-unsubscribed', room, subscriber, track);
+    emitSubscription(context, 'track-unsubscribed', room, subscriber, track, cause);
 }
 
 function emitSubscription(
@@ -80,6 +85,11 @@ function emitSubscription(
   room: RoomRecord,
   subscriber: ParticipantRecord,
   track: PublishedTrackRecord,
+  cause: Cause = {},
 ): void {
-  context.log.emit(name, room, { participant: participantSnapshot(subscriber), track: trackSnapshot(track) });
+  context.log.emit(name, room, {
+    participant: participantSnapshot(subscriber),
+    track: trackSnapshot(track),
+    ...cause,
+  });
 }

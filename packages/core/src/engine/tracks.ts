@@ -5,7 +5,7 @@ import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { requireConnected, requireTrack } from './lookup.js';
 import { validateTrackName } from './names.js';
 import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
-import { reconcileTrack, unsubscribe } from './subscriptions.js';
+import { type Cause, reconcileTrack, unsubscribe } from './subscriptions.js';
 
 /** Tracks a connected participant publishes, unpublishes, enables and disables. */
 
@@ -68,12 +68,14 @@ export function removeTrack(
   room: RoomRecord,
   publisher: ParticipantRecord,
   track: PublishedTrackRecord,
+  cause: Cause = {},
 ): void {
-  for (const subscriber of room.participants.values()) unsubscribe(context, room, subscriber, track);
+  for (const subscriber of room.participants.values()) unsubscribe(context, room, subscriber, track, cause);
   publisher.publishedTracks.delete(track.sid);
   context.log.emit('track-removed', room, {
     participant: participantSnapshot(publisher),
     track: trackSnapshot(track),
+    ...cause,
   });
 }
 

@@ -119,6 +119,31 @@ describe('signaling for twilio-video clients', () => {
     );
   });
 
+  it('tells the others of a departure once, keeping the tracks it had (the SDK keeps them on participantDisconnected)', async () => {
+    const alice = await join('alice');
+    const bob = await join('bob', 'standup', [
+      { kind: 'audio', name: 'mic' },
+      { kind: 'video', name: 'camera' },
+    ]);
+    await alice.waitFor(() => alice.participants.get(bob.sid)?.tracks.length === 2);
+    const before = alice.received.length;
+    await client.video.v1.rooms('standup').participants(bob.sid).update({ status: 'disconnected' });
+    await alice.waitFor(() => !alice.participants.has(bob.sid));
+    const statesOfBob = alice.received
+      .slice(before)
+      .flatMap((body) => (body.participants as { sid: string }[] | undefined) ?? [])
+      .filter((state) => state.sid === bob.sid);
+    expect(statesOfBob).toEqual([
+      expect.objectContaining({
+        state: 'disconnected',
+        tracks: [
+          expect.objectContaining({ name: 'mic', kind: 'audio', sid: bob.published.get('mic') }),
+          expect.objectContaining({ name: 'camera', kind: 'video', sid: bob.published.get('camera') }),
+        ],
+      }),
+    ]);
+  });
+
   it('disconnects everyone with status completed (53118 in the SDK) when REST completes the room', async () => {
     const alice = await join('alice');
     const bob = await join('bob');

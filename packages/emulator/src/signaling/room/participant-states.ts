@@ -1,4 +1,4 @@
-import type { Engine, EngineEvent, ParticipantRecord } from '@roomlab/core';
+import type { Engine, EngineEvent, ParticipantRecord, TrackSnapshot } from '@roomlab/core';
 import { type ParticipantState, participantState, updateBody } from './room-state-messages.js';
 import type { Session, Sessions } from './sessions.js';
 
@@ -31,12 +31,17 @@ export function participantStates(engine: Engine, sessions: Sessions): Participa
     const session = sessions.ofParticipant(participantSid);
     return session !== undefined && session.connection === undefined;
   };
-  const stateOf = (participant: ParticipantRecord, revision: number) =>
-    participantState(participant, revision, away(participant.sid));
-  const broadcast = (accountSid: string, roomSid: string, participantSid: string) => {
+  const stateOf = (participant: ParticipantRecord, revision: number, tracks?: readonly TrackSnapshot[]) =>
+    participantState(participant, revision, away(participant.sid), tracks);
+  const broadcast = (
+    accountSid: string,
+    roomSid: string,
+    participantSid: string,
+    tracks?: readonly TrackSnapshot[],
+  ) => {
     const participant = engine.findRoom({ accountSid, room: roomSid })?.participants.get(participantSid);
     if (!participant) return;
-    const state = stateOf(participant, bump(participantSid));
+    const state = stateOf(participant, bump(participantSid), tracks);
     for (const session of sessions.inRoom(roomSid)) {
       if (session.ref.participant === participantSid || !session.ready) continue;
       session.connection?.send(updateBody(session.id, { participants: [state] }));
@@ -50,7 +55,9 @@ export function participantStates(engine: Engine, sessions: Sessions): Participa
         .map((other) => stateOf(other, revisions.get(other.sid) ?? bump(other.sid)));
     },
     changed(event) {
-      if (event.participant) broadcast(event.accountSid, event.room.sid, event.participant.sid);
+      // A departure is told once, by the participant-disconnected that ends it, with the tracks it had.
+      if (event.participant && !event.departure)
+        broadcast(event.accountSid, event.room.sid, event.participant.sid, event.tracks);
     },
     broadcast: (session) => broadcast(session.ref.accountSid, session.ref.room, session.ref.participant),
     left(event) {

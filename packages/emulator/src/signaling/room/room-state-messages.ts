@@ -1,4 +1,4 @@
-import type { ParticipantRecord, RoomRecord } from '@roomlab/core';
+import type { ParticipantRecord, RoomRecord, TrackSnapshot } from '@roomlab/core';
 
 /**
  * The bodies the server sends in room signaling (`signaling/v2`), shaped as the twilio-video SDK reads
@@ -23,18 +23,23 @@ export interface PublishedState {
   )[];
 }
 
-/** `away`: its socket dropped and it may still come back (the others see it `reconnecting`). */
+/**
+ * `away`: its socket dropped and it may still come back (the others see it `reconnecting`). `tracks`:
+ * what it publishes, by default its tracks now (a participant that left keeps those it had, as Twilio
+ * shows it: the SDK keeps a departed participant's tracks).
+ */
 export function participantState(
   participant: ParticipantRecord,
   revision: number,
   away: boolean,
+  tracks: readonly TrackSnapshot[] = [...participant.publishedTracks.values()],
 ): ParticipantState {
   return {
     sid: participant.sid,
     identity: participant.identity,
     revision,
     state: participant.status !== 'connected' ? 'disconnected' : away ? 'reconnecting' : 'connected',
-    tracks: [...participant.publishedTracks.values()].map((track) => ({
+    tracks: tracks.map((track) => ({
       sid: track.sid,
       name: track.name,
       kind: track.kind,
