@@ -98,6 +98,11 @@ export interface ConnectParticipantOptions {
   identity: string;
   /** Create the room with these options when no in-progress room of that name exists (ad-hoc rooms). */
   createRoom?: CreateRoomOptions | false;
+  /**
+   * The subscribe rules its client asks for when it connects (the SDK's `automaticSubscription`), by
+   * default include all. Peer-to-peer and go rooms have no rules: everyone receives everything.
+   */
+  subscribeRules?: readonly TrackRule[];
 }
 
 export interface PublishTrackOptions {

@@ -72,6 +72,21 @@ describe('participants', () => {
     expect(engine.listParticipants({ accountSid, room: room.sid })).toEqual([]);
   });
 
+  it('takes the subscribe rules a client asks for at connect, except in peer-to-peer rooms', () => {
+    const { engine, accountSid } = engineFixture();
+    const excludeAll = [{ type: 'exclude', all: true }] as const;
+    for (const type of ['group', 'peer-to-peer'] as const) {
+      const room = engine.createRoom({ accountSid }, { type });
+      const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+      engine.publishTrack({ accountSid, room: room.sid, participant: alice.sid }, { kind: 'audio' });
+      const bob = engine.connectParticipant(
+        { accountSid, room: room.sid },
+        { identity: 'bob', subscribeRules: excludeAll },
+      );
+      expect([type, bob.subscribedTracks.size]).toEqual([type, type === 'group' ? 0 : 1]);
+    }
+  });
+
   it('marks what a departure causes, and gives participant-disconnected the tracks it had', () => {
     const { engine, accountSid, seen } = engineFixture();
     const room = engine.createRoom({ accountSid });

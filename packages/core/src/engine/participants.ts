@@ -21,6 +21,7 @@ import {
 import { validateIdentity } from './names.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { createRoom } from './rooms.js';
+import type { TrackRule } from './rules.js';
 import { reconcileSubscriber } from './subscriptions.js';
 import { armParticipantTimeout } from './timeouts.js';
 
@@ -53,6 +54,12 @@ function admit(context: EngineContext, room: RoomRecord, identity: string): void
     );
 }
 
+function subscribeRulesOnJoining(room: RoomRecord, options: ConnectParticipantOptions): TrackRule[] {
+  const everything: TrackRule[] = [{ type: 'include', all: true }];
+  if (room.type === 'peer-to-peer' || room.type === 'go') return everything;
+  return options.subscribeRules ? [...options.subscribeRules] : everything;
+}
+
 export function connectParticipant(
   context: EngineContext,
   ref: RoomRef,
@@ -75,7 +82,7 @@ export function connectParticipant(
     anonymized: false,
     publishedTracks: new Map(),
     subscribedTracks: new Map(),
-    subscribeRules: [{ type: 'include', all: true }],
+    subscribeRules: subscribeRulesOnJoining(room, options),
     subscribeRulesDateUpdated: null,
   };
   room.participants.set(participant.sid, participant);

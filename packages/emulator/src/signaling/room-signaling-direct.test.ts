@@ -62,8 +62,8 @@ function setUp(sfu: Sfu) {
   let sessions = 0;
   const signaling = roomSignaling(engine, () => `SE${++sessions}`, { sfu, sessionTimeoutSeconds, logger });
 
-  /** Connects a client with a microphone to room `standup` and waits for its `connected`. */
-  const join = async (identity: string) => {
+  /** Sends a client's `connect` to room `standup`, with a microphone; returns its connection. */
+  const connect = async (identity: string, extra: Record<string, unknown> = {}) => {
     const token = await mintAccessToken({
       accountSid: account.sid,
       apiKeySid: key.sid,
@@ -73,9 +73,15 @@ function setUp(sfu: Sfu) {
     });
     const connection = fakeConnection();
     signaling.receive(
-      { type: 'connect', name: 'standup', token, participant: { revision: 1, tracks: [mic] } },
+      { type: 'connect', name: 'standup', token, participant: { revision: 1, tracks: [mic] }, ...extra },
       connection,
     );
+    return connection;
+  };
+
+  /** Connects a client and waits for its `connected`. */
+  const join = async (identity: string, extra: Record<string, unknown> = {}) => {
+    const connection = await connect(identity, extra);
     await vi.waitFor(() => expect(connection.sent.map((body) => body.type)).toContain('connected'));
     const connected = connection.sent.find((body) => body.type === 'connected') as {
       sid: string;
@@ -84,7 +90,7 @@ function setUp(sfu: Sfu) {
     };
     return { connection, roomSid: connected.sid, session: connected.session, sid: connected.participant.sid };
   };
-  return { engine, accountSid: account.sid, signaling, logger, join };
+  return { engine, accountSid: account.sid, signaling, logger, connect, join };
 }
 
 /** Alice and Bob in a room, each with a microphone; then Bob's socket drops, on fake timers from here. */
@@ -193,5 +199,42 @@ describe('failures of signaling itself', () => {
     expect(logger.entries).toEqual([
       { level: 'error', message: 'signaling failed', cause: new Error('the media server broke') },
     ] satisfies LogEntry[]);
+  });
+});
+
+describe("subscribe rules asked for at connect (the SDK's automaticSubscription)", () => {
+  it("are the participant's rules: excluding all receives nothing, including all receives everything", async () => {
+    const { engine, accountSid, join } = setUp(fakeSfu().sfu);
+    const alice = await join('alice');
+    const subscribe = (type: 'include' | 'exclude') => ({
+      subscribe: { rules: [{ type, all: true }], revision: 1 },
+    });
+    const bob = await join('bob', subscribe('exclude'));
+    const carol = await join('carol', subscribe('include'));
+    const subscribed = (who: { sid: string; roomSid: string }) => [
+      ...engine
+        .getParticipant({ accountSid, room: who.roomSid, participant: who.sid })
+        .subscribedTracks.values(),
+    ];
+    expect(subscribed(bob)).toEqual([]);
+    expect(
+      subscribed(carol)
+        .map((track) => track.publisherSid)
+        .sort(),
+    ).toEqual([alice.sid, bob.sid].sort());
+    expect(engine.getSubscribeRules({ accountSid, room: bob.roomSid, participant: bob.sid }).rules).toEqual([
+      { type: 'exclude', all: true },
+    ]);
+  });
+
+  it('refuses rules that are not rules with 53215, and the client does not join', async () => {
+    const { engine, accountSid, join } = setUp(fakeSfu().sfu);
+    await join('alice');
+    await expect(
+      join('bob', { subscribe: { rules: [{ type: 'sometimes' }], revision: 1 } }),
+    ).rejects.toThrow();
+    expect(engine.listParticipants({ accountSid, room: 'standup' }).map((p) => p.identity)).toEqual([
+      'alice',
+    ]);
   });
 });

@@ -1,9 +1,22 @@
-import { type ParticipantRecord, participantRefOf, TwilioError, verifyAccessToken } from '@roomlab/core';
+import {
+  type ParticipantRecord,
+  parseRules,
+  participantRefOf,
+  type TrackRule,
+  TwilioError,
+  verifyAccessToken,
+} from '@roomlab/core';
 import type { TcmpConnection } from '../tcmp-connection.js';
 import { applyTracks, clientTracks, publishedState } from './publications.js';
 import { roomStateBody } from './room-state-messages.js';
 import type { Session } from './sessions.js';
 import type { SignalingParts } from './signaling-parts.js';
+
+/** The subscribe rules a connect asks for (`{ rules, revision }`: the SDK's automaticSubscription), checked. */
+function requestedSubscribeRules(subscribe: unknown): TrackRule[] | undefined {
+  if (typeof subscribe !== 'object' || subscribe === null) return undefined;
+  return parseRules((subscribe as { rules?: unknown }).rules, 'subscribe');
+}
 
 /**
  * A client's `connect`: its access token is verified, its participant joins the room (created on the
@@ -29,10 +42,17 @@ export function handshake(parts: SignalingParts, newSessionId: () => string) {
     if (!connection.open) return;
     const roomName = name ?? grant.room;
     const { accountSid, identity } = grant;
+    const subscribeRules = requestedSubscribeRules(body.subscribe);
     const joined =
       roomName === undefined
-        ? engine.connectParticipant({ accountSid, room: engine.createRoom({ accountSid }).sid }, { identity })
-        : engine.connectParticipant({ accountSid, room: roomName }, { identity, createRoom: {} });
+        ? engine.connectParticipant(
+            { accountSid, room: engine.createRoom({ accountSid }).sid },
+            { identity, subscribeRules },
+          )
+        : engine.connectParticipant(
+            { accountSid, room: roomName },
+            { identity, subscribeRules, createRoom: {} },
+          );
     const session: Session = {
       id: newSessionId(),
       ref: participantRefOf(joined),
