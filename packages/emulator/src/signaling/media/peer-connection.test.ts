@@ -1,20 +1,11 @@
 import { Socket } from 'node:dgram';
 import { promises as dns } from 'node:dns';
-import { readFileSync } from 'node:fs';
 import { memoryLogger } from '@roomlab/core';
 import { afterEach, expect, it, vi } from 'vitest';
+import { chromiumOffer } from '../../test-support/chromium-offer.js';
 import { connectionCodecs } from './codecs.js';
 import { createLifetime } from './lifetime.js';
 import { createPeerConnection } from './peer-connection.js';
-
-/** Chromium's offer for a camera and a microphone (as captured from Chromium 156). */
-const chromiumOffer = readFileSync(
-  new URL('../../../test/fixtures/chromium-offer.sdp', import.meta.url),
-  'utf8',
-)
-  .trim()
-  .replace(/\r?\n/g, '\r\n')
-  .concat('\r\n');
 
 afterEach(() => {
   vi.restoreAllMocks();

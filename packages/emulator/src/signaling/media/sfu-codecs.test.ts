@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { memoryLogger, type VideoCodec } from '@roomlab/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaStreamTrack, RTCPeerConnection, type RTCPeerConnectionConfig, useH264, useOPUS } from 'werift';
+import { chromiumOffer } from '../../test-support/chromium-offer.js';
 import type { MediaClient } from './media-client.js';
 import { createSfu, type Sfu } from './sfu.js';
 
@@ -10,13 +10,6 @@ import { createSfu, type Sfu } from './sfu.js';
  * offer, captured) as a werift client publishes to it. Twilio's media servers take Opus and, of video,
  * the room's codecs only; the SDK reads both from the descriptions (simulcast, Opus DTX).
  */
-const chromiumOffer = readFileSync(
-  new URL('../../../test/fixtures/chromium-offer.sdp', import.meta.url),
-  'utf8',
-)
-  .trim()
-  .replace(/\r?\n/g, '\r\n')
-  .concat('\r\n');
 const noNetwork = { iceUseIpv4: false, iceUseIpv6: false };
 
 interface Description {
