@@ -23,6 +23,38 @@ async function poll(read, done, timeoutMs) {
   return value;
 }
 
+/** The m-sections of `kind` in an SDP. */
+const sections = (sdp, kind) => sdp.split(/\r\n(?=m=)/).filter((section) => section.startsWith(`m=${kind} `));
+/** The codec names of a section's rtpmap lines, by payload type. */
+const codecNames = (section) =>
+  new Map(
+    [...section.matchAll(/^a=rtpmap:(\d+) ([^/]+)\//gm)].map(([, pt, name]) => [pt, name.toLowerCase()]),
+  );
+/** Opus's fmtp parameters in each audio section (null where Opus has no fmtp line). */
+const opusFmtp = (sdp) =>
+  sections(sdp, 'audio').map((section) => {
+    const opus = [...codecNames(section)].find(([, name]) => name === 'opus')?.[0];
+    return new RegExp(`^a=fmtp:${opus} (.+)$`, 'm').exec(section)?.[1] ?? null;
+  });
+/** Each sending video section's simulcast (SIM) and retransmission (FID) SSRC groups, as SSRC counts. */
+const simulcastOf = (sdp) =>
+  sections(sdp, 'video')
+    .filter((section) => /^a=(sendonly|sendrecv)$/m.test(section))
+    .map((section) => {
+      const ssrcs = (group) =>
+        new Set(
+          [...section.matchAll(new RegExp(`^a=ssrc-group:${group} (.+)$`, 'gm'))].flatMap(([, list]) =>
+            list.split(' '),
+          ),
+        ).size;
+      return { sim: ssrcs('SIM'), fid: ssrcs('FID') };
+    });
+/** The codec names each video section offers (retransmission aside). */
+const videoCodecsOf = (sdp) =>
+  sections(sdp, 'video').map((section) =>
+    [...new Set(codecNames(section).values())].filter((name) => name !== 'rtx'),
+  );
+
 const result = { joined: [], log: [], videos: [], audio: [], error: null };
 try {
   const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
@@ -34,11 +66,11 @@ try {
   await page.goto(pages.origin);
   const videoStats = () => page.evaluate(() => window.videoStats());
   const playing = (video) => video.width > 0 && video.frames > 0;
-  // One participant joins the room 'media' from the page, with camera and microphone.
-  const join = async (identity) => {
+  // One participant joins a room ('media' unless `options` say) from the page, with camera and microphone.
+  const join = async (identity, options = {}) => {
     const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
     return page.evaluate(
-      ([key, jwt, ws]) =>
+      ([key, jwt, ws, more]) =>
         window.join(key, jwt, {
           wsServer: ws,
           name: 'media',
@@ -46,10 +78,12 @@ try {
           video: { width: 160, height: 120, frameRate: 15 },
           dominantSpeaker: true,
           networkQuality: { local: 1, remote: 1 },
+          ...more,
         }),
-      [identity, token, emulator.signalingUrl],
+      [identity, token, emulator.signalingUrl, options],
     );
   };
+  const descriptions = (key) => page.evaluate((k) => window.descriptions(k), key);
   for (const identity of identities) result.joined.push(await join(identity));
   const others = identities.length - 1;
   // Wait for every view to show a picture, then see frames rise.
@@ -64,6 +98,13 @@ try {
     framesBefore: before[index]?.frames ?? 0,
   }));
   result.audio = await page.evaluate(() => window.audioStats());
+  // Opus's fmtp parameters in each audio m-line of every description the SDKs applied so far: the SDK
+  // writes Opus DTX there (on unless a participant turns it off).
+  result.opusFmtp = (await page.evaluate(() => window.applied)).map(({ side, type, sdp }) => ({
+    side,
+    type,
+    fmtp: opusFmtp(sdp),
+  }));
   // Each SDK's levels (its own and the others'), null until the network_quality channel answers.
   result.networkQuality = await poll(
     () => page.evaluate(() => window.networkQuality()),
@@ -127,6 +168,56 @@ try {
       (fresh) => fresh.some(playing),
       30_000,
     );
+  }
+  if (process.env.ROOMLAB_H264) {
+    // A room created with VideoCodecs=H264, joined by two participants who ask for VP8 simulcast; the
+    // second brings an RTCPeerConnection class of its own.
+    const { accountSid: account, authToken } = emulator.emulator.credentials;
+    const created = await emulator.emulator.handle(
+      new Request('https://video.twilio.com/v1/Rooms', {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${btoa(`${account}:${authToken}`)}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'UniqueName=h264&VideoCodecs=H264',
+      }),
+    );
+    if (created.status !== 201) throw new Error(`creating the H264 room: ${await created.text()}`);
+    const simulcast = { name: 'h264', preferredVideoCodecs: [{ codec: 'VP8', simulcast: true }] };
+    const joined = [
+      await join('hana', simulcast),
+      await join('hugo', { ...simulcast, customPeerConnection: true }),
+    ];
+    const inRoom = (video) => ['hana', 'hugo'].includes(video.key);
+    const before = await poll(
+      async () => (await videoStats()).filter(inRoom),
+      (seen) => seen.filter(playing).length === 2,
+      30_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const videos = (await videoStats())
+      .filter(inRoom)
+      .map((video, index) => ({ ...video, framesBefore: before[index]?.frames ?? 0 }));
+    const times = await page.evaluate(() => ({
+      joinedAt: window.joinedAt,
+      subscribedAt: window.subscribedAt,
+    }));
+    const subscribed = ['audio', 'video'].map((kind) => times.subscribedAt[`hugo<-hana:${kind}`]);
+    result.h264 = {
+      joined,
+      videos,
+      // From hugo's connect() to the SDK telling him of both of hana's tracks (null: it never did).
+      hugoSubscribedAfterMs: subscribed.every(Boolean) ? Math.max(...subscribed) - times.joinedAt.hugo : null,
+      descriptions: {},
+    };
+    for (const key of ['hana', 'hugo']) {
+      const [{ local, remote }] = await descriptions(key);
+      result.h264.descriptions[key] = {
+        sendingVideo: simulcastOf(local),
+        remoteVideoCodecs: videoCodecsOf(remote),
+      };
+    }
   }
   result.log.push(...new Set(await page.evaluate(() => window.log)));
 } catch (error) {

@@ -23,12 +23,29 @@ interface Scenario {
   republished?: { key: string; identity: string; frames: number; width: number }[];
   rejoined?: { identity?: string; error?: number };
   seenAfterRejoin?: { key: string; identity: string; frames: number; width: number }[];
+  /** Opus's fmtp parameters in each audio m-line of every description the SDKs applied (null: no fmtp line). */
+  opusFmtp: { side: 'local' | 'remote'; type: string; fmtp: (string | null)[] }[];
+  h264?: {
+    joined: { identity?: string; error?: number }[];
+    videos: { key: string; identity: string; frames: number; framesBefore: number; width: number }[];
+    hugoSubscribedAfterMs: number | null;
+    descriptions: Record<
+      string,
+      { sendingVideo: { sim: number; fid: number }[]; remoteVideoCodecs: string[][] }
+    >;
+  };
   error: string | null;
 }
 
 async function scenario(
   participants: string[],
-  options: { speakerSteps?: SpeakerStep[]; data?: boolean; republish?: boolean; rejoin?: boolean } = {},
+  options: {
+    speakerSteps?: SpeakerStep[];
+    data?: boolean;
+    republish?: boolean;
+    rejoin?: boolean;
+    h264?: boolean;
+  } = {},
 ): Promise<Scenario> {
   chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
   return runInNetworkNamespace(new URL('./media-scenario.mjs', import.meta.url).pathname, {
@@ -38,6 +55,7 @@ async function scenario(
       ...(options.data ? { ROOMLAB_DATA: '1' } : {}),
       ...(options.republish ? { ROOMLAB_REPUBLISH: '1' } : {}),
       ...(options.rejoin ? { ROOMLAB_REJOIN: '1' } : {}),
+      ...(options.h264 ? { ROOMLAB_H264: '1' } : {}),
     },
     timeoutMs: 110_000,
   });
@@ -90,13 +108,56 @@ function expectNetworkQualityLevels(result: Scenario, everyone: string[]) {
   }
 }
 
+/**
+ * The SDK turns Opus DTX on unless told not to, by writing `usedtx=1` into Opus's fmtp line of every
+ * audio m-line of every description it applies: its own, and the SFU's (whose offers bring the other
+ * participant's microphone). It needs the line there to write into.
+ */
+function expectOpusDtx(result: Scenario) {
+  const sfuOffers = result.opusFmtp.filter(({ side, type }) => side === 'remote' && type === 'offer');
+  // Its own microphone, and the other participant's.
+  expect(sfuOffers.some(({ fmtp }) => fmtp.length >= 2)).toBe(true);
+  const withoutDtx = result.opusFmtp.filter(({ fmtp }) =>
+    fmtp.some((line) => !line?.split(';').includes('usedtx=1')),
+  );
+  expect(withoutDtx).toEqual([]);
+}
+
+/**
+ * In a room created with VideoCodecs=H264, the SFU takes H264 alone: the SDK, asked for VP8 simulcast,
+ * sends one H264 stream (twilio-video.js's own spec counts two SSRCs, the stream and its retransmissions,
+ * and no simulcast group), and each participant sees the other's camera, frames advancing. Hugo, whose app brings its own
+ * RTCPeerConnection class, is told of hana's tracks within the 2 s the SDK's spec allows.
+ */
+function expectH264Room(result: Scenario) {
+  const room = result.h264;
+  expect(room?.joined.map((joined) => joined.identity)).toEqual(['hana', 'hugo']);
+  expect(room?.videos.map((video) => `${video.key}<-${video.identity}`).sort()).toEqual([
+    'hana<-hugo',
+    'hugo<-hana',
+  ]);
+  for (const video of room?.videos ?? []) {
+    expect(video.width).toBeGreaterThan(0);
+    // Frames keep coming: more were painted in the last two seconds.
+    expect(video.frames).toBeGreaterThan(video.framesBefore);
+  }
+  for (const key of ['hana', 'hugo']) {
+    const descriptions = room?.descriptions[key];
+    expect(descriptions?.sendingVideo).toEqual([{ sim: 0, fid: 2 }]);
+    expect(descriptions?.remoteVideoCodecs.length).toBeGreaterThanOrEqual(2);
+    for (const codecs of descriptions?.remoteVideoCodecs ?? []) expect(codecs).toEqual(['h264']);
+  }
+  expect(room?.hugoSubscribedAfterMs).toBeLessThan(2000);
+}
+
 describe('media through the SFU (real SDK, Chromium, network namespace)', () => {
-  it('two participants each receive the other’s camera with frames advancing, the other’s microphone, network quality levels, the dominant speaker as microphones go off and on, data track messages, a camera published anew, and a participant who leaves and joins again', async () => {
+  it('two participants each receive the other’s camera with frames advancing, the other’s microphone with Opus DTX, network quality levels, the dominant speaker as microphones go off and on, data track messages, a camera published anew, and a participant who leaves and joins again; then two more in an H264 room', async () => {
     const result = await scenario(['alice', 'bob'], {
       speakerSteps,
       data: true,
       republish: true,
       rejoin: true,
+      h264: true,
     });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
@@ -139,9 +200,11 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     // Bob leaves and joins again: alice, whose connection has seen tracks come and go, sees him play.
     expect(result.rejoined).toMatchObject({ identity: 'bob' });
     expect(result.seenAfterRejoin?.some((video) => video.width > 0 && video.frames > 0)).toBe(true);
+    expectOpusDtx(result);
+    expectH264Room(result);
   }, 120_000);
 
-  it('four participants each receive the three others’ cameras and microphones, and network quality levels', async () => {
+  it('four participants each receive the three others’ cameras and microphones (with Opus DTX), and network quality levels', async () => {
     const everyone = ['alice', 'bob', 'carol', 'dave'];
     const result = await scenario(everyone);
     expect(result.error).toBeNull();
@@ -160,6 +223,7 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
         .map((audio) => `${audio.key}<-${audio.identity}`)
         .sort(),
     ).toEqual(expected);
+    expectOpusDtx(result);
     expectNetworkQualityLevels(result, everyone);
   }, 120_000);
 });

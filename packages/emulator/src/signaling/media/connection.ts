@@ -1,4 +1,5 @@
 import type { Logger } from '@roomlab/core';
+import { type Codecs, restrictToCodecs } from './codecs.js';
 import { type Subscriber, syncForwards } from './forwards.js';
 import { createLifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
@@ -15,6 +16,8 @@ export interface ConnectionOptions {
   client: MediaClient;
   published: PublishedTracks;
   ice: IceSettings | undefined;
+  /** The codecs it speaks: each offer of the client's is answered in these alone. */
+  codecs: Codecs;
   logger: Logger;
   /** The track SIDs the engine has this participant subscribed to, now. */
   wanted(): ReadonlySet<string>;
@@ -41,7 +44,7 @@ export interface Connection {
 }
 
 export function openConnection(options: ConnectionOptions): Connection {
-  const { sessionId, client, logger, published } = options;
+  const { sessionId, client, logger, published, codecs } = options;
   const lifetime = createLifetime();
   const receiving = receivePublications({
     sessionId,
@@ -51,7 +54,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     logger,
     onPublished: options.onPublished,
   });
-  const pc = createPeerConnection({ ice: options.ice, lifetime, logger, ...receiving });
+  const pc = createPeerConnection({ ice: options.ice, codecs, lifetime, logger, ...receiving });
   const nextChannelId = evenChannelIds();
   const subscriber: Subscriber = { sessionId, pc, forwards: new Map(), nextChannelId, logger };
   lifetime.own(() => {
@@ -94,7 +97,7 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   return {
     id: options.id,
-    receiveOffer: negotiation.receiveOffer,
+    receiveOffer: (revision, sdp) => negotiation.receiveOffer(revision, restrictToCodecs(sdp, codecs)),
     receiveAnswer: negotiation.receiveAnswer,
     syncForwards: sync,
     tellDominantSpeaker: mediaSignaling.tellDominantSpeaker,

@@ -1,3 +1,5 @@
+import type { VideoCodec } from '@roomlab/core';
+
 /** What the SFU needs from the signaling side of one client. */
 export interface MediaClient {
   /** Sends a room-signaling body to this client. */
@@ -10,4 +12,6 @@ export interface MediaClient {
   others(): string[];
   /** Media-signaling features the client asked for in its connect (`active_speaker`, `network_quality`). */
   features: ReadonlySet<string>;
+  /** Its room's VideoCodecs: the only video codecs the SFU takes from it and sends it (unset: VP8). */
+  videoCodecs?: readonly VideoCodec[];
 }

@@ -4,9 +4,9 @@ import {
   type RTCDataChannel,
   RTCPeerConnection,
   type RTCPeerConnectionConfig,
-  RTCRtpCodecParameters,
   type RTCRtpReceiver,
 } from 'werift';
+import type { Codecs } from './codecs.js';
 import type { Lifetime } from './lifetime.js';
 import { trackIdsByMid } from './sdp.js';
 
@@ -26,6 +26,8 @@ export interface ReceivedTrack {
 
 export interface PeerConnectionOptions {
   ice: IceSettings | undefined;
+  /** The codecs it speaks (see codecs.ts). */
+  codecs: Codecs;
   /** Owns the connection: ending it removes the handlers and closes the connection. */
   lifetime: Lifetime;
   logger: Logger;
@@ -35,24 +37,15 @@ export interface PeerConnectionOptions {
   onDataChannel(channel: RTCDataChannel): void;
 }
 
-const codecs = {
-  audio: [
-    new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 }),
-  ],
-  video: [
-    new RTCRtpCodecParameters({
-      mimeType: 'video/VP8',
-      clockRate: 90000,
-      payloadType: 96,
-      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'goog-remb' }],
-    }),
-  ],
-};
-
-/** The SFU's end of one client's peer connection: the codecs the SDK sends, one transport for all m-lines. */
+/**
+ * The SFU's end of one client's peer connection: its codecs, one transport for all m-lines, and ICE-lite
+ * as Twilio's media servers are. ICE-lite also keeps werift from asking a STUN server on the internet
+ * (stun.l.google.com, even with no ICE servers set) for a candidate, which held every answer for
+ * seconds where that server is out of reach.
+ */
 export function createPeerConnection(options: PeerConnectionOptions): RTCPeerConnection {
-  const { lifetime, logger } = options;
-  const pc = new RTCPeerConnection({ ...options.ice, codecs, bundlePolicy: 'max-bundle' });
+  const { lifetime, logger, codecs } = options;
+  const pc = new RTCPeerConnection({ ...options.ice, iceLite: true, codecs, bundlePolicy: 'max-bundle' });
   // Owned first, so released last: the handlers go before the connection closes.
   lifetime.own(() => {
     pc.close().catch((error: unknown) => logger.warn('closing a media peer connection failed', error));

@@ -1,4 +1,5 @@
 import { consoleLogger, type Logger } from '@roomlab/core';
+import { connectionCodecs } from './codecs.js';
 import { type Connection, openConnection } from './connection.js';
 import type { MediaClient } from './media-client.js';
 import type { IceSettings } from './peer-connection.js';
@@ -63,13 +64,14 @@ export function createSfu(options: SfuOptions = {}): Sfu {
     for (const [other, peer] of peers) if (other !== sessionId) peer.connection?.syncForwards();
   };
 
-  const connect = (sessionId: string, peer: Peer, pcId: string) =>
+  const connect = (sessionId: string, peer: Peer, pcId: string, firstOffer: string) =>
     openConnection({
       id: pcId,
       sessionId,
       client: peer.client,
       published,
       ice: options.ice,
+      codecs: connectionCodecs(firstOffer, peer.client.videoCodecs ?? []),
       logger,
       wanted: () => peer.wanted,
       nextSubscribedRevision: () => ++peer.subscribedRevision,
@@ -93,7 +95,7 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       const peer = peers.get(sessionId);
       if (!peer) return;
       if (type === 'offer' && sdp) {
-        peer.connection ??= connect(sessionId, peer, pcId);
+        peer.connection ??= connect(sessionId, peer, pcId, sdp);
         peer.connection.receiveOffer(revision, sdp);
         return;
       }

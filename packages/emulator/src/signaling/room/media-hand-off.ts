@@ -33,6 +33,7 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff
         roomSid: session.ref.room,
         others: () => othersConnected(session),
         features: new Set(features),
+        videoCodecs: engine.findRoom(session.ref)?.videoCodecs ?? [],
       });
     },
     describe(session, peerConnections) {
