@@ -1,0 +1,186 @@
+// Runs inside a network namespace made by sdk-renegotiation.test.ts: roomlab with its media server,
+// the real twilio-video bundle in Chromium with a fake camera and microphone, and participants who
+// change what they send after connecting (publish, restart, unpublish and publish again), one step
+// after another. Prints one JSON line: what each step's receivers got, and what roomlab logged.
+import { createRequire } from 'node:module';
+import { memoryLogger, mintAccessToken } from '@roomlab/core';
+import { startServer } from '@roomlab/emulator';
+import { launchChromium, serveStatic } from '@roomlab/test-harness';
+
+const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
+const html = new URL('./sdk-page.html', import.meta.url).pathname;
+const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
+const logger = memoryLogger();
+const emulator = await startServer({ port: 0, logger });
+const browser = await launchChromium({ media: true });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const result = { joined: [], steps: [], log: [], logged: [], error: null };
+try {
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') result.log.push(`console:${message.text().slice(0, 200)}`);
+  });
+  await page.goto(pages.origin);
+  const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
+  const call = (name, ...args) => page.evaluate(([fn, rest]) => window[fn](...rest), [name, args]);
+
+  /**
+   * A participant joins the room with nothing published: everything it sends comes later. With the
+   * dominant speaker and network quality, as Twilio's own integration suite asks: their data channels
+   * make the SFU offer too, so its offers and the client's cross.
+   */
+  const join = async (identity) => {
+    const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
+    const options = {
+      wsServer: emulator.signalingUrl,
+      name: 'renegotiation',
+      tracks: [],
+      dominantSpeaker: true,
+      networkQuality: true,
+    };
+    result.joined.push(await call('join', identity, token, options));
+  };
+
+  /** SIDs of what each participant publishes now, by kind. */
+  const sids = {};
+  const publish = async (key, kind, again = false) => {
+    sids[key] = { ...sids[key], [kind]: await call('publish', key, kind, again) };
+  };
+  const unpublish = (key, kind) => call('unpublish', key, kind);
+  const restart = (key, kind) => call('restart', key, kind);
+
+  /**
+   * Waits until each `[receiver, publisher, kind]` receives the publisher's current track of that
+   * kind: its bytes (and, for video, painted frames) rise across 1.5 s. Returns each one's counts.
+   */
+  const receiving = async (flows, timeoutMs = 20_000) => {
+    const seen = new Map();
+    const deadline = Date.now() + timeoutMs;
+    const allFlowing = () => [...seen.values()].filter((flow) => flow.flowing).length === flows.length;
+    while (!allFlowing() && Date.now() < deadline) {
+      const before = await call('received');
+      await sleep(1500);
+      const after = await call('received');
+      for (const [key, identity, kind] of flows) {
+        const name = `${key}<-${identity}:${kind}`;
+        if (seen.get(name)?.flowing) continue;
+        const sid = sids[identity]?.[kind];
+        const find = (entries) => entries.find((entry) => entry.key === key && entry.trackSid === sid);
+        const [first, last] = [find(before), find(after)];
+        const flowing =
+          !!first &&
+          !!last &&
+          last.bytes > first.bytes &&
+          (kind === 'audio' || (last.frames ?? 0) > (first.frames ?? 0));
+        seen.set(name, {
+          name,
+          flowing,
+          bytes: [first?.bytes ?? null, last?.bytes ?? null],
+          frames: [first?.frames ?? null, last?.frames ?? null],
+        });
+      }
+    }
+    return flows.map(([key, identity, kind]) => {
+      const name = `${key}<-${identity}:${kind}`;
+      return seen.get(name) ?? { name, flowing: false, bytes: [null, null], frames: [null, null] };
+    });
+  };
+
+  /** Runs one step and waits for what it should bring; notes its time and what roomlab logged meanwhile. */
+  const step = async (name, act, flows) => {
+    const started = Date.now();
+    const loggedBefore = logger.entries.length;
+    await act();
+    const received = await receiving(flows);
+    const logged = logger.entries.slice(loggedBefore).map((entry) => `${entry.level}: ${entry.message}`);
+    result.steps.push({ name, ms: Date.now() - started, received, logged });
+  };
+  const both = (key, identity) => [
+    [key, identity, 'audio'],
+    [key, identity, 'video'],
+  ];
+
+  await join('alice');
+  await join('bob');
+  await step(
+    'alice publishes a camera and a microphone after connecting',
+    async () => {
+      await publish('alice', 'audio');
+      await publish('alice', 'video');
+    },
+    both('bob', 'alice'),
+  );
+  await step(
+    'bob publishes a camera and a microphone after connecting',
+    async () => {
+      await publish('bob', 'video');
+      await publish('bob', 'audio');
+    },
+    both('alice', 'bob'),
+  );
+  await step('alice restarts her camera', () => restart('alice', 'video'), [['bob', 'alice', 'video']]);
+  await step(
+    'bob restarts his microphone and camera',
+    async () => {
+      await restart('bob', 'audio');
+      await restart('bob', 'video');
+    },
+    both('alice', 'bob'),
+  );
+  await step(
+    'alice unpublishes her camera and publishes it again',
+    async () => {
+      await unpublish('alice', 'video');
+      await sleep(1000);
+      await publish('alice', 'video', true);
+    },
+    both('bob', 'alice'),
+  );
+  await step(
+    'bob unpublishes his microphone and camera, and publishes new ones',
+    async () => {
+      await unpublish('bob', 'audio');
+      await unpublish('bob', 'video');
+      await sleep(1000);
+      await publish('bob', 'audio');
+      await publish('bob', 'video');
+    },
+    both('alice', 'bob'),
+  );
+  await step('carol joins, then publishes a camera and a microphone', async () => {
+    await join('carol');
+    await publish('carol', 'video');
+    await publish('carol', 'audio');
+  }, [
+    ...both('alice', 'carol'),
+    ...both('bob', 'carol'),
+    ...both('carol', 'alice'),
+    ...both('carol', 'bob'),
+  ]);
+  await step('carol unpublishes her microphone and publishes it again; alice restarts her microphone', async () => {
+    await unpublish('carol', 'audio');
+    await sleep(1000);
+    await publish('carol', 'audio', true);
+    await restart('alice', 'audio');
+  }, [
+    ...both('alice', 'carol'),
+    ...both('bob', 'carol'),
+    ...both('carol', 'alice'),
+    ...both('bob', 'alice'),
+  ]);
+  await step('bob unpublishes his camera and publishes a new one', async () => {
+    await unpublish('bob', 'video');
+    await sleep(1000);
+    await publish('bob', 'video');
+  }, [...both('alice', 'bob'), ...both('carol', 'bob')]);
+  result.log.push(...new Set(await page.evaluate(() => window.log)));
+} catch (error) {
+  result.error = String(error);
+} finally {
+  result.logged = logger.entries.map((entry) => `${entry.level}: ${entry.message}: ${String(entry.cause)}`);
+  console.log(JSON.stringify(result));
+  await browser.close();
+  await emulator.close();
+  await pages.close();
+}

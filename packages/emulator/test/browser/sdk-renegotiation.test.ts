@@ -1,0 +1,67 @@
+import { chromiumPath, runInNetworkNamespace } from '@roomlab/test-harness';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Participants who change what they send after connecting, as an app that switches cameras does: the
+ * real SDK in Chromium, through roomlab's SFU, inside a network namespace (renegotiation-scenario.mjs
+ * runs the steps in there, one after another, in one browser).
+ */
+interface Received {
+  /** `receiver<-publisher:kind`. */
+  name: string;
+  /** Whether the publisher's current track of that kind came in: bytes and, for video, frames rising. */
+  flowing: boolean;
+}
+
+interface Scenario {
+  joined: { identity?: string; error?: number }[];
+  steps: { name: string; ms: number; received: Received[]; logged: string[] }[];
+  /** The room events each page saw (`receiver:event:publisher:kind`). */
+  log: string[];
+  /** What roomlab's logger was told (`level: message: cause`). */
+  logged: string[];
+  error: string | null;
+}
+
+const steps = [
+  'alice publishes a camera and a microphone after connecting',
+  'bob publishes a camera and a microphone after connecting',
+  'alice restarts her camera',
+  'bob restarts his microphone and camera',
+  'alice unpublishes her camera and publishes it again',
+  'bob unpublishes his microphone and camera, and publishes new ones',
+  'carol joins, then publishes a camera and a microphone',
+  'carol unpublishes her microphone and publishes it again; alice restarts her microphone',
+  'bob unpublishes his camera and publishes a new one',
+];
+
+describe('renegotiation through the SFU (real SDK, Chromium, network namespace)', () => {
+  it('every participant receives what another publishes after connecting, restarts, or unpublishes and publishes again, with two and with three participants, and roomlab reports no error', async () => {
+    chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
+    const result = await runInNetworkNamespace<Scenario>(
+      new URL('./renegotiation-scenario.mjs', import.meta.url).pathname,
+      { timeoutMs: 240_000 },
+    );
+    expect(result.error).toBeNull();
+    expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob', 'carol']);
+    // After each step, each receiver gets the publisher's current tracks: nothing is left not flowing.
+    const notFlowing = (step: Scenario['steps'][number]) =>
+      step.received.filter((received) => !received.flowing).map((received) => received.name);
+    expect(result.steps.map((step) => [step.name, notFlowing(step)])).toEqual(
+      steps.map((name) => [name, []]),
+    );
+    // Each unpublished track was seen to go before its successor came.
+    expect(result.log).toEqual(
+      expect.arrayContaining([
+        'bob:trackUnpublished:alice:video',
+        'alice:trackUnpublished:bob:audio',
+        'alice:trackUnpublished:bob:video',
+        'alice:trackUnpublished:carol:audio',
+        'bob:trackUnpublished:carol:audio',
+        'carol:trackUnpublished:bob:video',
+      ]),
+    );
+    // No negotiation failed on the way ("media negotiation failed" is logged as an error).
+    expect(result.logged.filter((entry) => entry.startsWith('error'))).toEqual([]);
+  }, 250_000);
+});
