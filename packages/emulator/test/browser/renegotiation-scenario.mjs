@@ -15,12 +15,58 @@ const emulator = await startServer({ port: 0, logger });
 const browser = await launchChromium({ media: true });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const result = { joined: [], steps: [], log: [], logged: [], error: null };
+/**
+ * Runs in the page before the SDK loads: notes every offer and answer on the signaling sockets (the
+ * socket, who sent it, when), so the scenario can time the SFU's answers.
+ */
+function recordDescriptions() {
+  window.descriptions = [];
+  const Native = window.WebSocket;
+  let sockets = 0;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      const socket = sockets++;
+      const note = (from, data) => {
+        const message = JSON.parse(data);
+        const body = message.body ?? {};
+        for (const { description } of body.peer_connections ?? []) {
+          if (description?.sdp) window.descriptions.push({ socket, from, at: Date.now(), ...description });
+        }
+      };
+      this.addEventListener('message', (event) => note('server', event.data));
+      const send = this.send.bind(this);
+      this.send = (data) => {
+        note('client', data);
+        send(data);
+      };
+    }
+  };
+}
+
+/** How long the SFU took to answer each client offer it answered (ms), and each answer's m-line ports. */
+function answersTo(descriptions) {
+  return descriptions
+    .filter((offer) => offer.from === 'client' && offer.type === 'offer')
+    .flatMap((offer) => {
+      const answer = descriptions.find(
+        (d) =>
+          d.socket === offer.socket &&
+          d.from === 'server' &&
+          d.type === 'answer' &&
+          d.revision === offer.revision,
+      );
+      return answer ? [{ ms: answer.at - offer.at, iceLite: answer.sdp.includes('a=ice-lite') }] : [];
+    });
+}
+
+const result = { joined: [], steps: [], answers: [], log: [], logged: [], error: null };
 try {
   const page = await browser.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') result.log.push(`console:${message.text().slice(0, 200)}`);
   });
+  await page.addInitScript(recordDescriptions);
   await page.goto(pages.origin);
   const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
   const call = (name, ...args) => page.evaluate(([fn, rest]) => window[fn](...rest), [name, args]);
@@ -175,6 +221,7 @@ try {
     await publish('bob', 'video');
   }, [...both('alice', 'bob'), ...both('carol', 'bob')]);
   result.log.push(...new Set(await page.evaluate(() => window.log)));
+  result.answers = answersTo(await page.evaluate(() => window.descriptions));
 } catch (error) {
   result.error = String(error);
 } finally {

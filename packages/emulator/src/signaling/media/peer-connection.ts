@@ -52,7 +52,10 @@ const codecs = {
 /** The SFU's end of one client's peer connection: the codecs the SDK sends, one transport for all m-lines. */
 export function createPeerConnection(options: PeerConnectionOptions): RTCPeerConnection {
   const { lifetime, logger } = options;
-  const pc = new RTCPeerConnection({ ...options.ice, codecs, bundlePolicy: 'max-bundle' });
+  // ICE-lite, as Twilio's media servers are: the browser checks and nominates, and werift gathers
+  // host candidates only. A full agent would also ask stun.l.google.com for a server-reflexive one
+  // (werift's default, even with no iceServers), holding every answer up to 5 s when it cannot reach it.
+  const pc = new RTCPeerConnection({ ...options.ice, iceLite: true, codecs, bundlePolicy: 'max-bundle' });
   // Owned first, so released last: the handlers go before the connection closes.
   lifetime.own(() => {
     pc.close().catch((error: unknown) => logger.warn('closing a media peer connection failed', error));
