@@ -2,11 +2,14 @@
 // the real twilio-video bundle in Chromium with a fake camera and microphone, and participants who
 // change what they send after connecting (publish, restart, unpublish and publish again), one step
 // after another. Prints one JSON line: what each step's receivers got, and what roomlab logged.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { memoryLogger, mintAccessToken } from '@roomlab/core';
 import { startServer } from '@roomlab/emulator';
 import { launchChromium, serveStatic } from '@roomlab/test-harness';
 
+/** The steps, in order: what participants do, then who must receive what (renegotiation-steps.json). */
+const steps = JSON.parse(readFileSync(new URL('./renegotiation-steps.json', import.meta.url), 'utf8'));
 const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
 const html = new URL('./sdk-page.html', import.meta.url).pathname;
 const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
@@ -44,7 +47,7 @@ function recordDescriptions() {
   };
 }
 
-/** How long the SFU took to answer each client offer it answered (ms), and each answer's m-line ports. */
+/** Each client offer the SFU answered: how long the answer took (ms), and whether it says ICE-lite. */
 function answersTo(descriptions) {
   return descriptions
     .filter((offer) => offer.from === 'client' && offer.type === 'offer')
@@ -90,11 +93,20 @@ try {
 
   /** SIDs of what each participant publishes now, by kind. */
   const sids = {};
-  const publish = async (key, kind, again = false) => {
-    sids[key] = { ...sids[key], [kind]: await call('publish', key, kind, again) };
+  /** What a step does, one action after another: `[action, participant, kind]`. */
+  const actions = {
+    join: (key) => join(key),
+    publish: async (key, kind) => {
+      sids[key] = { ...sids[key], [kind]: await call('publish', key, kind) };
+    },
+    // The track it unpublished (the suite waits a moment first, for that negotiation to end).
+    'publish-again': async (key, kind) => {
+      await sleep(1000);
+      sids[key] = { ...sids[key], [kind]: await call('publish', key, kind, true) };
+    },
+    unpublish: (key, kind) => call('unpublish', key, kind),
+    restart: (key, kind) => call('restart', key, kind),
   };
-  const unpublish = (key, kind) => call('unpublish', key, kind);
-  const restart = (key, kind) => call('restart', key, kind);
 
   /**
    * Waits until each `[receiver, publisher, kind]` receives the publisher's current track of that
@@ -133,93 +145,23 @@ try {
     });
   };
 
-  /** Runs one step and waits for what it should bring; notes its time and what roomlab logged meanwhile. */
-  const step = async (name, act, flows) => {
-    const started = Date.now();
-    const loggedBefore = logger.entries.length;
-    await act();
-    const received = await receiving(flows);
-    const logged = logger.entries.slice(loggedBefore).map((entry) => `${entry.level}: ${entry.message}`);
-    result.steps.push({ name, ms: Date.now() - started, received, logged });
-  };
-  const both = (key, identity) => [
-    [key, identity, 'audio'],
-    [key, identity, 'video'],
-  ];
+  /** `[receiver, publisher, kind]`: a kind, or both microphone and camera when none is named. */
+  const flowsOf = (receive) =>
+    receive.flatMap(([receiver, publisher, kind]) =>
+      (kind ? [kind] : ['audio', 'video']).map((each) => [receiver, publisher, each]),
+    );
 
   await join('alice');
   await join('bob');
-  await step(
-    'alice publishes a camera and a microphone after connecting',
-    async () => {
-      await publish('alice', 'audio');
-      await publish('alice', 'video');
-    },
-    both('bob', 'alice'),
-  );
-  await step(
-    'bob publishes a camera and a microphone after connecting',
-    async () => {
-      await publish('bob', 'video');
-      await publish('bob', 'audio');
-    },
-    both('alice', 'bob'),
-  );
-  await step('alice restarts her camera', () => restart('alice', 'video'), [['bob', 'alice', 'video']]);
-  await step(
-    'bob restarts his microphone and camera',
-    async () => {
-      await restart('bob', 'audio');
-      await restart('bob', 'video');
-    },
-    both('alice', 'bob'),
-  );
-  await step(
-    'alice unpublishes her camera and publishes it again',
-    async () => {
-      await unpublish('alice', 'video');
-      await sleep(1000);
-      await publish('alice', 'video', true);
-    },
-    both('bob', 'alice'),
-  );
-  await step(
-    'bob unpublishes his microphone and camera, and publishes new ones',
-    async () => {
-      await unpublish('bob', 'audio');
-      await unpublish('bob', 'video');
-      await sleep(1000);
-      await publish('bob', 'audio');
-      await publish('bob', 'video');
-    },
-    both('alice', 'bob'),
-  );
-  await step('carol joins, then publishes a camera and a microphone', async () => {
-    await join('carol');
-    await publish('carol', 'video');
-    await publish('carol', 'audio');
-  }, [
-    ...both('alice', 'carol'),
-    ...both('bob', 'carol'),
-    ...both('carol', 'alice'),
-    ...both('carol', 'bob'),
-  ]);
-  await step('carol unpublishes her microphone and publishes it again; alice restarts her microphone', async () => {
-    await unpublish('carol', 'audio');
-    await sleep(1000);
-    await publish('carol', 'audio', true);
-    await restart('alice', 'audio');
-  }, [
-    ...both('alice', 'carol'),
-    ...both('bob', 'carol'),
-    ...both('carol', 'alice'),
-    ...both('bob', 'alice'),
-  ]);
-  await step('bob unpublishes his camera and publishes a new one', async () => {
-    await unpublish('bob', 'video');
-    await sleep(1000);
-    await publish('bob', 'video');
-  }, [...both('alice', 'bob'), ...both('carol', 'bob')]);
+  // Each step's time and what roomlab logged meanwhile are noted with what its receivers got.
+  for (const { name, act, receive } of steps) {
+    const started = Date.now();
+    const loggedBefore = logger.entries.length;
+    for (const [action, key, kind] of act) await actions[action](key, kind);
+    const received = await receiving(flowsOf(receive));
+    const logged = logger.entries.slice(loggedBefore).map((entry) => `${entry.level}: ${entry.message}`);
+    result.steps.push({ name, ms: Date.now() - started, received, logged });
+  }
   result.log.push(...new Set(await page.evaluate(() => window.log)));
   result.answers = answersTo(await page.evaluate(() => window.descriptions));
 } catch (error) {
