@@ -2,6 +2,7 @@ import type { Logger } from '@roomlab/core';
 import { type Codecs, restrictToCodecs } from './codecs.js';
 import { type Subscriber, syncForwards } from './forwards.js';
 import { createLifetime } from './lifetime.js';
+import { keepEveryTransceiver } from './m-lines.js';
 import type { MediaClient } from './media-client.js';
 import { createMediaSignaling } from './media-signaling.js';
 import { startNegotiation } from './negotiation.js';
@@ -55,6 +56,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     onPublished: options.onPublished,
   });
   const pc = createPeerConnection({ ice: options.ice, codecs, lifetime, logger, ...receiving });
+  keepEveryTransceiver(pc, lifetime);
   const nextChannelId = evenChannelIds();
   const subscriber: Subscriber = { sessionId, pc, forwards: new Map(), nextChannelId, logger };
   lifetime.own(() => {

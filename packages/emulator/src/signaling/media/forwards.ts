@@ -74,12 +74,8 @@ function forwardData(subscriber: Subscriber, publication: PublishedDataTrack): F
 
 /** An audio or video track goes on over an m-line of its own. */
 function forwardMedia(subscriber: Subscriber, publication: PublishedMediaTrack): Forward {
-  const { pc } = subscriber;
-  // werift would recycle an inactive m-line, keeping its MID (and of another kind, perhaps: a
-  // participant's stopped camera); Chromium refuses an offer that changes an m-line's kind or reuses
-  // a MID. Mark them used so every forward gets an m-line of its own.
-  for (const existing of pc.getTransceivers()) existing.usedForSender = true;
-  const transceiver = pc.addTransceiver(publication.kind, { direction: 'sendonly' });
+  // A new m-line of its own: werift recycles none (see m-lines.ts).
+  const transceiver = subscriber.pc.addTransceiver(publication.kind, { direction: 'sendonly' });
   transceiver.sender.streamId = `roomlab-${publication.publisher}`;
   const { sender } = transceiver;
   const lifetime = createLifetime();

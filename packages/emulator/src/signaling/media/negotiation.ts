@@ -1,6 +1,7 @@
 import type { Logger } from '@roomlab/core';
 import type { RTCPeerConnection } from 'werift';
 import type { Lifetime } from './lifetime.js';
+import { unrejected } from './m-lines.js';
 import {
   forwardsMayBeAdded,
   type NegotiationEvent,
@@ -66,7 +67,8 @@ export function startNegotiation(options: NegotiationOptions): Negotiation {
     await iceGathered(pc, lifetime);
     if (closed()) return;
     revision = Math.max(revision, theirs);
-    update({ type: 'answer', revision: theirs, sdp: bundleAsOffered(pc.localDescription?.sdp ?? '', sdp) });
+    const ours = unrejected(pc.localDescription?.sdp ?? '', sdp);
+    update({ type: 'answer', revision: theirs, sdp: bundleAsOffered(ours, sdp) });
     dispatch({ type: 'answer-sent' });
     options.answered();
   };
@@ -76,7 +78,8 @@ export function startNegotiation(options: NegotiationOptions): Negotiation {
     if (closed()) return;
     revision += 1;
     dispatch({ type: 'offer-sent', revision });
-    update({ type: 'offer', revision, sdp: pc.localDescription?.sdp }, options.withOffer());
+    const sdp = unrejected(pc.localDescription?.sdp ?? '', pc.remoteDescription?.sdp);
+    update({ type: 'offer', revision, sdp }, options.withOffer());
   };
 
   const run = async (step: NegotiationStep) => {

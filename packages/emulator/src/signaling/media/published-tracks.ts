@@ -69,8 +69,9 @@ export function receivePublications(
       if (!clientTrackId) return;
       const trackSid = client.trackSidOf(clientTrackId);
       if (!trackSid) {
+        // Also seen when the client unpublished the track just after the offer that still sends it.
         options.logger.warn(
-          `the client sends track ${clientTrackId}, which it has not published: not forwarded`,
+          `the client sends track ${clientTrackId}, which it does not publish (now): not forwarded`,
         );
         return;
       }

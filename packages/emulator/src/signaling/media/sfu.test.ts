@@ -20,7 +20,7 @@ interface Update {
   subscribed?: { tracks: { sid: string; id: string }[] };
 }
 
-const trackSid = (sessionId: string, kind: string) => `MT-${sessionId}-${kind}`;
+const trackSid = (sessionId: string, kind: string, n = 1) => `MT-${sessionId}-${kind}${n > 1 ? n : ''}`;
 
 /** Lets werift's promises settle without moving the fake clock. */
 async function until(condition: () => boolean): Promise<void> {
@@ -29,15 +29,24 @@ async function until(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-/** A participant whose client publishes `kinds` and answers every offer from the SFU. */
-async function join(sfu: Sfu, sessionId: string, kinds: ('audio' | 'video')[]) {
+/**
+ * A participant whose client publishes `kinds` and answers every offer from the SFU; `receiving`: its
+ * first offer has an m-line to receive audio and one to receive video first, as the SDK's has.
+ * `publish` adds a track later, on a new m-line, and offers again.
+ */
+async function join(sfu: Sfu, sessionId: string, kinds: ('audio' | 'video')[], receiving = false) {
   const pc = new RTCPeerConnection(noNetwork);
+  if (receiving)
+    for (const kind of ['audio', 'video'] as const) pc.addTransceiver(kind, { direction: 'recvonly' });
   const sids = new Map<string, string>();
-  for (const kind of kinds) {
+  const addTrack = (kind: 'audio' | 'video', n = 1) => {
+    // On a new m-line, as Chromium adds one: werift would take over an idle one.
+    for (const transceiver of pc.getTransceivers()) transceiver.usedForSender = true;
     const { sender } = pc.addTransceiver(new MediaStreamTrack({ kind }), { direction: 'sendonly' });
     sender.streamId = sessionId;
-    sids.set(sender.trackId, trackSid(sessionId, kind));
-  }
+    sids.set(sender.trackId, trackSid(sessionId, kind, n));
+  };
+  for (const kind of kinds) addTrack(kind);
   const received: Description[] = [];
   const subscribed: string[][] = [];
   let work = Promise.resolve();
@@ -62,9 +71,25 @@ async function join(sfu: Sfu, sessionId: string, kinds: ('audio' | 'video')[]) {
     others: () => [],
     features: new Set(),
   });
-  await pc.setLocalDescription(await pc.createOffer());
-  sfu.describe(sessionId, 'pc-1', { type: 'offer', revision: 1, sdp: pc.localDescription?.sdp });
-  return { pc, received, subscribed };
+  let offered = 0;
+  const offer = async () => {
+    await pc.setLocalDescription(await pc.createOffer());
+    offered = Math.max(offered, ...received.map((description) => description.revision)) + 1;
+    sfu.describe(sessionId, 'pc-1', { type: 'offer', revision: offered, sdp: pc.localDescription?.sdp });
+  };
+  await offer();
+  /** As the SDK does, once its last offer is answered (the answer may be an error logged instead). */
+  const publish = async (kind: 'audio' | 'video', n: number, logger: { entries: unknown[] }) => {
+    await until(
+      () =>
+        received.some((description) => description.type === 'answer' && description.revision === offered) ||
+        logger.entries.length > 0,
+    );
+    await work;
+    addTrack(kind, n);
+    await offer();
+  };
+  return { pc, received, subscribed, publish };
 }
 
 const answered = (client: { received: Description[] }) => () =>
@@ -119,6 +144,39 @@ describe('an SFU participant who leaves', () => {
     expect(bob.subscribed).toEqual([]);
     expect(bob.received.map((description) => description.type)).toEqual(['answer']);
     expect(logger.entries).toEqual([]);
+    sfu.close();
+    await Promise.all([alice.pc.close(), bob.pc.close()]);
+  });
+});
+
+describe('a client that publishes after connecting', () => {
+  it('is answered on every m-line it offers, none rejected, and its new tracks are forwarded', async () => {
+    const logger = memoryLogger();
+    const sfu = createSfu({ ice: noNetwork, logger });
+    // Alice joins to receive only, as the SDK does with no tracks, then publishes two cameras, each on
+    // a new m-line.
+    const alice = await join(sfu, 'alice', [], true);
+    const bob = await join(sfu, 'bob', ['audio']);
+    await until(() => answered(alice)() && answered(bob)());
+    await vi.advanceTimersByTimeAsync(0);
+    await alice.publish('video', 1, logger);
+    await alice.publish('video', 2, logger);
+    const answers = () => alice.received.filter((description) => description.type === 'answer');
+    await until(() => answers().length === 3 || logger.entries.length > 0);
+    expect(logger.entries).toEqual([]);
+    // An idle m-line is answered inactive, not rejected (port 0): Chromium would stop its transceiver,
+    // which the SDK publishes on again later.
+    expect(
+      answers().map((answer) => [...(answer.sdp ?? '').matchAll(/^m=\S+ (\d+)/gm)].map((m) => m[1])),
+    ).toEqual([
+      ['9', '9'],
+      ['9', '9', '9'],
+      ['9', '9', '9', '9'],
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    sfu.subscribe('bob', [trackSid('alice', 'video'), trackSid('alice', 'video', 2)]);
+    await until(() => bob.subscribed.length > 0);
+    expect(bob.subscribed.at(-1)).toEqual([trackSid('alice', 'video'), trackSid('alice', 'video', 2)]);
     sfu.close();
     await Promise.all([alice.pc.close(), bob.pc.close()]);
   });
