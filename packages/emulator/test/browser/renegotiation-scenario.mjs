@@ -23,7 +23,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * socket, who sent it, when), so the scenario can time the SFU's answers.
  */
 function recordDescriptions() {
-  window.descriptions = [];
+  window.signaledDescriptions = [];
   const Native = window.WebSocket;
   let sockets = 0;
   window.WebSocket = class extends Native {
@@ -34,7 +34,8 @@ function recordDescriptions() {
         const message = JSON.parse(data);
         const body = message.body ?? {};
         for (const { description } of body.peer_connections ?? []) {
-          if (description?.sdp) window.descriptions.push({ socket, from, at: Date.now(), ...description });
+          if (description?.sdp)
+            window.signaledDescriptions.push({ socket, from, at: Date.now(), ...description });
         }
       };
       this.addEventListener('message', (event) => note('server', event.data));
@@ -163,7 +164,7 @@ try {
     result.steps.push({ name, ms: Date.now() - started, received, logged });
   }
   result.log.push(...new Set(await page.evaluate(() => window.log)));
-  result.answers = answersTo(await page.evaluate(() => window.descriptions));
+  result.answers = answersTo(await page.evaluate(() => window.signaledDescriptions));
 } catch (error) {
   result.error = String(error);
 } finally {
