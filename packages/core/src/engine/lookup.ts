@@ -8,7 +8,7 @@ import {
   roomCompleted,
   roomNotFound,
 } from './engine-errors.js';
-import type { AccountRecord, ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
+import type { AccountRecord, ParticipantRecord, RoomRecord } from './records.js';
 
 /** Finding records from references: the engine's reads, none of which changes anything. */
 
@@ -76,5 +76,5 @@ export function requireTrack(context: EngineContext, ref: TrackRef) {
   const track = participant.publishedTracks.get(ref.track);
   if (!track)
     throw new TwilioError(20404, `Track ${ref.track} is not published by participant ${participant.sid}`);
-  return { room, participant, track: track as PublishedTrackRecord };
+  return { room, participant, track };
 }

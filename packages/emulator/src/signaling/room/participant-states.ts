@@ -1,4 +1,4 @@
-import type { Engine, EngineEvent, ParticipantRecord, TrackSnapshot } from '@roomlab/core';
+import type { Engine, EngineEvent, ParticipantRecord, ParticipantRef, TrackSnapshot } from '@roomlab/core';
 import { type ParticipantState, participantState, updateBody } from './room-state-messages.js';
 import type { Session, Sessions } from './sessions.js';
 
@@ -33,17 +33,12 @@ export function participantStates(engine: Engine, sessions: Sessions): Participa
   };
   const stateOf = (participant: ParticipantRecord, revision: number, tracks?: readonly TrackSnapshot[]) =>
     participantState(participant, revision, away(participant.sid), tracks);
-  const broadcast = (
-    accountSid: string,
-    roomSid: string,
-    participantSid: string,
-    tracks?: readonly TrackSnapshot[],
-  ) => {
-    const participant = engine.findRoom({ accountSid, room: roomSid })?.participants.get(participantSid);
+  const broadcast = (ref: ParticipantRef, tracks?: readonly TrackSnapshot[]) => {
+    const participant = engine.findRoom(ref)?.participants.get(ref.participant);
     if (!participant) return;
-    const state = stateOf(participant, bump(participantSid), tracks);
-    for (const session of sessions.inRoom(roomSid)) {
-      if (session.ref.participant === participantSid || !session.ready) continue;
+    const state = stateOf(participant, bump(participant.sid), tracks);
+    for (const session of sessions.inRoom(participant.roomSid)) {
+      if (session.ref.participant === participant.sid || !session.ready) continue;
       session.connection?.send(updateBody(session.id, { participants: [state] }));
     }
   };
@@ -57,9 +52,12 @@ export function participantStates(engine: Engine, sessions: Sessions): Participa
     changed(event) {
       // A departure is told once, by the participant-disconnected that ends it, with the tracks it had.
       if (event.participant && !event.departure)
-        broadcast(event.accountSid, event.room.sid, event.participant.sid, event.tracks);
+        broadcast(
+          { accountSid: event.accountSid, room: event.room.sid, participant: event.participant.sid },
+          event.tracks,
+        );
     },
-    broadcast: (session) => broadcast(session.ref.accountSid, session.ref.room, session.ref.participant),
+    broadcast: (session) => broadcast(session.ref),
     left(event) {
       if (event.participant) revisions.delete(event.participant.sid);
     },
