@@ -1,5 +1,6 @@
 import type { Engine } from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
+import { connectedOthers } from './participant-states.js';
 import type { Session } from './sessions.js';
 
 /**
@@ -20,10 +21,6 @@ const maxDescriptions = 8;
 
 export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff {
   if (!sfu) return { join: () => undefined, describe: () => undefined, leave: () => undefined };
-  const othersConnected = (session: Session) =>
-    [...(engine.findRoom(session.ref)?.participants.values() ?? [])]
-      .filter((other) => other.status === 'connected' && other.sid !== session.ref.participant)
-      .map((other) => other.sid);
   return {
     join(session, requested) {
       const features = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
@@ -31,7 +28,7 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff
         send: (message) => session.connection?.send({ ...message, session: session.id }),
         trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
         roomSid: session.ref.room,
-        others: () => othersConnected(session),
+        others: () => connectedOthers(engine, session.ref).map((other) => other.sid),
         features: new Set(features),
         videoCodecs: engine.findRoom(session.ref)?.videoCodecs ?? [],
       });

@@ -20,6 +20,13 @@ export interface ParticipantStates {
   readonly participants: number;
 }
 
+/** Everyone connected to the participant's room but the participant itself. */
+export function connectedOthers(engine: Engine, ref: ParticipantRef): ParticipantRecord[] {
+  return [...(engine.findRoom(ref)?.participants.values() ?? [])].filter(
+    (other) => other.status === 'connected' && other.sid !== ref.participant,
+  );
+}
+
 export function participantStates(engine: Engine, sessions: Sessions): ParticipantStates {
   const revisions = new Map<string, number>();
   const bump = (participantSid: string) => {
@@ -44,10 +51,9 @@ export function participantStates(engine: Engine, sessions: Sessions): Participa
   };
   return {
     othersOf(session) {
-      const room = engine.findRoom(session.ref);
-      return [...(room?.participants.values() ?? [])]
-        .filter((other) => other.status === 'connected' && other.sid !== session.ref.participant)
-        .map((other) => stateOf(other, revisions.get(other.sid) ?? bump(other.sid)));
+      return connectedOthers(engine, session.ref).map((other) =>
+        stateOf(other, revisions.get(other.sid) ?? bump(other.sid)),
+      );
     },
     changed(event) {
       // A departure is told once, by the participant-disconnected that ends it, with the tracks it had.
