@@ -49,6 +49,7 @@ export const twilioErrorCatalog = {
   53117: { status: 400, message: 'The subscription operation requested is not supported for the Room type' },
   53118: { status: 400, message: 'Room completed' },
   53120: { status: 400, message: 'Invalid Recording Rule(s)' },
+  53122: { status: 400, message: 'The recording operation requested is not supported for the Room type' },
   53123: { status: 400, message: 'MaxParticipantDuration is out of range' },
   53124: { status: 400, message: 'The AudioOnly flag is not supported for the Room type' },
   53125: { status: 400, message: 'The track kind is not supported by the Room' },

@@ -44,10 +44,13 @@ export {
   type Engine,
   type EngineOptions,
   type ListParticipantsFilter,
+  type ListRecordingsFilter,
   type ListRoomsFilter,
   type ParticipantRef,
   type ParticipantSubscribeRules,
   type PublishTrackOptions,
+  type RecordedMedia,
+  type RecordingRef,
   type RoomRef,
   type TrackRef,
 } from './engine/engine-api.js';

@@ -22,6 +22,7 @@ export function addAccount(context: EngineContext, seed: AccountSeed = {}): Acco
     apiKeys: new Map(),
     rooms: new Map(),
     inProgressRoomsByName: new Map(),
+    recordings: new Map(),
   };
   context.accounts.set(sid, account);
   for (const key of seed.apiKeys ?? []) createApiKey(context, { accountSid: sid }, key);

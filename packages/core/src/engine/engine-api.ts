@@ -10,6 +10,9 @@ import type {
   ApiKeyRecord,
   ParticipantRecord,
   PublishedTrackRecord,
+  RecordingCodec,
+  RecordingRecord,
+  RecordingStatus,
   RoomRecord,
 } from './records.js';
 import type { CreateRoomOptions } from './room-options.js';
@@ -44,6 +47,12 @@ export interface ParticipantRef extends RoomRef {
 /** A track published by a participant: its MT SID. */
 export interface TrackRef extends ParticipantRef {
   readonly track: string;
+}
+
+/** A recording: its RT SID; with `room`, one of that room's recordings only. */
+export interface RecordingRef extends AccountRef {
+  readonly recording: string;
+  readonly room?: string;
 }
 
 /** An API key of an account: its SK SID. */
@@ -111,6 +120,25 @@ export interface PublishTrackOptions {
   enabled?: boolean;
 }
 
+/** Twilio's recording list filters; `roomSid` narrows to one room's (`/Rooms/{RoomSid}/Recordings`). */
+export interface ListRecordingsFilter {
+  roomSid?: string;
+  status?: RecordingStatus;
+  sourceSid?: string;
+  /** Each must be the recording's room or participant SID. */
+  groupingSids?: readonly string[];
+  mediaType?: 'audio' | 'video' | 'data';
+  dateCreatedAfter?: number;
+  dateCreatedBefore?: number;
+}
+
+/** What the media side wrote for a recording: its file's size and length, and the codec it holds. */
+export interface RecordedMedia {
+  sizeBytes: number;
+  durationMs: number;
+  codec: RecordingCodec;
+}
+
 /** A participant's subscribe rules, as `/SubscribeRules` shows them. */
 export interface ParticipantSubscribeRules {
   readonly participantSid: string;
@@ -174,8 +202,25 @@ export interface Engine {
   getSubscribeRules(participant: ParticipantRef): ParticipantSubscribeRules;
   /** Replaces a connected participant's subscribe rules (unchecked JSON in; 53215 when invalid). */
   updateSubscribeRules(participant: ParticipantRef, rules: unknown): ParticipantSubscribeRules;
-  /** Replaces an in-progress room's recording rules (unchecked JSON in; 53120 when invalid). */
+  /**
+   * Replaces an in-progress room's recording rules (unchecked JSON in; 53120 when invalid, 53122 in
+   * rooms that cannot record); tracks start or stop being recorded at once.
+   */
   updateRecordingRules(room: RoomRef, rules: unknown): RoomRecord;
+
+  // Recordings: one per recorded track and capture; the media side writes the files.
+  /** Whether any of the room's tracks is being recorded now (the SDK's `room.isRecording`). */
+  isRecording(room: RoomRef): boolean;
+  getRecording(recording: RecordingRef): RecordingRecord;
+  /** The account's recordings that pass the filter, oldest first. */
+  listRecordings(account: AccountRef, filter?: ListRecordingsFilter): RecordingRecord[];
+  /** The media side finished a recording's file, or failed to: `completed` or `failed`. */
+  finishRecording(
+    recording: RecordingRef,
+    outcome: { media: RecordedMedia } | { failure: TwilioError },
+  ): RecordingRecord;
+  /** Deletes a finished recording's media; the resource stays, `deleted`. */
+  deleteRecording(recording: RecordingRef): RecordingRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

@@ -3,6 +3,7 @@ import type {
   ApiKeyRecord,
   ParticipantRecord,
   PublishedTrackRecord,
+  RecordingRecord,
   RoomRecord,
   SubscribedTrackRecord,
 } from './records.js';
@@ -28,6 +29,8 @@ export interface AccountState {
   dateCreated: number;
   apiKeys: ApiKeyRecord[];
   rooms: RoomState[];
+  /** Absent in snapshots taken before roomlab recorded. */
+  recordings?: RecordingRecord[];
 }
 
 export type RoomState = Omit<RoomRecord, 'participants'> & { participants: ParticipantState[] };

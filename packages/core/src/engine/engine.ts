@@ -8,6 +8,8 @@ import type { DeadlineSubject, EngineContext } from './engine-context.js';
 import { createEventLog } from './event-log.js';
 import { findRoom, requireRoom } from './lookup.js';
 import * as participants from './participants.js';
+import * as recordingResources from './recording-resources.js';
+import { isRoomRecording } from './recordings.js';
 import * as rooms from './rooms.js';
 import * as rules from './rule-updates.js';
 import * as state from './state-snapshot.js';
@@ -64,6 +66,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     getSubscribeRules: (participant) => rules.getSubscribeRules(context, participant),
     updateSubscribeRules: (participant, update) => rules.updateSubscribeRules(context, participant, update),
     updateRecordingRules: (room, update) => rules.updateRecordingRules(context, room, update),
+    isRecording: (room) => isRoomRecording(context, requireRoom(context, room)),
+    getRecording: (recording) => recordingResources.requireRecording(context, recording),
+    listRecordings: (account, filter) => recordingResources.listRecordings(context, account, filter),
+    finishRecording: (recording, outcome) => recordingResources.finishRecording(context, recording, outcome),
+    deleteRecording: (recording) => recordingResources.deleteRecording(context, recording),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

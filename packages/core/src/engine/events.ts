@@ -5,6 +5,7 @@ import type {
   StatusCallbackMethod,
   TrackKind,
 } from '../resources.js';
+import type { RecordingRecord } from './records.js';
 
 /** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
 export const statusCallbackEvents = [
@@ -29,6 +30,10 @@ export const internalEvents = [
   'subscribe-rules-updated',
   'recording-rules-updated',
   'participant-anonymized',
+  /** A recording stopped capturing: its file is finished next (then recording-completed or -failed). */
+  'recording-stopped',
+  /** A recording's media was deleted (its metadata stays, status `deleted`). */
+  'recording-deleted',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -86,7 +91,11 @@ export interface EngineEvent {
   readonly departure?: true;
   /** On participant-disconnected: the tracks it published when it left (its last state, as clients saw it). */
   readonly tracks?: readonly TrackSnapshot[];
+  /** On recording events: the recording as it was then. */
+  readonly recording?: RecordingSnapshot;
 }
+
+export type RecordingSnapshot = Readonly<RecordingRecord>;
 
 export type EngineEventListener = (event: EngineEvent) => void;
 
@@ -119,3 +128,9 @@ export const subscriptionEvents = [
   'track-subscribed',
   'track-unsubscribed',
 ] as const satisfies readonly InternalEvent[];
+
+/** Changes to which of a room's tracks are being recorded: what the room's `isRecording` follows. */
+export const recordingCaptureEvents = [
+  'recording-started',
+  'recording-stopped',
+] as const satisfies readonly EngineEventName[];

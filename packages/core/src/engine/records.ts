@@ -31,6 +31,8 @@ export interface AccountRecord {
   rooms: Map<string, RoomRecord>;
   /** In-progress rooms by unique name: a name is unique among these only. */
   inProgressRoomsByName: Map<string, RoomRecord>;
+  /** Every track recording of the account's rooms, oldest first. */
+  recordings: Map<string, RecordingRecord>;
 }
 
 export interface RoomRecord {
@@ -100,4 +102,44 @@ export interface SubscribedTrackRecord {
   subscriberSid: string;
   dateCreated: number;
   dateUpdated: number;
+}
+
+export type RecordingStatus = 'processing' | 'completed' | 'deleted' | 'failed';
+export type RecordingCodec = 'VP8' | 'H264' | 'OPUS' | 'PCMU';
+
+/**
+ * One track's recording (Twilio's Recording, `RT`): single-track, single-media. It is `processing`
+ * while the track is captured and until its file is finished, then `completed` (or `failed`);
+ * `deleted` once its media is gone (the metadata stays).
+ */
+export interface RecordingRecord {
+  sid: string;
+  accountSid: string;
+  roomSid: string;
+  participantSid: string;
+  participantIdentity: string;
+  /** The recorded track (Twilio's `source_sid`). */
+  trackSid: string;
+  trackName: string;
+  kind: 'audio' | 'video';
+  status: RecordingStatus;
+  codec: RecordingCodec;
+  containerFormat: 'mka' | 'mkv';
+  dateCreated: number;
+  dateUpdated: number;
+  /** When capture stopped (unpublished, excluded by the rules, the room ended); null while capturing. */
+  captureEndedAt: number | null;
+  /** Whole seconds of media, at least 1; null until the file is finished. */
+  duration: number | null;
+  /** The file's bytes; null until it is finished. */
+  size: number | null;
+  /**
+   * Twilio's `offset`: milliseconds from a point common to all rooms (roomlab takes the Unix epoch) to
+   * the start of the room the track belongs to.
+   */
+  offset: number;
+  statusCallback: string | null;
+  statusCallbackMethod: StatusCallbackMethod;
+  /** Why the recording failed, when it did. */
+  failure: { code: number; message: string } | null;
 }

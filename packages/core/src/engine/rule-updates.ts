@@ -4,6 +4,7 @@ import type { EngineContext } from './engine-context.js';
 import { participantNotConnected, roomCompleted } from './engine-errors.js';
 import { participantSnapshot } from './event-snapshots.js';
 import { requireParticipantBySid, requireRoom } from './lookup.js';
+import { reconcileRoomRecordings, recordingNotSupported, roomCanRecord } from './recordings.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { parseRules } from './rules.js';
 import { reconcileSubscriber } from './subscriptions.js';
@@ -42,10 +43,12 @@ export function updateSubscribeRules(
 
 export function updateRecordingRules(context: EngineContext, ref: RoomRef, rules: unknown): RoomRecord {
   const room = requireRoom(context, ref);
+  if (!roomCanRecord(room)) throw recordingNotSupported(room);
   const parsed = parseRules(rules, 'recording');
   if (room.status !== 'in-progress') throw roomCompleted(room);
   room.recordingRules = parsed;
   room.recordingRulesDateUpdated = context.clock.now();
   context.log.emit('recording-rules-updated', room);
+  reconcileRoomRecordings(context, room);
   return room;
 }

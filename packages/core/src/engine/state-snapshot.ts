@@ -27,6 +27,7 @@ function accountState(account: AccountRecord): AccountState {
         }),
       ),
     })),
+    recordings: [...account.recordings.values()].map(copy),
   };
 }
 
@@ -75,6 +76,8 @@ function accountRecord(account: AccountState): AccountRecord {
     apiKeys: new Map(account.apiKeys.map((key) => [key.sid, copy(key)])),
     rooms,
     inProgressRoomsByName: new Map(inProgress.map((room) => [room.uniqueName, room])),
+    // Snapshots taken before roomlab recorded have no recordings.
+    recordings: new Map((account.recordings ?? []).map((recording) => [recording.sid, copy(recording)])),
   };
 }
 
@@ -119,6 +122,7 @@ export function clearRooms(context: EngineContext, accountSid: string): void {
   const account = requireAccount(context, { accountSid });
   account.rooms.clear();
   account.inProgressRoomsByName.clear();
+  account.recordings.clear();
   context.log.retain((event) => event.accountSid !== accountSid);
   rebuildDeadlines(context);
 }

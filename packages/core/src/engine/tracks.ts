@@ -4,6 +4,7 @@ import type { EngineContext } from './engine-context.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { requireConnected, requireTrack } from './lookup.js';
 import { validateTrackName } from './names.js';
+import { reconcileTrackRecording, stopTrackRecording } from './recordings.js';
 import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
 import { type Cause, reconcileTrack, unsubscribe } from './subscriptions.js';
 
@@ -59,6 +60,7 @@ export function publishTrack(
     track: trackSnapshot(track),
   });
   reconcileTrack(context, room, participant, track);
+  reconcileTrackRecording(context, room, participant, track);
   return track;
 }
 
@@ -77,6 +79,7 @@ export function removeTrack(
     track: trackSnapshot(track),
     ...cause,
   });
+  stopTrackRecording(context, room, track.sid);
 }
 
 export function unpublishTrack(context: EngineContext, ref: TrackRef): void {

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../engine/events.js';
+import type { EngineEvent, RecordingSnapshot } from '../engine/events.js';
 import { isStatusCallbackEvent } from '../engine/events.js';
 
 /**
@@ -28,9 +28,40 @@ export function statusCallbackParams(event: EngineEvent): Record<string, string>
       params.ParticipantDuration = String(event.participant.durationSeconds);
     }
   }
-  if (event.track) {
+  if (event.track && !event.recording) {
     params.TrackSid = event.track.sid;
     params.TrackKind = event.track.kind;
+  }
+  if (event.recording) Object.assign(params, recordingParams(event.name, event.recording));
+  return params;
+}
+
+/**
+ * What Twilio adds on `recording-*` events (its Status Callbacks page, "Recordings Status Callback
+ * request parameters"): the recording, its source track and file; its media once completed.
+ */
+function recordingParams(name: string, recording: RecordingSnapshot): Record<string, string> {
+  const uri = `/v1/Recordings/${recording.sid}`;
+  const params: Record<string, string> = {
+    RecordingSid: recording.sid,
+    RecordingUri: uri,
+    SourceSid: recording.trackSid,
+    TrackName: recording.trackName,
+    ParticipantSid: recording.participantSid,
+    ParticipantIdentity: recording.participantIdentity,
+    Container: recording.containerFormat,
+    Codec: recording.codec,
+    Type: recording.kind,
+    OffsetFromTwilioVideoEpoch: String(recording.offset),
+  };
+  if (name === 'recording-completed') {
+    params.MediaUri = `${uri}/Media`;
+    params.Duration = String(recording.duration ?? 0);
+    params.Size = String(recording.size ?? 0);
+  }
+  if (name === 'recording-failed') {
+    // Capture itself never fails here: what can fail is finishing the file.
+    params.FailedOperation = 'RecordingComplete';
   }
   return params;
 }
