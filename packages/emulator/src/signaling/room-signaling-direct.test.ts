@@ -114,7 +114,7 @@ describe('what a participant leaves behind', () => {
 
     engine.disconnectParticipant({ accountSid, room: bob.roomSid, participant: bob.sid });
     expect(vi.getTimerCount()).toBe(0);
-    expect(signaling.held()).toEqual({ sessions: 1, participants: 1, rooms: 1 });
+    expect(signaling.held()).toEqual({ sessions: 1, participants: 1, rooms: 1, recordingRooms: 1 });
     const told = { alice: alice.connection.sent.length, bob: bob.connection.sent.length };
     const events = engine.events().length;
     vi.advanceTimersByTime(2 * sessionTimeoutSeconds * 1000);
@@ -123,7 +123,7 @@ describe('what a participant leaves behind', () => {
 
     signaling.receive({ type: 'disconnect' }, alice.connection);
     await vi.waitFor(() => expect(signaling.held().sessions).toBe(0));
-    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 1 });
+    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 1, recordingRooms: 1 });
   });
 
   it('leaves nothing when its room ends while its socket is dropped, and the others are told completed', async () => {
@@ -139,7 +139,7 @@ describe('what a participant leaves behind', () => {
       status: 'completed',
     });
     expect(alice.connection.open).toBe(false);
-    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 0 });
+    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 0, recordingRooms: 0 });
     const toldAlice = alice.connection.sent.length;
     vi.advanceTimersByTime(2 * sessionTimeoutSeconds * 1000);
     expect([alice.connection.sent.length, bob.connection.sent.length]).toEqual([toldAlice, toldBob]);
@@ -158,7 +158,7 @@ describe('what a participant leaves behind', () => {
       type: 'update',
       participants: [{ sid: bob.sid, state: 'disconnected' }],
     });
-    expect(signaling.held()).toEqual({ sessions: 1, participants: 1, rooms: 1 });
+    expect(signaling.held()).toEqual({ sessions: 1, participants: 1, rooms: 1, recordingRooms: 1 });
   });
 });
 

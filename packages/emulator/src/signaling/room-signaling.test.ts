@@ -214,6 +214,36 @@ describe('signaling for twilio-video clients', () => {
     expect(await alice.publish({ kind: 'audio', name: 'mic' })).toMatch(/^MT[0-9a-f]{32}$/);
   });
 
+  it('tells clients whether the room records (room.isRecording), and only when that changes', async () => {
+    const room = await client.video.v1.rooms.create({
+      uniqueName: 'recorded',
+      recordParticipantsOnConnect: true,
+    });
+    const recordingOf = (body: Record<string, unknown> | undefined) => body?.recording;
+    const quiet = await join('quiet', 'recorded');
+    expect(recordingOf(quiet.received[0])).toEqual({ revision: 1, is_recording: false });
+    const alice = await join('alice', 'recorded', [{ kind: 'audio', name: 'mic' }]);
+    // The room's state, under the room's revision: quiet's first update is already counted.
+    expect(recordingOf(alice.received[0])).toEqual({ revision: 2, is_recording: true });
+    const updates = (participant: ScriptedParticipant) =>
+      participant.received
+        .map(recordingOf)
+        .filter((state) => state !== undefined)
+        .slice(1);
+    await quiet.waitFor(() => updates(quiet).length === 1);
+    expect(updates(quiet)).toEqual([{ revision: 2, is_recording: true }]);
+    await alice.publish({ kind: 'video', name: 'camera' });
+    const rules = client.video.v1.rooms(room.sid).recordingRules;
+    await rules.update({ rules: [{ type: 'exclude', all: true }] });
+    await alice.waitFor(() => updates(alice).length === 1);
+    expect(updates(alice)).toEqual([{ revision: 3, is_recording: false }]);
+    await rules.update({ rules: [{ type: 'include', kind: 'video' }] });
+    await alice.waitFor(() => updates(alice).length === 2);
+    expect(updates(alice)[1]).toEqual({ revision: 4, is_recording: true });
+    // The second publication and a rule that keeps one track recorded change nothing clients see.
+    expect(updates(quiet)).toHaveLength(3);
+  });
+
   it('fires status callbacks for what clients do', async () => {
     const events: string[] = [];
     server.emulator.engine.subscribe((event) => events.push(event.name));

@@ -6,6 +6,7 @@ import {
   isTwilioError,
   type Logger,
   participantStateEvents,
+  recordingCaptureEvents,
   speakerEvents,
   subscriptionEvents,
   TwilioError,
@@ -17,6 +18,7 @@ import { handshake } from './room/handshake.js';
 import { mediaHandOff } from './room/media-hand-off.js';
 import { participantStates } from './room/participant-states.js';
 import { reconnect, sessionTimeoutSeconds } from './room/reconnect.js';
+import { roomRecordingStates } from './room/recording-state.js';
 import { errorBody } from './room/room-state-messages.js';
 import { sessionEndings } from './room/session-endings.js';
 import { type Session, sessionRegistry } from './room/sessions.js';
@@ -54,6 +56,8 @@ export interface SignalingHeld {
   participants: number;
   /** Rooms with a dominant speaker on record. */
   rooms: number;
+  /** Rooms with a recording state on record. */
+  recordingRooms: number;
 }
 
 export interface RoomSignalingOptions {
@@ -89,6 +93,7 @@ export function roomSignaling(
     states: participantStates(engine, sessions),
     media: mediaHandOff(engine, sfu),
     subscriptions: subscriptions(engine, sfu, sessions),
+    recordingStates: roomRecordingStates(engine, sessions),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds ?? sessionTimeoutSeconds,
   };
   const speaker = dominantSpeaker(engine, sfu);
@@ -110,11 +115,13 @@ export function roomSignaling(
     { events: speakerEvents, handle: speaker.changed },
     { events: ['participant-disconnected'], handle: endings.participantDisconnected },
     { events: participantStateEvents, handle: parts.states.changed },
+    { events: recordingCaptureEvents, handle: parts.recordingStates.changed },
   ];
   /** What signaling kept about a participant or a room goes when they do, whoever is still connected. */
   const forget: Route[] = [
     { events: ['participant-disconnected'], handle: parts.states.left },
     { events: ['room-ended'], handle: (event) => speaker.roomEnded(event.room.sid) },
+    { events: ['room-ended'], handle: (event) => parts.recordingStates.roomEnded(event.room.sid) },
   ];
   const unsubscribe = engine.subscribe((event) => {
     try {
@@ -193,6 +200,7 @@ export function roomSignaling(
       sessions: sessions.size,
       participants: parts.states.participants,
       rooms: speaker.rooms,
+      recordingRooms: parts.recordingStates.rooms,
     }),
   };
 }

@@ -86,6 +86,7 @@ export function roomStateFor(
     clientRevision: session.clientRevision,
     participants: parts.states.othersOf(session),
     published: publishedState(session),
+    recording: parts.recordingStates.of(session.ref.room, session.ref.accountSid),
     sessionTimeoutSeconds: parts.sessionTimeoutSeconds,
   });
 }

@@ -1,4 +1,5 @@
 import type { ParticipantRecord, RoomRecord, TrackSnapshot } from '@roomlab/core';
+import type { RecordingState } from './recording-state.js';
 
 /**
  * The bodies the server sends in room signaling (`signaling/v2`), shaped as the twilio-video SDK reads
@@ -52,7 +53,10 @@ export function participantState(
 /** The one envelope of every server `update`: what changed for the client of `sessionId`. */
 export function updateBody(
   sessionId: string,
-  changes: { participants: ParticipantState[] } | { published: PublishedState },
+  changes:
+    | { participants: ParticipantState[] }
+    | { published: PublishedState }
+    | { recording: RecordingState },
 ) {
   return { type: 'update', version: 2, session: sessionId, ...changes };
 }
@@ -66,6 +70,7 @@ export interface RoomStateParts {
   /** Everyone else connected to the room. */
   participants: ParticipantState[];
   published: PublishedState;
+  recording: RecordingState;
   sessionTimeoutSeconds: number;
 }
 
@@ -94,7 +99,7 @@ export function roomStateBody(type: 'connected' | 'synced', parts: RoomStatePart
     peer_connections: [],
     published: parts.published,
     subscribed: { revision: 1, tracks: [] },
-    recording: { revision: 1, is_recording: false },
+    recording: parts.recording,
     media_signaling: {},
   };
 }

@@ -1,6 +1,7 @@
 import type { Engine, Logger } from '@roomlab/core';
 import type { MediaHandOff } from './media-hand-off.js';
 import type { ParticipantStates } from './participant-states.js';
+import type { RoomRecordingStates } from './recording-state.js';
 import type { Sessions } from './sessions.js';
 import type { Subscriptions } from './subscriptions.js';
 
@@ -12,6 +13,7 @@ export interface SignalingParts {
   states: ParticipantStates;
   media: MediaHandOff;
   subscriptions: Subscriptions;
+  recordingStates: RoomRecordingStates;
   /** The reconnect window given to clients, in seconds. */
   sessionTimeoutSeconds: number;
 }
