@@ -16,6 +16,9 @@ import { controlPrefix, controlRoutes } from './control/control-routes.js';
 import { faultTable } from './control/faults.js';
 import { requestLog } from './control/request-log.js';
 import type { FetchHandler } from './fetch-handler.js';
+import { serveMediaDownloads } from './media/media-downloads.js';
+import { mediaLinkPrefix, mediaLinks } from './media/media-links.js';
+import { type MediaStorage, type MediaStorageFactory, noMediaStorage } from './media/media-storage.js';
 import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
 import type { Sfu, SfuOptions } from './signaling/media/sfu.js';
 import { type RoomSignaling, roomSignaling } from './signaling/room-signaling.js';
@@ -64,6 +67,11 @@ export interface EmulatorOptions {
   requestLogCapacity?: number;
   /** Where errors no client can be told of are reported (default: the console). */
   logger?: Logger;
+  /**
+   * Where recordings and compositions become files (`diskMediaStorage()` from this package's Node
+   * entry). Without one (a browser page), recordings are made but fail when their capture ends.
+   */
+  mediaStorage?: MediaStorageFactory;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -86,7 +94,12 @@ export interface Emulator {
   control: Control;
   /** The room-signaling protocol the `twilio-video` SDK speaks; a server attaches it to `/signaling`. */
   signaling: RoomSignaling;
-  /** Stops timers; the emulator answers no more timeouts afterwards. */
+  /** Where recordings and compositions are written and read back. */
+  mediaStorage: MediaStorage;
+  /**
+   * Stops timers; the emulator answers no more timeouts afterwards. Media still being written is
+   * finished in the background: await `mediaStorage.close()` to wait for it.
+   */
   close(): void;
 }
 
@@ -150,18 +163,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const faults = faultTable(options.random);
   const log = requestLog(options.requestLogCapacity);
   const logger = options.logger ?? consoleLogger;
-  const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes, logger });
+  const links = mediaLinks(clock);
+  const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes, logger, mediaLinks: links });
   const stopTimeouts = scheduleTimeouts(engine);
   const statusCallbacks = deliverStatusCallbacks(engine, {
     ...options.statusCallbacks,
     authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
     faultFor: (event) => faults.forWebhook(event),
   });
+  const sfu = options.sfu?.({ logger });
   const signaling = roomSignaling(engine, () => `SE${crypto.randomUUID().replace(/-/g, '')}`, {
-    sfu: options.sfu?.({ logger }),
+    sfu,
     sessionTimeoutSeconds: options.sessionTimeoutSeconds,
     logger,
   });
+  const mediaStorage = (options.mediaStorage ?? noMediaStorage)({ engine, sfu, logger });
+  const serveMedia = serveMediaDownloads(links, mediaStorage);
   const control = createControl({
     engine,
     clock,
@@ -223,6 +240,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         uptime_seconds: Math.floor((Date.now() - startedAt) / 1000),
       });
     }
+    if (url.pathname.startsWith(mediaLinkPrefix)) return serveMedia(request, url);
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`))
       return handleControl(request, url);
     return serveApi(request, url);
@@ -237,8 +255,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     statusCallbacks,
     control,
     signaling,
+    mediaStorage,
     close() {
       signaling.close();
+      mediaStorage.close().catch((error: unknown) => logger.error('closing the media storage failed', error));
       stopTimeouts();
       statusCallbacks.close();
       engine.dispose();

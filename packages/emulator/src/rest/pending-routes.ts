@@ -26,32 +26,6 @@ const emptyList = (key: string, maxPageSize: number) => (context: RouteContext) 
 export const pendingRoutes: Route[] = [
   {
     method: 'GET',
-    template: '/v1/Recordings',
-    operationId: 'ListRecording',
-    handle: emptyList('recordings', 100),
-  },
-  { method: 'GET', template: '/v1/Recordings/{Sid}', operationId: 'FetchRecording', handle: notFound },
-  { method: 'DELETE', template: '/v1/Recordings/{Sid}', operationId: 'DeleteRecording', handle: notFound },
-  {
-    method: 'GET',
-    template: '/v1/Rooms/{RoomSid}/Recordings',
-    operationId: 'ListRoomRecording',
-    handle: emptyList('recordings', 100),
-  },
-  {
-    method: 'GET',
-    template: '/v1/Rooms/{RoomSid}/Recordings/{Sid}',
-    operationId: 'FetchRoomRecording',
-    handle: notFound,
-  },
-  {
-    method: 'DELETE',
-    template: '/v1/Rooms/{RoomSid}/Recordings/{Sid}',
-    operationId: 'DeleteRoomRecording',
-    handle: notFound,
-  },
-  {
-    method: 'GET',
     template: '/v1/RecordingSettings/Default',
     operationId: 'FetchRecordingSettings',
     handle: notYetEmulated('Recording settings'),

@@ -1,8 +1,10 @@
 import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
+import type { MediaLinks } from '../media/media-links.js';
 import { keyRoutes } from './key-routes.js';
 import { paramsFrom, parseForm, readForm } from './params.js';
 import { pendingRoutes } from './pending-routes.js';
+import { recordingRoutes } from './recording-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
 import { videoRoutes } from './video-routes.js';
 
@@ -11,11 +13,16 @@ export interface RestApiOptions {
   maxBodyBytes?: number;
   /** Where a failure that is roomlab's own (not the client's) is reported. */
   logger?: Logger;
+  /** Where `/Media` routes get their download links. */
+  mediaLinks: MediaLinks;
 }
 
-export const restRoutes: readonly CompiledRoute[] = [...videoRoutes, ...pendingRoutes, ...keyRoutes].map(
-  compileRoute,
-);
+export const restRoutes: readonly CompiledRoute[] = [
+  ...videoRoutes,
+  ...recordingRoutes,
+  ...pendingRoutes,
+  ...keyRoutes,
+].map(compileRoute);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -61,7 +68,7 @@ function basicCredentials(request: Request): { username: string; password: strin
  * form-encoded parameters, and answers Twilio's JSON, or Twilio's error for anything malformed.
  * Returns undefined for paths it does not own, so other handlers can take them.
  */
-export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
+export function createRestApi(engine: Engine, options: RestApiOptions) {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const logger = options.logger ?? consoleLogger;
   return async function handleRest(request: Request, url: URL): Promise<Response> {
@@ -98,11 +105,16 @@ export function createRestApi(engine: Engine, options: RestApiOptions = {}) {
         pathParams: found.pathParams,
         params: paramsFrom(search),
         authenticatedWith: credentials.username.startsWith('SK') ? 'api-key' : 'auth-token',
+        mediaLinks: options.mediaLinks,
       });
-      if (result.status === 204) return new Response(null, { status: 204, headers: result.headers });
+      const headers =
+        found.route.source === 'extension'
+          ? { ...result.headers, 'roomlab-extension': 'true' }
+          : result.headers;
+      if (result.status === 204) return new Response(null, { status: 204, headers });
       return new Response(JSON.stringify(result.body), {
         status: result.status,
-        headers: { ...jsonHeaders, ...result.headers },
+        headers: { ...jsonHeaders, ...headers },
       });
     } catch (error) {
       return errorResponse(error, request, url, logger);

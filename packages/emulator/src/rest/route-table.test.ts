@@ -6,7 +6,10 @@ import { restRoutes } from './rest-api.js';
 
 describe('the route table', () => {
   it("serves every operation of Twilio's Video v1 and API Keys specs, each once, with the spec's method and path", () => {
-    const served = restRoutes.map((route) => `${route.operationId} ${route.method} ${route.template}`).sort();
+    const served = restRoutes
+      .filter((route) => route.source === undefined)
+      .map((route) => `${route.operationId} ${route.method} ${route.template}`)
+      .sort();
     const specified = [...videoOperations, ...apiKeyOperations].map(
       (op) => `${op.operationId} ${op.method} ${op.path}`,
     );

@@ -1,4 +1,5 @@
 import type { Engine } from '@roomlab/core';
+import type { MediaLinks } from '../media/media-links.js';
 import type { Params } from './params.js';
 
 /** What a route's handler gets: the engine, the caller's account, and the parsed request. */
@@ -12,6 +13,8 @@ export interface RouteContext {
   params: Params;
   /** How the caller authenticated: its account's auth token, or an API key. */
   authenticatedWith: 'auth-token' | 'api-key';
+  /** Where `/Media` routes get their expiring download links. */
+  mediaLinks: MediaLinks;
 }
 
 export interface RouteResult {
@@ -24,8 +27,16 @@ export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   /** Twilio's path template, e.g. `/v1/Rooms/{Sid}`. */
   template: string;
-  /** The operationId in Twilio's OpenAPI spec. */
+  /**
+   * The operationId in Twilio's OpenAPI spec; for a route the spec leaves out, a name of the same form
+   * and where the route comes from (`source`).
+   */
   operationId: string;
+  /**
+   * `docs`: Twilio serves it and documents it, but the spec leaves it out (the `/Media` redirects).
+   * `extension`: Twilio does not have it; roomlab marks its answers with a `Roomlab-Extension` header.
+   */
+  source?: 'docs' | 'extension';
   handle(context: RouteContext): RouteResult;
 }
 

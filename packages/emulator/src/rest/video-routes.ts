@@ -8,6 +8,7 @@ import {
   type RoomStatus,
   TwilioError,
 } from '@roomlab/core';
+import { enumParam } from './enum-param.js';
 import { listPage } from './list-page.js';
 import { invalidParameter } from './params.js';
 import {
@@ -22,26 +23,6 @@ import {
 import { json, type Route, type RouteContext } from './route.js';
 
 /** Twilio's Video v1 REST API (video.twilio.com): rooms, participants, tracks and rules. */
-
-function enumParam<T extends string>(
-  context: RouteContext,
-  name: string,
-  allowed: readonly T[],
-  code: 20001 | 53112 | 53209 = 20001,
-): T | undefined {
-  const value = context.params.string(name);
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    const message = `${name} "${value.slice(0, 64)}" is not one of ${allowed.join(', ')}`;
-    throw code === 20001
-      ? invalidParameter(name, `"${value.slice(0, 64)}" is not one of ${allowed.join(', ')}`)
-      : new TwilioError(
-          code,
-          `${code === 53112 ? 'Status is invalid' : 'Participant status is invalid'}: ${message}`,
-        );
-  }
-  return value as T;
-}
 
 /** Twilio's DateCreatedAfter/DateCreatedBefore list filters, which rooms and participants share. */
 const createdParams = ['DateCreatedAfter', 'DateCreatedBefore'];
