@@ -39,10 +39,14 @@ export {
   type AccountSeed,
   type ApiKeyRef,
   type ApiKeySeed,
+  type ComposedMedia,
+  type CompositionRef,
   type ConnectParticipantOptions,
+  type CreateCompositionOptions,
   defaultEventLogCapacity,
   type Engine,
   type EngineOptions,
+  type ListCompositionsFilter,
   type ListParticipantsFilter,
   type ListRecordingsFilter,
   type ListRoomsFilter,
@@ -88,4 +92,8 @@ export {
   verifyAccessToken,
 } from './tokens/access-token.js';
 export { signedPayload, twilioSignature, type WebhookParams } from './webhooks/signature.js';
-export { statusCallbackParams } from './webhooks/status-callback.js';
+export {
+  type StatusCallbackRequest,
+  statusCallbackOf,
+  statusCallbackParams,
+} from './webhooks/status-callback.js';

@@ -23,6 +23,7 @@ export function addAccount(context: EngineContext, seed: AccountSeed = {}): Acco
     rooms: new Map(),
     inProgressRoomsByName: new Map(),
     recordings: new Map(),
+    compositions: new Map(),
   };
   context.accounts.set(sid, account);
   for (const key of seed.apiKeys ?? []) createApiKey(context, { accountSid: sid }, key);

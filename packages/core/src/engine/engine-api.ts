@@ -8,6 +8,9 @@ import type { EngineEvent, EngineEventListener } from './events.js';
 import type {
   AccountRecord,
   ApiKeyRecord,
+  CompositionFormat,
+  CompositionRecord,
+  CompositionStatus,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingCodec,
@@ -53,6 +56,11 @@ export interface TrackRef extends ParticipantRef {
 export interface RecordingRef extends AccountRef {
   readonly recording: string;
   readonly room?: string;
+}
+
+/** A composition: its CJ SID. */
+export interface CompositionRef extends AccountRef {
+  readonly composition: string;
 }
 
 /** An API key of an account: its SK SID. */
@@ -139,6 +147,39 @@ export interface RecordedMedia {
   codec: RecordingCodec;
 }
 
+/**
+ * A composition's parameters (Twilio's CreateComposition), already checked by the caller: the engine
+ * keeps the layout as given and checks only what it knows, the room and its recordings.
+ */
+export interface CreateCompositionOptions {
+  roomSid: string;
+  videoLayout?: Record<string, unknown>;
+  audioSources?: readonly string[];
+  audioSourcesExcluded?: readonly string[];
+  /** `WIDTHxHEIGHT`, default 640x480. */
+  resolution?: string;
+  format?: CompositionFormat;
+  trim?: boolean;
+  statusCallback?: string;
+  statusCallbackMethod?: string;
+  /** The composition hook that makes it, if one does. */
+  hook?: { sid: string; friendlyName: string };
+}
+
+export interface ListCompositionsFilter {
+  status?: CompositionStatus;
+  roomSid?: string;
+  dateCreatedAfter?: number;
+  dateCreatedBefore?: number;
+}
+
+/** What the media side wrote for a composition. */
+export interface ComposedMedia {
+  sizeBytes: number;
+  durationMs: number;
+  bitrateKbps: number;
+}
+
 /** A participant's subscribe rules, as `/SubscribeRules` shows them. */
 export interface ParticipantSubscribeRules {
   readonly participantSid: string;
@@ -221,6 +262,25 @@ export interface Engine {
   ): RecordingRecord;
   /** Deletes a finished recording's media; the resource stays, `deleted`. */
   deleteRecording(recording: RecordingRef): RecordingRecord;
+
+  // Compositions: the engine keeps their state; the media side renders them and reports back.
+  /** Enqueues a composition of a completed room's recordings. */
+  createComposition(account: AccountRef, options: CreateCompositionOptions): CompositionRecord;
+  getComposition(composition: CompositionRef): CompositionRecord;
+  listCompositions(account: AccountRef, filter?: ListCompositionsFilter): CompositionRecord[];
+  /** The recordings a composition of this room may draw on (all but failed ones). */
+  compositionSources(room: RoomRef): RecordingRecord[];
+  startComposition(composition: CompositionRef): CompositionRecord;
+  reportCompositionProgress(
+    composition: CompositionRef,
+    progress: { percent: number; secondsRemaining: number },
+  ): CompositionRecord;
+  finishComposition(
+    composition: CompositionRef,
+    outcome: { media: ComposedMedia } | { failure: TwilioError },
+  ): CompositionRecord;
+  /** Cancels a composition still waiting or rendering, or deletes a finished one's media. */
+  deleteComposition(composition: CompositionRef): CompositionRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

@@ -1,6 +1,7 @@
 import type { EngineEvent } from './events.js';
 import type {
   ApiKeyRecord,
+  CompositionRecord,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingRecord,
@@ -31,6 +32,7 @@ export interface AccountState {
   rooms: RoomState[];
   /** Absent in snapshots taken before roomlab recorded. */
   recordings?: RecordingRecord[];
+  compositions?: CompositionRecord[];
 }
 
 export type RoomState = Omit<RoomRecord, 'participants'> & { participants: ParticipantState[] };

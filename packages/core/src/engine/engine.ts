@@ -2,6 +2,7 @@ import { systemClock } from '../clock.js';
 import { consoleLogger } from '../log/logger.js';
 import { randomSidSource } from '../sid.js';
 import * as accounts from './accounts.js';
+import * as compositions from './compositions.js';
 import { deadlineQueue } from './deadlines.js';
 import { defaultEventLogCapacity, type Engine, type EngineOptions } from './engine-api.js';
 import type { DeadlineSubject, EngineContext } from './engine-context.js';
@@ -71,6 +72,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     listRecordings: (account, filter) => recordingResources.listRecordings(context, account, filter),
     finishRecording: (recording, outcome) => recordingResources.finishRecording(context, recording, outcome),
     deleteRecording: (recording) => recordingResources.deleteRecording(context, recording),
+    createComposition: (account, create) => compositions.createComposition(context, account, create),
+    getComposition: (composition) => compositions.requireComposition(context, composition),
+    listCompositions: (account, filter) => compositions.listCompositions(context, account, filter),
+    compositionSources: (room) => compositions.recordingsOf(context, requireRoom(context, room)),
+    startComposition: (composition) => compositions.startComposition(context, composition),
+    reportCompositionProgress: (composition, progress) =>
+      compositions.reportCompositionProgress(context, composition, progress),
+    finishComposition: (composition, outcome) =>
+      compositions.finishComposition(context, composition, outcome),
+    deleteComposition: (composition) => compositions.deleteComposition(context, composition),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

@@ -12,7 +12,15 @@ import type { RoomRecord } from './records.js';
 
 export type EventDetails = Pick<
   EngineEvent,
-  'participant' | 'track' | 'subscriber' | 'reason' | 'departure' | 'tracks' | 'recording'
+  | 'participant'
+  | 'track'
+  | 'subscriber'
+  | 'reason'
+  | 'departure'
+  | 'tracks'
+  | 'recording'
+  | 'composition'
+  | 'secondsRemaining'
 >;
 
 /**

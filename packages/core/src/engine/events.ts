@@ -5,7 +5,7 @@ import type {
   StatusCallbackMethod,
   TrackKind,
 } from '../resources.js';
-import type { RecordingRecord } from './records.js';
+import type { CompositionRecord, RecordingRecord } from './records.js';
 
 /** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
 export const statusCallbackEvents = [
@@ -23,6 +23,19 @@ export const statusCallbackEvents = [
 ] as const;
 export type StatusCallbackEvent = (typeof statusCallbackEvents)[number];
 
+/**
+ * The composition events Twilio posts to a composition's StatusCallback (its own, or its hook's), named
+ * as Twilio names them. `composition-enqueued` is posted only for compositions a hook made.
+ */
+export const compositionCallbackEvents = [
+  'composition-enqueued',
+  'composition-started',
+  'composition-progress',
+  'composition-available',
+  'composition-failed',
+] as const;
+export type CompositionCallbackEvent = (typeof compositionCallbackEvents)[number];
+
 /** Changes that no callback reports but that connected clients must learn of. */
 export const internalEvents = [
   'track-subscribed',
@@ -34,13 +47,19 @@ export const internalEvents = [
   'recording-stopped',
   /** A recording's media was deleted (its metadata stays, status `deleted`). */
   'recording-deleted',
+  /** A composition was cancelled, or its media deleted. */
+  'composition-deleted',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
-export type EngineEventName = StatusCallbackEvent | InternalEvent;
+export type EngineEventName = StatusCallbackEvent | CompositionCallbackEvent | InternalEvent;
 
 export function isStatusCallbackEvent(name: string): name is StatusCallbackEvent {
   return (statusCallbackEvents as readonly string[]).includes(name);
+}
+
+export function isCompositionCallbackEvent(name: string): name is CompositionCallbackEvent {
+  return (compositionCallbackEvents as readonly string[]).includes(name);
 }
 
 /** Copies of what an event is about, taken when it happened, so later changes never rewrite history. */
@@ -93,7 +112,13 @@ export interface EngineEvent {
   readonly tracks?: readonly TrackSnapshot[];
   /** On recording events: the recording as it was then. */
   readonly recording?: RecordingSnapshot;
+  /** On composition events: the composition as it was then. */
+  readonly composition?: CompositionSnapshot;
+  /** On composition-progress: Twilio's estimate of the seconds left. */
+  readonly secondsRemaining?: number;
 }
+
+export type CompositionSnapshot = Readonly<CompositionRecord>;
 
 export type RecordingSnapshot = Readonly<RecordingRecord>;
 

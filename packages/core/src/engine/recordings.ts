@@ -1,5 +1,4 @@
 import { TwilioError } from '../errors.js';
-import type { AccountRef, RecordingRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { connectedParticipants, requireAccount } from './lookup.js';

@@ -33,6 +33,8 @@ export interface AccountRecord {
   inProgressRoomsByName: Map<string, RoomRecord>;
   /** Every track recording of the account's rooms, oldest first. */
   recordings: Map<string, RecordingRecord>;
+  /** Every composition, oldest first. */
+  compositions: Map<string, CompositionRecord>;
 }
 
 export interface RoomRecord {
@@ -141,5 +143,42 @@ export interface RecordingRecord {
   statusCallback: string | null;
   statusCallbackMethod: StatusCallbackMethod;
   /** Why the recording failed, when it did. */
+  failure: { code: number; message: string } | null;
+}
+
+export type CompositionStatus = 'enqueued' | 'processing' | 'completed' | 'deleted' | 'failed';
+export type CompositionFormat = 'mp4' | 'webm';
+
+/**
+ * A composition (Twilio's `CJ`): a finished room's recordings made into one file. `enqueued` until the
+ * media side starts it, `processing` with a progress, then `completed` (or `failed`); `deleted` once
+ * cancelled or its media removed.
+ */
+export interface CompositionRecord {
+  sid: string;
+  accountSid: string;
+  roomSid: string;
+  status: CompositionStatus;
+  dateCreated: number;
+  dateCompleted: number | null;
+  dateDeleted: number | null;
+  /** Twilio's VideoLayout JSON as given (checked before it reaches the engine); {} for audio only. */
+  videoLayout: Record<string, unknown>;
+  audioSources: string[];
+  audioSourcesExcluded: string[];
+  /** `WIDTHxHEIGHT`. */
+  resolution: string;
+  trim: boolean;
+  format: CompositionFormat;
+  /** Percent done while processing. */
+  progress: number;
+  /** Whole seconds, bytes and kbit/s of the file, once completed. */
+  duration: number | null;
+  size: number | null;
+  bitrate: number | null;
+  statusCallback: string | null;
+  statusCallbackMethod: StatusCallbackMethod;
+  /** The composition hook that made it, if one did. */
+  hook: { sid: string; friendlyName: string } | null;
   failure: { code: number; message: string } | null;
 }

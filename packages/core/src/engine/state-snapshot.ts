@@ -28,6 +28,7 @@ function accountState(account: AccountRecord): AccountState {
       ),
     })),
     recordings: [...account.recordings.values()].map(copy),
+    compositions: [...account.compositions.values()].map(copy),
   };
 }
 
@@ -76,8 +77,11 @@ function accountRecord(account: AccountState): AccountRecord {
     apiKeys: new Map(account.apiKeys.map((key) => [key.sid, copy(key)])),
     rooms,
     inProgressRoomsByName: new Map(inProgress.map((room) => [room.uniqueName, room])),
-    // Snapshots taken before roomlab recorded have no recordings.
+    // Snapshots taken before roomlab recorded have no recordings or compositions.
     recordings: new Map((account.recordings ?? []).map((recording) => [recording.sid, copy(recording)])),
+    compositions: new Map(
+      (account.compositions ?? []).map((composition) => [composition.sid, copy(composition)]),
+    ),
   };
 }
 
@@ -123,6 +127,7 @@ export function clearRooms(context: EngineContext, accountSid: string): void {
   account.rooms.clear();
   account.inProgressRoomsByName.clear();
   account.recordings.clear();
+  account.compositions.clear();
   context.log.retain((event) => event.accountSid !== accountSid);
   rebuildDeadlines(context);
 }

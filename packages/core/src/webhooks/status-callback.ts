@@ -1,9 +1,40 @@
 import type { EngineEvent, RecordingSnapshot } from '../engine/events.js';
-import { isStatusCallbackEvent } from '../engine/events.js';
+import { isCompositionCallbackEvent, isStatusCallbackEvent } from '../engine/events.js';
+import type { StatusCallbackMethod } from '../resources.js';
+import { compositionCallbackParams } from './composition-callback.js';
+
+/** One status callback to send: where, how, and the form parameters. */
+export interface StatusCallbackRequest {
+  url: string;
+  method: StatusCallbackMethod;
+  params: Record<string, string>;
+}
+
+/**
+ * The status callback Twilio sends for one event: room events (and recording events) go to the room's
+ * StatusCallback, composition events to the composition's (its own, or its hook's). Undefined for
+ * events no callback reports, or when there is no URL to send to.
+ */
+export function statusCallbackOf(event: EngineEvent): StatusCallbackRequest | undefined {
+  const { composition } = event;
+  if (composition && isCompositionCallbackEvent(event.name)) {
+    // Twilio posts composition-enqueued only for compositions a hook made.
+    if (composition.statusCallback === null || (event.name === 'composition-enqueued' && !composition.hook))
+      return undefined;
+    return {
+      url: composition.statusCallback,
+      method: composition.statusCallbackMethod,
+      params: compositionCallbackParams(event, composition),
+    };
+  }
+  const params = statusCallbackParams(event);
+  if (!params || event.room.statusCallback === null) return undefined;
+  return { url: event.room.statusCallback, method: event.room.statusCallbackMethod, params };
+}
 
 /**
  * The form parameters Twilio posts to a room's StatusCallback for one event, named as Twilio names them;
- * undefined for events no callback reports, or for rooms without a StatusCallback.
+ * undefined for events no room callback reports, or for rooms without a StatusCallback.
  */
 export function statusCallbackParams(event: EngineEvent): Record<string, string> | undefined {
   if (!isStatusCallbackEvent(event.name) || event.room.statusCallback === null) return undefined;

@@ -1,4 +1,4 @@
-import { type Engine, type EngineEvent, statusCallbackParams, twilioSignature } from '@roomlab/core';
+import { type Engine, type EngineEvent, statusCallbackOf, twilioSignature } from '@roomlab/core';
 import { connectionOverrides, type FailureKind } from './connection-overrides.js';
 
 /** One HTTP request made for a delivery. */
@@ -87,17 +87,17 @@ export function deliverStatusCallbacks(
   };
 
   const unsubscribe = engine.subscribe((event: EngineEvent) => {
-    const params = statusCallbackParams(event);
-    if (!open || !params || event.room.statusCallback === null) return;
+    const callback = statusCallbackOf(event);
+    if (!open || !callback) return;
     const delivery: Delivery = {
       id: `${event.room.sid}-${event.sequence}-${crypto.randomUUID()}`,
       sequence: event.sequence,
       accountSid: event.accountSid,
       roomSid: event.room.sid,
       event: event.name,
-      method: event.room.statusCallbackMethod,
-      url: event.room.statusCallback,
-      params,
+      method: callback.method,
+      url: callback.url,
+      params: callback.params,
       state: 'pending',
       queuedAt: Date.now(),
       attempts: [],
