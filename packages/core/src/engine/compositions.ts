@@ -1,5 +1,4 @@
 import { TwilioError } from '../errors.js';
-import type { StatusCallbackMethod } from '../resources.js';
 import type {
   AccountRef,
   ComposedMedia,
@@ -10,6 +9,7 @@ import type {
 import type { EngineContext } from './engine-context.js';
 import { requireAccount, requireRoom } from './lookup.js';
 import type { CompositionRecord, RecordingRecord, RoomRecord } from './records.js';
+import { statusCallbackTarget } from './status-callback-target.js';
 
 /**
  * Compositions: a finished room's recordings made into one file. The engine keeps their state and
@@ -68,6 +68,7 @@ export function createComposition(
   options: CreateCompositionOptions,
 ): CompositionRecord {
   const account = requireAccount(context, ref);
+  const target = statusCallbackTarget(options);
   const room = composableRoom(context, ref, options.roomSid);
   const composition: CompositionRecord = {
     sid: context.newSid('CJ'),
@@ -87,8 +88,7 @@ export function createComposition(
     duration: null,
     size: null,
     bitrate: null,
-    statusCallback: options.statusCallback ?? null,
-    statusCallbackMethod: (options.statusCallbackMethod ?? 'POST') as StatusCallbackMethod,
+    ...target,
     hook: options.hook ?? null,
     failure: null,
   };

@@ -10,6 +10,7 @@ import {
   videoCodecs,
 } from './room-type.js';
 import { parseRules, type TrackRule } from './rules.js';
+import { statusCallbackTarget } from './status-callback-target.js';
 
 /** What a room is created with: Twilio's CreateRoom parameters, already parsed from the wire. */
 export interface CreateRoomOptions {
@@ -83,27 +84,7 @@ export function resolveRoomSettings(options: CreateRoomOptions): RoomSettings {
 
   if (options.uniqueName !== undefined) validateUniqueName(options.uniqueName);
 
-  const method = (options.statusCallbackMethod ?? 'POST').toUpperCase();
-  if (method !== 'GET' && method !== 'POST') {
-    throw new TwilioError(53110, 'StatusCallbackMethod is invalid: it must be GET or POST');
-  }
-  let statusCallback: string | null = null;
-  if (options.statusCallback !== undefined && options.statusCallback !== '') {
-    let url: URL | undefined;
-    try {
-      url = new URL(options.statusCallback);
-    } catch {
-      url = undefined;
-    }
-    if (
-      !url ||
-      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-      options.statusCallback.length > 2048
-    ) {
-      throw new TwilioError(53111, 'StatusCallback is invalid: it must be an absolute http or https URL');
-    }
-    statusCallback = options.statusCallback;
-  }
+  const { statusCallback, statusCallbackMethod } = statusCallbackTarget(options);
 
   const largeRoom = options.largeRoom ?? false;
   if (largeRoom && roomType !== 'group') throw incompatible('LargeRoom');
@@ -183,7 +164,7 @@ export function resolveRoomSettings(options: CreateRoomOptions): RoomSettings {
     type: roomType,
     uniqueName: options.uniqueName,
     statusCallback,
-    statusCallbackMethod: method as StatusCallbackMethod,
+    statusCallbackMethod,
     maxParticipants,
     maxParticipantDuration,
     maxConcurrentPublishedTracks: profile.maxConcurrentPublishedTracks,
