@@ -1,5 +1,5 @@
 import { TwilioError } from '../errors.js';
-import type { RoomType, StatusCallbackMethod, VideoCodec } from '../resources.js';
+import type { RoomType, VideoCodec } from '../resources.js';
 import type { RoomRecord } from './records.js';
 import {
   isRoomType,
