@@ -178,7 +178,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     logger,
   });
   const mediaStorage = (options.mediaStorage ?? noMediaStorage)({ engine, sfu, logger });
-  const serveMedia = serveMediaDownloads(links, mediaStorage);
+  const serveMedia = serveMediaDownloads(links, mediaStorage, logger);
   const control = createControl({
     engine,
     clock,

@@ -90,28 +90,62 @@ export function paramsFrom(search: URLSearchParams): Params {
   };
 }
 
-/** Reads a form-encoded body, refusing other content types and oversized bodies. */
-export async function readForm(request: Request, maxBytes: number): Promise<URLSearchParams> {
+/** A body's parameters, and whether they came as JSON (a roomlab extension) rather than a form. */
+export interface RequestBody {
+  params: URLSearchParams;
+  json: boolean;
+}
+
+/**
+ * Reads a form-encoded body, refusing other content types and oversized bodies. Where `acceptsJson`,
+ * a JSON object is taken too (a roomlab extension for the JSON bodies Twilio's Video guide sends):
+ * its camelCase keys become Twilio's PascalCase names, arrays repeated values, objects JSON text.
+ */
+export async function readBody(request: Request, maxBytes: number, acceptsJson = false): Promise<RequestBody> {
   if (request.method === 'GET' || request.method === 'DELETE' || request.body === null)
-    return new URLSearchParams();
+    return { params: new URLSearchParams(), json: false };
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes`);
   const bytes = await readCapped(request.body, maxBytes);
-  if (bytes.byteLength === 0) return new URLSearchParams();
+  if (bytes.byteLength === 0) return { params: new URLSearchParams(), json: false };
+  if (acceptsJson && type === 'application/json') return { params: jsonParams(utf8(bytes)), json: true };
   if (type !== 'application/x-www-form-urlencoded') {
     throw new TwilioError(
       20001,
       'Invalid request body: Twilio takes parameters as application/x-www-form-urlencoded',
     );
   }
-  let text: string;
+  return { params: parseForm(utf8(bytes)), json: false };
+}
+
+function utf8(bytes: Uint8Array): string {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new TwilioError(20001, 'Invalid request body: it is not valid UTF-8');
   }
-  return parseForm(text);
+}
+
+/** A JSON object's fields as Twilio's form parameters (`roomSid` → `RoomSid`). */
+function jsonParams(text: string): URLSearchParams {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new TwilioError(20001, 'Invalid request body: it is not JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new TwilioError(20001, 'Invalid request body: a JSON body must be an object of parameters');
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) {
+    const name = key.charAt(0).toUpperCase() + key.slice(1);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === null || item === undefined) continue;
+      params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+  }
+  return params;
 }
 
 /**

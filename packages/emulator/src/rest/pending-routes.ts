@@ -38,25 +38,6 @@ export const pendingRoutes: Route[] = [
   },
   {
     method: 'GET',
-    template: '/v1/Compositions',
-    operationId: 'ListComposition',
-    handle: emptyList('compositions', 100),
-  },
-  {
-    method: 'POST',
-    template: '/v1/Compositions',
-    operationId: 'CreateComposition',
-    handle: notYetEmulated('Composition'),
-  },
-  { method: 'GET', template: '/v1/Compositions/{Sid}', operationId: 'FetchComposition', handle: notFound },
-  {
-    method: 'DELETE',
-    template: '/v1/Compositions/{Sid}',
-    operationId: 'DeleteComposition',
-    handle: notFound,
-  },
-  {
-    method: 'GET',
     template: '/v1/CompositionHooks',
     operationId: 'ListCompositionHook',
     handle: emptyList('composition_hooks', 100),

@@ -2,7 +2,9 @@ import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } f
 import { base64 } from '../base64.js';
 import type { MediaLinks } from '../media/media-links.js';
 import { keyRoutes } from './key-routes.js';
-import { paramsFrom, parseForm, readForm } from './params.js';
+import { paramsFrom, parseForm, readBody } from './params.js';
+import { compositionRoutes } from './composition-routes.js';
+import { guideExtensionRoutes } from './guide-extension-routes.js';
 import { pendingRoutes } from './pending-routes.js';
 import { recordingRoutes } from './recording-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
@@ -20,6 +22,8 @@ export interface RestApiOptions {
 export const restRoutes: readonly CompiledRoute[] = [
   ...videoRoutes,
   ...recordingRoutes,
+  ...compositionRoutes,
+  ...guideExtensionRoutes,
   ...pendingRoutes,
   ...keyRoutes,
 ].map(compileRoute);
@@ -46,6 +50,16 @@ export function errorResponse(error: unknown, request: Request, url: URL, logger
       'Internal Server Error: roomlab failed to answer this request; this is a roomlab bug',
     ),
   );
+}
+
+/**
+ * `Roomlab-Extension` marks an answer Twilio would not give: a route Twilio does not have, or a JSON
+ * body Twilio would refuse.
+ */
+function extensionHeader(route: boolean, jsonBody: boolean): Record<string, string> {
+  if (route) return { 'roomlab-extension': 'route: Twilio has no such route' };
+  if (jsonBody) return { 'roomlab-extension': 'json-body: Twilio takes only form-encoded parameters' };
+  return {};
 }
 
 function basicCredentials(request: Request): { username: string; password: string } | undefined {
@@ -93,17 +107,17 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
         username: credentials.username,
         password: credentials.password,
       });
-      const search =
+      const body =
         request.method === 'GET' || request.method === 'DELETE'
-          ? parseForm(url.search.slice(1))
-          : await readForm(request, maxBodyBytes);
+          ? { params: parseForm(url.search.slice(1)), json: false }
+          : await readBody(request, maxBodyBytes, found.route.acceptsJson);
       const result = found.route.handle({
         engine,
         accountSid,
         base: url.origin,
         path: url.pathname,
         pathParams: found.pathParams,
-        params: paramsFrom(search),
+        params: paramsFrom(body.params),
         authenticatedWith: credentials.username.startsWith('SK') ? 'api-key' : 'auth-token',
         mediaLinks: options.mediaLinks,
       });

@@ -37,6 +37,8 @@ export interface Route {
    * `extension`: Twilio does not have it; roomlab marks its answers with a `Roomlab-Extension` header.
    */
   source?: 'docs' | 'extension';
+  /** Whether a JSON body is taken as well as a form (a roomlab extension, marked on the answer). */
+  acceptsJson?: true;
   handle(context: RouteContext): RouteResult;
 }
 
