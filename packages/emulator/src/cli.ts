@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { readConfigFile } from './config-file.js';
 import { createEmulator, type Emulator } from './emulator.js';
+import { diskMediaStorage } from './media/disk-media-storage.js';
 import { startServer } from './server.js';
 import { createSfu } from './signaling/media/sfu.js';
 import { keepStateIn, type StateFile } from './state-file.js';
 import { version } from './version.js';
 
-const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE]
+const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE] [--data-dir DIR]
 
 Starts the Twilio Video emulator and prints its base URL and default credentials.
 
@@ -16,6 +17,8 @@ Starts the Twilio Video emulator and prints its base URL and default credentials
   --state-file FILE
                  keep state across restarts: restored from FILE at start, saved to it on every
                  change and at exit
+  --data-dir DIR where recordings and compositions are written, and kept (default: a temporary
+                 directory removed at exit)
   -h, --help     show this help
   -v, --version  print the version`;
 
@@ -59,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
   let emulator: Emulator;
   let stateFile: StateFile | undefined;
   try {
-    emulator = createEmulator({ ...config, sfu: createSfu });
+    const dataDir = values['data-dir'];
+    emulator = createEmulator({ ...config, sfu: createSfu, mediaStorage: diskMediaStorage({ dataDir }) });
     if (values['state-file']) stateFile = await keepStateIn(values['state-file'], emulator);
   } catch (error) {
     console.error(`roomlab: ${(error as Error).message}`);
@@ -80,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`  auth token       ${credentials.authToken}`);
   console.log(`  API key SID      ${credentials.apiKeySid}`);
   console.log(`  API key secret   ${credentials.apiKeySecret}`);
+  if (values['data-dir']) console.log(`  media files in   ${values['data-dir']}`);
   const stop = () => {
     stateFile?.stop();
     running.close().then(() => process.exit(0));
@@ -98,6 +103,7 @@ function parse(argv: string[]) {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       config: { type: 'string', short: 'c' },
+      'data-dir': { type: 'string' },
       'state-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -2,6 +2,9 @@ export { type ConfigFile, configFileSchema, readConfigFile } from './config-file
 export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorOptions } from './emulator.js';
 export { createExpressApp } from './express-app.js';
 export type { FetchHandler } from './fetch-handler.js';
+export { type DiskMediaStorageOptions, diskMediaStorage } from './media/disk-media-storage.js';
+export type { MediaTarget } from './media/media-links.js';
+export type { MediaStorage, MediaStorageFactory, StoredMedia } from './media/media-storage.js';
 export { twilioHandlers } from './msw-handlers.js';
 export { signalingHandler, twilioSignalingUrl } from './msw-signaling.js';
 export { nodeRequestListener } from './node-http-adapter.js';

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { createExpressApp } from './express-app.js';
+import { diskMediaStorage } from './media/disk-media-storage.js';
 import { createSfu } from './signaling/media/sfu.js';
 import { attachSignaling } from './signaling/signaling-server.js';
 
@@ -34,7 +35,12 @@ export interface RunningServer {
 /** Serves the emulator over HTTP with Express; resolves once it is listening. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const emulator =
-    options.emulator ?? createEmulator({ sfu: options.media === false ? undefined : createSfu, ...options });
+    options.emulator ??
+    createEmulator({
+      sfu: options.media === false ? undefined : createSfu,
+      mediaStorage: diskMediaStorage(),
+      ...options,
+    });
   const server = createServer(createExpressApp(emulator.handle));
   const detachSignaling = attachSignaling(server, emulator.signaling);
   const host = options.host ?? '127.0.0.1';
@@ -60,6 +66,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeAllConnections();
       });
       emulator.close();
+      // Recordings being finished are written out before the server says it is closed.
+      await emulator.mediaStorage.close();
     },
   };
 }

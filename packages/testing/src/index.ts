@@ -7,3 +7,4 @@ export {
   type Twilio,
 } from './start-emulator.js';
 export { type CapturedWebhook, captureWebhooks, type WebhookCapture } from './webhook-capture.js';
+export type { CompositionState, MediaFile, MediaHelpers, RecordingState } from './media-helpers.js';

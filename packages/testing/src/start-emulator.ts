@@ -6,6 +6,7 @@ import {
   connectScripted,
   createEmulator,
   createSfu,
+  diskMediaStorage,
   type Emulator,
   type EmulatorOptions,
   type ScriptedParticipant,
@@ -15,6 +16,7 @@ import {
 import { startInProcess } from '@roomlab/emulator/msw';
 import { emulatorHttpClient } from '@roomlab/emulator/twilio';
 import twilio from 'twilio';
+import { type MediaHelpers, mediaHelpers } from './media-helpers.js';
 import { captureWebhooks, type WebhookCapture } from './webhook-capture.js';
 
 export type Twilio = ReturnType<typeof twilio>;
@@ -40,6 +42,8 @@ export interface TestAccount {
   token(identity: string, options?: { room?: string; ttl?: number }): Promise<string>;
   /** A participant driven by code joins a room (created on the fly), as other clients will see. */
   join(identity: string, options?: { room?: string; tracks?: ScriptedTrack[] }): Promise<ScriptedParticipant>;
+  /** Waits for recordings and compositions of this account to finish, and reads their media. */
+  media: MediaHelpers;
 }
 
 export interface TestEmulator extends TestAccount {
@@ -77,7 +81,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     httpClient = (base) => emulatorHttpClient(base);
     closers.push(() => server.close());
   } else {
-    emulator = createEmulator({ sfu: createSfu, ...options });
+    emulator = createEmulator({ sfu: createSfu, mediaStorage: diskMediaStorage(), ...options });
     const intercepting = startInProcess({ emulator });
     closers.push(() => intercepting.close());
     // The SDK's signaling is a WebSocket, which msw's Node interception does not carry: serve it on loopback.
@@ -116,6 +120,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       ...credentials,
       client,
       token,
+      media: mediaHelpers({
+        emulator,
+        accountSid: credentials.accountSid,
+        url,
+        authorization: `Basic ${btoa(`${credentials.accountSid}:${credentials.authToken}`)}`,
+      }),
       async join(identity, joinOptions = {}) {
         const participant = await connectScripted(signalingUrl, await token(identity), {
           name: joinOptions.room,
