@@ -69,6 +69,9 @@ export const twilioErrorCatalog = {
   53302: { status: 400, message: 'Track name is too long' },
   53303: { status: 400, message: 'Track name contains invalid characters' },
   53304: { status: 400, message: 'Track name is duplicated' },
+  53626: { status: 500, message: 'Internal failure while processing media composition' },
+  53628: { status: 400, message: 'Room recordings deleted' },
+  53630: { status: 400, message: 'Empty track list for composition' },
 } as const satisfies Record<number, TwilioErrorInfo>;
 
 export type TwilioErrorCode = keyof typeof twilioErrorCatalog;

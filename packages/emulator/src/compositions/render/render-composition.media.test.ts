@@ -1,0 +1,128 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeMedia } from '../../test-support/ffprobe.js';
+import {
+  grayFrameAt,
+  makeAudioRecording,
+  makeVideoRecording,
+  meanDifference,
+  meanLuma,
+} from '../../test-support/test-media.js';
+import type { Rect } from './grid.js';
+import { createCompositionRenderer } from './render-composition.js';
+import type { CompositionSource, RenderCompositionRequest } from './render-request.js';
+import { parseVideoLayout } from './video-layout.js';
+
+const resolution = { width: 320, height: 240 };
+let dir: string;
+let sources: CompositionSource[];
+
+function source(
+  name: string,
+  kind: 'audio' | 'video',
+  startMs: number,
+  durationMs: number,
+): CompositionSource {
+  const n = name.replace(/\W/g, '');
+  return {
+    recordingSid: `RT${n}`,
+    trackSid: `MT${n}`,
+    trackName: name,
+    participantSid: `PA${name.split('-')[0]}`,
+    kind,
+    file: join(dir, `${n}.${kind === 'audio' ? 'mka' : 'mkv'}`),
+    startMs,
+    durationMs,
+  };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'roomlab-render-'));
+  // Alice records from the start for 3 s; Bob joins 1.5 s later and records until 3.5 s.
+  sources = [
+    source('alice-video', 'video', 0, 3000),
+    source('alice-audio', 'audio', 0, 3000),
+    source('bob-video', 'video', 1500, 2000),
+    source('bob-audio', 'audio', 1500, 2000),
+  ];
+  await Promise.all([
+    makeVideoRecording(sources[0]?.file ?? '', { durationS: 3, hue: 0 }),
+    makeAudioRecording(sources[1]?.file ?? '', { durationS: 3, frequency: 440 }),
+    makeVideoRecording(sources[2]?.file ?? '', { durationS: 2, hue: 120 }),
+    makeAudioRecording(sources[3]?.file ?? '', { durationS: 2, frequency: 660 }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function gridRequest(format: 'mp4' | 'webm', output: string): RenderCompositionRequest {
+  return {
+    sources,
+    roomDurationMs: 4000,
+    videoLayout: parseVideoLayout({ grid: { video_sources: ['*'] } }, resolution),
+    audioSources: ['*'],
+    audioSourcesExcluded: [],
+    resolution,
+    format,
+    trim: true,
+    output: join(dir, output),
+  };
+}
+
+// Two sources side by side: each cell is 160x240; a 160x120 source fits it centred, from y = 60.
+const aliceTile: Rect = { x: 8, y: 68, width: 144, height: 104 };
+const bobTile: Rect = { x: 168, y: 68, width: 144, height: 104 };
+
+describe.each(['mp4', 'webm'] as const)('a two-participant grid in %s', (format) => {
+  const expected = format === 'mp4' ? { video: 'h264', audio: 'aac' } : { video: 'vp8', audio: 'opus' };
+  let output: string;
+  let progress: number[];
+
+  beforeAll(async () => {
+    progress = [];
+    output = join(dir, `grid.${format}`);
+    const result = await createCompositionRenderer().render({
+      ...gridRequest(format, `grid.${format}`),
+      onProgress: (percent) => progress.push(percent),
+    });
+    expect(result.durationMs).toBe(3500);
+    expect(result.sizeBytes).toBeGreaterThan(1000);
+    expect(result.bitrateKbps).toBe(Math.round((result.sizeBytes * 8) / 3.5 / 1000));
+  }, 60_000);
+
+  it(`holds ${expected.video} video at the resolution and ${expected.audio} audio, 3.5 s long`, async () => {
+    const media = await probeMedia(output);
+    expect(media.formatName).toContain(format === 'mp4' ? 'mp4' : 'webm');
+    expect(media.durationS).toBeCloseTo(3.5, 0);
+    expect(Math.abs(media.durationS - 3.5)).toBeLessThan(0.15);
+    expect(media.streams.map((stream) => [stream.codecType, stream.codecName])).toEqual([
+      ['video', expected.video],
+      ['audio', expected.audio],
+    ]);
+    expect(media.streams[0]).toMatchObject({ width: 320, height: 240 });
+  });
+
+  it('reports progress up to 100', () => {
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it('shows moving video in both tiles once both participants are there', async () => {
+    const early = await grayFrameAt(output, 1.9, resolution);
+    const later = await grayFrameAt(output, 2.7, resolution);
+    for (const tile of [aliceTile, bobTile]) {
+      expect(meanDifference(early, later, tile)).toBeGreaterThan(5);
+      expect(meanLuma(later, tile)).toBeGreaterThan(40);
+    }
+  });
+
+  it("leaves Bob's tile black before he joins", async () => {
+    const beforeBob = await grayFrameAt(output, 0.7, resolution);
+    expect(meanLuma(beforeBob, aliceTile)).toBeGreaterThan(40);
+    expect(meanLuma(beforeBob, bobTile)).toBeLessThan(20);
+  });
+});
