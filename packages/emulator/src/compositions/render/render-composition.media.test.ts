@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compositionSource } from '../../test-support/composition-sources.js';
 import { probeMedia } from '../../test-support/ffprobe.js';
 import {
   grayFrameAt,
@@ -19,33 +21,16 @@ const resolution = { width: 320, height: 240 };
 let dir: string;
 let sources: CompositionSource[];
 
-function source(
-  name: string,
-  kind: 'audio' | 'video',
-  startMs: number,
-  durationMs: number,
-): CompositionSource {
-  const n = name.replace(/\W/g, '');
-  return {
-    recordingSid: `RT${n}`,
-    trackSid: `MT${n}`,
-    trackName: name,
-    participantSid: `PA${name.split('-')[0]}`,
-    kind,
-    file: join(dir, `${n}.${kind === 'audio' ? 'mka' : 'mkv'}`),
-    startMs,
-    durationMs,
-  };
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roomlab-render-'));
   // Alice records from the start for 3 s; Bob joins 1.5 s later and records until 3.5 s.
+  const alice = { startMs: 0, durationMs: 3000 };
+  const bob = { startMs: 1500, durationMs: 2000 };
   sources = [
-    source('alice-video', 'video', 0, 3000),
-    source('alice-audio', 'audio', 0, 3000),
-    source('bob-video', 'video', 1500, 2000),
-    source('bob-audio', 'audio', 1500, 2000),
+    compositionSource('alice-video', alice, { dir }),
+    compositionSource('alice-audio', alice, { dir }),
+    compositionSource('bob-video', bob, { dir }),
+    compositionSource('bob-audio', bob, { dir }),
   ];
   await Promise.all([
     makeVideoRecording(sources[0]?.file ?? '', { durationS: 3, hue: 0 }),
@@ -125,4 +110,39 @@ describe.each(['mp4', 'webm'] as const)('a two-participant grid in %s', (format)
     expect(meanLuma(beforeBob, aliceTile)).toBeGreaterThan(40);
     expect(meanLuma(beforeBob, bobTile)).toBeLessThan(20);
   });
+});
+
+describe('an audio-only composition', () => {
+  it('holds only the mixed audio, as long as the trimmed room', async () => {
+    const output = join(dir, 'audio-only.mp4');
+    const request = { ...gridRequest('mp4', 'audio-only.mp4'), videoLayout: undefined };
+    expect(await createCompositionRenderer().render(request)).toMatchObject({ durationMs: 3500 });
+    const media = await probeMedia(output);
+    expect(media.streams.map((stream) => [stream.codecType, stream.codecName])).toEqual([['audio', 'aac']]);
+    expect(Math.abs(media.durationS - 3.5)).toBeLessThan(0.1);
+  }, 60_000);
+});
+
+describe('cancelling a composition', () => {
+  it('kills ffmpeg and removes the partial file', async () => {
+    const long = compositionSource('long-video', { startMs: 0, durationMs: 30_000 }, { dir });
+    await makeVideoRecording(long.file, { durationS: 30 });
+    const controller = new AbortController();
+    const output = join(dir, 'cancelled.webm');
+    let partialWhileRunning = false;
+    const rendering = createCompositionRenderer().render({
+      ...gridRequest('webm', 'cancelled.webm'),
+      sources: [long],
+      roomDurationMs: 30_000,
+      resolution: { width: 640, height: 480 },
+      onProgress: () => {
+        partialWhileRunning ||= existsSync(`${output}.partial`);
+        controller.abort();
+      },
+      signal: controller.signal,
+    });
+    await expect(rendering).rejects.toMatchObject({ name: 'AbortError' });
+    expect(partialWhileRunning).toBe(true);
+    expect((await readdir(dir)).filter((file) => file.startsWith('cancelled'))).toEqual([]);
+  }, 60_000);
 });
