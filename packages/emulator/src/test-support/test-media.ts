@@ -45,6 +45,33 @@ export async function makeAudioRecording(
   await ffmpeg(['-f', 'lavfi', '-i', source, '-c:a', 'libopus', '-b:a', '32k', '-f', 'matroska', file]);
 }
 
+/** A sine tone with a hole: sound for `soundS`, nothing at all for `holeS` (as Opus DTX leaves), sound again. */
+export async function makeAudioRecordingWithHole(
+  file: string,
+  options: { soundS: number; holeS: number },
+): Promise<void> {
+  const source = `sine=frequency=440:sample_rate=48000:duration=${options.soundS * 2}`;
+  const shift = `asetpts='if(gte(T,${options.soundS}),PTS+${options.holeS}/TB,PTS)'`;
+  await ffmpeg(['-f', 'lavfi', '-i', source, '-af', shift, '-c:a', 'libopus', '-f', 'matroska', file]);
+}
+
+/** The loudness (RMS of 16-bit mono samples, 0 to 32767) of each `windowS` of a file's audio. */
+export async function audioLevels(file: string, windowS: number): Promise<number[]> {
+  const rate = 8000;
+  const pcm = await ffmpeg(
+    ['-i', file, '-vn', '-ac', '1', '-ar', String(rate), '-f', 's16le', 'pipe:1'],
+    64 * 1024 * 1024,
+  );
+  const perWindow = Math.round(windowS * rate);
+  const levels: number[] = [];
+  for (let start = 0; start + perWindow * 2 <= pcm.length; start += perWindow * 2) {
+    let sum = 0;
+    for (let offset = start; offset < start + perWindow * 2; offset += 2) sum += pcm.readInt16LE(offset) ** 2;
+    levels.push(Math.sqrt(sum / perWindow));
+  }
+  return levels;
+}
+
 /** A frame of a video at a time (s), as 8-bit luma: one byte a pixel, rows top to bottom. */
 export interface GrayFrame {
   width: number;

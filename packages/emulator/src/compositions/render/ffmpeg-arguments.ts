@@ -86,7 +86,9 @@ function audioGraph(plan: RenderPlan): string[] {
   if (count === 0) return [];
   const chains = plan.audio.map((input, index) => {
     const delay = Math.round(plan.inputs[input]?.offsetMs ?? 0);
-    const normalise = 'aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo';
+    // async=1 fills the holes a recording has where its sender sent nothing (Opus DTX) with silence.
+    const normalise =
+      'aresample=48000:async=1,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo';
     // Padded with silence to the end, every input stays active, so amix divides by the same count
     // throughout and `volume` restores each voice's level (older ffmpeg's amix has no normalize=0).
     return `[${input}:a]${normalise},adelay=${delay}|${delay},apad[${count === 1 ? 'aout' : `voice${index}`}]`;

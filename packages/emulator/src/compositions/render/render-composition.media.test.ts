@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compositionSource } from '../../test-support/composition-sources.js';
 import { probeMedia } from '../../test-support/ffprobe.js';
 import {
+  audioLevels,
   grayFrameAt,
   makeAudioRecording,
+  makeAudioRecordingWithHole,
   makeVideoRecording,
   meanDifference,
   meanLuma,
@@ -120,6 +122,32 @@ describe('an audio-only composition', () => {
     const media = await probeMedia(output);
     expect(media.streams.map((stream) => [stream.codecType, stream.codecName])).toEqual([['audio', 'aac']]);
     expect(Math.abs(media.durationS - 3.5)).toBeLessThan(0.1);
+  }, 60_000);
+});
+
+describe('audio timing', () => {
+  it('keeps audio after a hole in a recording in its place, the hole silent, and mixes voices at their level', async () => {
+    // Carol speaks for 1 s, sends nothing for 1 s, speaks 1 s more; Dave speaks from 1 s to 2 s.
+    const carol = compositionSource('carol-audio', { startMs: 0, durationMs: 3000 }, { dir });
+    const dave = compositionSource('dave-audio', { startMs: 1000, durationMs: 1000 }, { dir });
+    await makeAudioRecordingWithHole(carol.file, { soundS: 1, holeS: 1 });
+    await makeAudioRecording(dave.file, { durationS: 1 });
+    const output = join(dir, 'holes.webm');
+    const request = { ...gridRequest('webm', 'holes.webm'), sources: [carol], videoLayout: undefined };
+    await createCompositionRenderer().render({ ...request, roomDurationMs: 3000 });
+    // Quarter seconds, leaving out those at the hole's edges (where the codec fades in and out).
+    const levels = (await audioLevels(output, 0.25)).map(Math.round);
+    const [sound, hole, soundAgain] = [levels.slice(0, 4), levels.slice(5, 7), levels.slice(9, 12)];
+    expect(Math.min(...sound, ...soundAgain)).toBeGreaterThan(1000);
+    expect(Math.max(...hole)).toBeLessThan(100);
+    await createCompositionRenderer().render({
+      ...request,
+      sources: [carol, dave],
+      output: join(dir, 'mixed.webm'),
+    });
+    // Mixed, each voice alone keeps its own level (Carol first, then Dave in her hole).
+    const mixed = (await audioLevels(join(dir, 'mixed.webm'), 0.25)).map(Math.round);
+    expect(Math.min(...mixed.slice(0, 4), ...mixed.slice(5, 7))).toBeGreaterThan(0.8 * Math.min(...sound));
   }, 60_000);
 });
 
