@@ -125,34 +125,34 @@ describe('reuse, when a region has fewer cells than sources at once', () => {
   ];
   const single = (reuse: string) => ({ only: { max_rows: 1, max_columns: 1, reuse, video_sources: ['*'] } });
 
-  it('show_newest makes a sequence: each newcomer takes the cell, and the one before it comes back', () => {
-    expect(shown(timeline(sources, single('show_newest')))).toEqual([
-      [0, 1000, ['alice-video@0']],
-      [1000, 2000, ['bob-video@0']],
-      [2000, 2500, ['alice-video@0']],
-      [2500, 3000, ['carol-video@0']],
-      [3000, 4000, ['carol-video@0']],
-    ]);
-  });
+  const pieces = [
+    [0, 1000],
+    [1000, 2000],
+    [2000, 2500],
+    [2500, 3000],
+    [3000, 4000],
+  ];
 
-  it('show_oldest (the default) keeps the first source until it ends', () => {
-    expect(shown(timeline(sources, single('show_oldest')))).toEqual([
-      [0, 1000, ['alice-video@0']],
-      [1000, 2000, ['alice-video@0']],
-      [2000, 2500, ['alice-video@0']],
-      [2500, 3000, ['alice-video@0']],
-      [3000, 4000, ['carol-video@0']],
-    ]);
-  });
-
-  it('none never shows a source that found no free cell, even once a cell frees', () => {
-    expect(shown(timeline(sources, single('none')))).toEqual([
-      [0, 1000, ['alice-video@0']],
-      [1000, 2000, ['alice-video@0']],
-      [2000, 2500, ['alice-video@0']],
-      [2500, 3000, ['alice-video@0']],
-      [3000, 4000, []],
-    ]);
+  it.each([
+    [
+      'show_newest',
+      'makes a sequence: each newcomer takes the cell, the one before it comes back',
+      'alice bob alice carol carol',
+    ],
+    ['show_oldest', '(the default) keeps the first source until it ends', 'alice alice alice alice carol'],
+    [
+      'none',
+      'never shows a source that found no free cell, even once a cell frees',
+      'alice alice alice alice -',
+    ],
+  ])('%s %s', (reuse, _, expected) => {
+    const segments = timeline(sources, single(reuse));
+    expect(segments.map((segment) => [segment.startMs, segment.endMs])).toEqual(pieces);
+    const who = segments.map(
+      (segment) => segment.tiles.map((tile) => tile.source.participantSid.slice(2)).join() || '-',
+    );
+    expect(who.join(' ')).toBe(expected);
+    expect(segments.every((segment) => segment.tiles.every((tile) => tile.cell === 0))).toBe(true);
   });
 
   it('none still lets a source that starts after a cell freed take it', () => {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compositionSource } from '../../test-support/composition-sources.js';
+import { compositionRequest, compositionSource } from '../../test-support/composition-sources.js';
 import { probeMedia } from '../../test-support/ffprobe.js';
 import {
   audioLevels,
@@ -17,7 +17,6 @@ import {
 import type { Rect } from './grid.js';
 import { createCompositionRenderer } from './render-composition.js';
 import type { CompositionSource, RenderCompositionRequest } from './render-request.js';
-import { parseVideoLayout } from './video-layout.js';
 
 const resolution = { width: 320, height: 240 };
 let dir: string;
@@ -47,17 +46,7 @@ afterAll(async () => {
 });
 
 function gridRequest(format: 'mp4' | 'webm', output: string): RenderCompositionRequest {
-  return {
-    sources,
-    roomDurationMs: 4000,
-    videoLayout: parseVideoLayout({ grid: { video_sources: ['*'] } }, resolution),
-    audioSources: ['*'],
-    audioSourcesExcluded: [],
-    resolution,
-    format,
-    trim: true,
-    output: join(dir, output),
-  };
+  return compositionRequest({ sources, roomDurationMs: 4000, resolution, format, output: join(dir, output) });
 }
 
 // Two sources side by side: each cell is 160x240; a 160x120 source fits it centred, from y = 60.

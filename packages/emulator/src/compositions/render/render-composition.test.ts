@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TwilioError } from '@roomlab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compositionSource } from '../../test-support/composition-sources.js';
+import { compositionRequest, compositionSource } from '../../test-support/composition-sources.js';
 import { createCompositionRenderer } from './render-composition.js';
 import type { RenderCompositionRequest } from './render-request.js';
 
@@ -21,17 +21,7 @@ afterAll(async () => {
 /** An audio-only composition of one recording, written to `name` in the test's folder. */
 async function audioRequest(name: string, recording = 'alice-audio'): Promise<RenderCompositionRequest> {
   const source = compositionSource(recording, { startMs: 0, durationMs: 1000 }, { dir });
-  return {
-    sources: [source],
-    roomDurationMs: 1000,
-    videoLayout: undefined,
-    audioSources: ['*'],
-    audioSourcesExcluded: [],
-    resolution: { width: 640, height: 480 },
-    format: 'mp4',
-    trim: true,
-    output: join(dir, name),
-  };
+  return compositionRequest({ sources: [source], videoLayout: undefined, output: join(dir, name) });
 }
 
 async function failureOf(render: Promise<unknown>): Promise<TwilioError> {

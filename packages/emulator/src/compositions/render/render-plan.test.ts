@@ -1,6 +1,6 @@
 import { TwilioError } from '@roomlab/core';
 import { describe, expect, it } from 'vitest';
-import { compositionSource } from '../../test-support/composition-sources.js';
+import { compositionRequest, compositionSource } from '../../test-support/composition-sources.js';
 import { planRender } from './render-plan.js';
 import type { RenderCompositionRequest } from './render-request.js';
 import { parseVideoLayout } from './video-layout.js';
@@ -16,18 +16,7 @@ const sources = [
 ];
 
 function request(overrides: Partial<RenderCompositionRequest>): RenderCompositionRequest {
-  return {
-    sources,
-    roomDurationMs: 6000,
-    videoLayout: parseVideoLayout({ grid: { video_sources: ['*'] } }, vga),
-    audioSources: ['*'],
-    audioSourcesExcluded: [],
-    resolution: vga,
-    format: 'mp4',
-    trim: true,
-    output: '/compositions/CJ1.mp4',
-    ...overrides,
-  };
+  return compositionRequest({ sources, output: '/compositions/CJ1.mp4', roomDurationMs: 6000, ...overrides });
 }
 
 describe('planRender', () => {
