@@ -1,3 +1,4 @@
+export { selectAudioSources } from './audio-selection.js';
 export {
   type CompositionFormat,
   defaultCompositionFormat,
