@@ -15,12 +15,13 @@ export function assignCells(
   const endOf = (source: CompositionSource) => source.startMs + source.durationMs;
   const byStart = [...sources].sort((a, b) => a.startMs - b.startMs);
   for (const source of byStart) {
+    // When a cell frees: the last end of its sources still recording (-Infinity: it is free now).
     const busyUntil = (cell: number) =>
       Math.max(
         Number.NEGATIVE_INFINITY,
         ...[...assigned]
           .filter(([other, at]) => at === cell && endOf(other) > source.startMs)
-          .map(([o]) => endOf(o)),
+          .map(([other]) => endOf(other)),
       );
     const free = usableCells.find((cell) => busyUntil(cell) === Number.NEGATIVE_INFINITY);
     if (free !== undefined) assigned.set(source, free);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TwilioError } from '@roomlab/core';
+import { memoryLogger, TwilioError } from '@roomlab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compositionRequest, compositionSource } from '../../test-support/composition-sources.js';
 import { createCompositionRenderer } from './render-composition.js';
@@ -63,6 +63,17 @@ describe('createCompositionRenderer', () => {
     expect(failure.message).toContain('RTdeletedaudio');
   });
 
+  it('finds an ffmpeg installed after a composition failed for the lack of one', async () => {
+    const request = await audioRequest('installed-later.mp4');
+    await writeFile(request.sources[0]?.file ?? '', 'a recording');
+    const ffmpegPath = await loggingFfmpeg(join(dir, 'installed-later.log'));
+    await chmod(ffmpegPath, 0o644);
+    const renderer = createCompositionRenderer({ ffmpegPath });
+    expect((await failureOf(renderer.render(request))).code).toBe(53626);
+    await chmod(ffmpegPath, 0o755);
+    expect((await renderer.render(request)).sizeBytes).toBe(5);
+  });
+
   it("reports ffmpeg's failure with the end of what it wrote to stderr, and leaves no file", async () => {
     const request = await audioRequest('garbage.mp4', 'garbage-audio');
     await writeFile(request.sources[0]?.file ?? '', 'this is not a Matroska file');
@@ -90,6 +101,28 @@ describe('createCompositionRenderer', () => {
     expect(results.map((result) => result.sizeBytes)).toEqual([5, 5]);
     const lines = (await readFile(log, 'utf8')).trim().split('\n');
     expect(lines.map((line) => line.split(' ')[0])).toEqual(expected);
+  });
+
+  it('logs a progress callback that throws and still finishes', async () => {
+    const logger = memoryLogger();
+    const request = await audioRequest('throwing-progress.mp4');
+    await writeFile(request.sources[0]?.file ?? '', 'a recording');
+    const ffmpegPath = await loggingFfmpeg(join(dir, 'throwing.log'));
+    const failing = () => {
+      throw new Error('the listener broke');
+    };
+    const result = await createCompositionRenderer({ ffmpegPath, logger }).render({
+      ...request,
+      onProgress: failing,
+    });
+    expect(result.sizeBytes).toBe(5);
+    expect(logger.entries).toEqual([
+      {
+        level: 'error',
+        message: 'a composition progress callback failed',
+        cause: new Error('the listener broke'),
+      },
+    ]);
   });
 
   it('does not start when its signal has already aborted', async () => {

@@ -24,10 +24,14 @@ export interface CompositionRenderer {
 /** Renders compositions with ffmpeg, a few at a time, off the event loop. */
 export function createCompositionRenderer(options: CompositionRendererOptions = {}): CompositionRenderer {
   const queue = createRenderQueue(options.concurrency ?? 1);
+  const logger = options.logger ?? consoleLogger;
   let ffmpeg: Promise<string | undefined> | undefined;
-  const findFfmpeg = () => {
-    ffmpeg ??= locateFfmpeg({ path: options.ffmpegPath, logger: options.logger ?? consoleLogger });
-    return ffmpeg;
+  const findFfmpeg = async () => {
+    ffmpeg ??= locateFfmpeg({ path: options.ffmpegPath, logger });
+    const found = await ffmpeg;
+    // Not found is not remembered: an ffmpeg installed later serves the next composition.
+    if (found === undefined) ffmpeg = undefined;
+    return found;
   };
   return {
     async render(request) {
@@ -35,7 +39,14 @@ export function createCompositionRenderer(options: CompositionRendererOptions = 
       await requireRecordings(plan);
       const ffmpegPath = await findFfmpeg();
       if (ffmpegPath === undefined) throw renderFailure(`no ffmpeg was found: ${ffmpegInstallHint}`);
-      return queue.run(() => renderFile(ffmpegPath, plan, request), request.signal);
+      const onProgress = (percent: number) => {
+        try {
+          request.onProgress?.(percent);
+        } catch (error) {
+          logger.error('a composition progress callback failed', error);
+        }
+      };
+      return queue.run(() => renderFile(ffmpegPath, plan, { ...request, onProgress }), request.signal);
     },
   };
 }
