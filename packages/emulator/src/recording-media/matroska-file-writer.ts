@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import {
   build,
   DurationPosition,
@@ -10,9 +10,9 @@ import {
 } from 'werift/nonstandard';
 
 /**
- * Puts what werift's WebM writer emits into a file: opened once and written in batches of up to 64 KiB
- * (werift's saveToFileSystem reopens the file for every block), so at most that much media is ever in
- * memory. Closing writes in place what only the end knows:
+ * Puts what werift's WebM writer emits into a file: taken as it comes, written in batches of 64 KiB
+ * (werift's saveToFileSystem reopens the file for every block), so at most that much media waits in
+ * memory while the disk keeps up. Closing writes in place what only the end knows:
  * - the Segment's size (werift's replaceSegmentSize counts the size field itself in, which puts the
  *   Segment's end a few bytes past the file's);
  * - each Cluster's size (werift leaves them unknown, which a Segment of known size may not contain:
@@ -21,8 +21,11 @@ import {
  */
 export interface MatroskaFileWriter {
   /** The next piece of werift's output. */
-  save(output: WebmOutput): Promise<void>;
-  /** Completes and closes the file (call once, after werift's end of file). Resolves to its size. */
+  save(output: WebmOutput): void;
+  /**
+   * Completes and closes the file (once, after werift's end of file). Resolves to its size; rejects
+   * with the first write that failed.
+   */
   close(durationMs: number): Promise<number>;
 }
 
@@ -30,46 +33,47 @@ const batchBytes = 64 * 1024;
 const clusterIdLength = 4;
 
 export function matroskaFileWriter(file: string): MatroskaFileWriter {
-  // Settled either way at once: a failure to open is thrown where the file is first written.
-  const opened = open(file, 'w').then(
-    (handle) => ({ handle }),
-    (error: unknown) => ({ error }),
-  );
-  const handle = async () => {
-    const result = await opened;
-    if ('error' in result) throw result.error;
-    return result.handle;
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown) => {
+    failure ??= { error };
   };
+  let handle: FileHandle | undefined;
+  /** Opening, then the batches one after the other, in order. A failure is kept to throw from close(). */
+  let writing = open(file, 'w').then((opened) => {
+    handle = opened;
+  }, fail);
   const pending: Uint8Array[] = [];
-  let flushed = 0;
+  let batched = 0;
   let position = 0;
   /** Where each cluster starts, then where the cues start (the last cluster's end). */
   const clusterBounds: number[] = [];
 
   const writeAt = async (at: number, data: Uint8Array) => {
-    const { bytesWritten } = await (await handle()).write(data, 0, data.length, at);
+    if (!handle) throw new Error(`${file} is not open`);
+    const { bytesWritten } = await handle.write(data, 0, data.length, at);
     if (bytesWritten !== data.length)
       throw new Error(`${file}: wrote ${bytesWritten} of ${data.length} bytes`);
   };
-  const flush = async () => {
-    const batch = Buffer.concat(pending.splice(0));
-    await writeAt(flushed, batch);
-    flushed += batch.length;
+  const writeBatch = () => {
+    const [at, batch] = [batched, Buffer.concat(pending.splice(0))];
+    batched += batch.length;
+    // After a failure nothing more is written: close() reports it.
+    writing = writing.then(() => (failure ? undefined : writeAt(at, batch))).catch(fail);
   };
 
   return {
-    async save(output) {
+    save(output) {
       if (output.kind === 'cluster' || output.kind === 'cuePoints') clusterBounds.push(position);
-      if (output.saveToFile) {
-        pending.push(output.saveToFile);
-        position += output.saveToFile.length;
-      }
-      if (position - flushed >= batchBytes) await flush();
+      if (!output.saveToFile) return;
+      pending.push(output.saveToFile);
+      position += output.saveToFile.length;
+      if (position - batched >= batchBytes) writeBatch();
     },
     async close(durationMs) {
-      const fileHandle = await handle();
+      writeBatch();
+      await writing;
       try {
-        await flush();
+        if (failure) throw failure.error;
         await writeAt(DurationPosition, build(element(ID.Duration, float(durationMs))));
         await writeAt(SegmentSizePosition, elementSize(position - SegmentSizePosition - 8));
         for (const [i, start] of clusterBounds.slice(0, -1).entries()) {
@@ -78,7 +82,7 @@ export function matroskaFileWriter(file: string): MatroskaFileWriter {
         }
         return position;
       } finally {
-        await fileHandle.close();
+        await handle?.close();
       }
     },
   };

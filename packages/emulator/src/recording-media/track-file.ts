@@ -5,7 +5,7 @@ import {
   number,
   string,
   type WEBMContainer,
-  WebmCallback,
+  WebmBase,
   type WebmTrack,
 } from 'werift/nonstandard';
 import { matroskaFileWriter } from './matroska-file-writer.js';
@@ -17,6 +17,10 @@ import type { VideoHeader } from './video-header.js';
  * subset): an EBML header, a Segment with the track's header, clusters of SimpleBlocks, and cues at the
  * end. Its Duration runs from the first frame to the end of the last one (werift's own stops at the
  * last frame's start).
+ *
+ * werift's WebM writer is used as WebmBase, whose output comes synchronously: its WebmCallback puts each
+ * piece behind a promise in a queue that takes longer per piece the longer it is (thousands of frames
+ * written at once took minutes).
  */
 export interface TrackFile {
   write(frame: TrackFileFrame): void;
@@ -47,42 +51,33 @@ export function openTrackFile(options: TrackFileOptions): TrackFile {
   const track: WebmTrack = video
     ? { kind: 'video', codec: webmCodec[options.codec], clockRate: 90000, trackNumber: 1, ...video }
     : { kind: 'audio', codec: 'OPUS', clockRate: 48000, trackNumber: 1 };
-  // A Duration in the header from the start, for finish() to overwrite in place.
-  const webm = new WebmCallback([track], { duration: 0 });
-  if (video?.codecPrivate) setCodecPrivate(webm, track, video.codecPrivate);
   const writer = matroskaFileWriter(options.file);
-  let failure: { error: unknown } | undefined;
-  let ended: () => void = () => undefined;
-  const end = new Promise<void>((resolve) => {
-    ended = resolve;
-  });
-  webm.pipe(async (output) => {
-    if (!failure) await writer.save(output).catch((error: unknown) => (failure = { error }));
-    if (output.eol) ended();
-  });
+  // A Duration in the header from the start, for finish() to overwrite in place.
+  const webm = new WebmWriter([track], writer.save, { duration: 0 });
+  if (video?.codecPrivate) setCodecPrivate(webm, track, video.codecPrivate);
+  webm.begin();
   const span = frameSpan();
 
   return {
     write(frame) {
       span.add(frame);
       const input = { frame: { data: frame.data, isKeyframe: frame.isKeyframe, time: frame.time } };
-      if (video) webm.inputVideo(input);
-      else webm.inputAudio(input);
+      if (video) webm.processVideoInput(input);
+      else webm.processAudioInput(input);
     },
     async finish() {
       webm.stop();
-      await end;
       const durationMs = span.durationMs();
-      // After a failed write, closing fails too, or writes what could be: the first failure is the cause.
-      const closed = await writer.close(durationMs).then(
-        (sizeBytes) => ({ sizeBytes }),
-        (error: unknown) => ({ error }),
-      );
-      if (failure) throw failure.error;
-      if ('error' in closed) throw closed.error;
-      return { sizeBytes: closed.sizeBytes, durationMs };
+      return { sizeBytes: await writer.close(durationMs), durationMs };
     },
   };
+}
+
+/** werift's WebM writer, started once its track entries are final. */
+class WebmWriter extends WebmBase {
+  begin() {
+    this.start();
+  }
 }
 
 /** From the first frame's start to the last one's end, in whole ms. */
@@ -105,7 +100,7 @@ function frameSpan() {
  * track entry has no place for: its entry is replaced before the header is written (werift 0.24.4
  * keeps the entries on its WebM writer's `builder`).
  */
-function setCodecPrivate(webm: WebmCallback, track: WebmTrack, codecPrivate: Uint8Array) {
+function setCodecPrivate(webm: WebmBase, track: WebmTrack, codecPrivate: Uint8Array) {
   const { builder } = webm as unknown as { builder?: WEBMContainer };
   if (!builder?.trackEntries) throw new Error('werift’s WebM writer has changed: no track entries to set');
   builder.trackEntries = [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryLogger } from '@roomlab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode, probe } from '../test-support/media-check.js';
+import { decode, distinctFrames, maxVolumeDb, probe } from '../test-support/media-check.js';
 import { rtpFromFfmpeg } from '../test-support/rtp-from-ffmpeg.js';
 import { startTrackRecording } from './track-recording.js';
 
@@ -82,6 +82,9 @@ describe.concurrent('a track recorded from the RTP it publishes', () => {
     expect(decoded.errors).toBe('');
     // Every frame sent is in the file: 3 s at 25 fps, or at 50 Opus packets a second.
     expect(decoded.frames).toBeGreaterThanOrEqual(track.kind === 'video' ? 75 : 150);
+    // And they are what was sent: a moving picture, a tone (lavfi's sine is at -18 dB).
+    if (track.kind === 'video') expect(await distinctFrames(file)).toBeGreaterThanOrEqual(75);
+    else expect(await maxVolumeDb(file)).toBeGreaterThan(-20);
     expect(logger.entries).toEqual([]);
   });
 });

@@ -50,3 +50,13 @@ export async function maxVolumeDb(file: string): Promise<number> {
   if (!match?.[1]) throw new Error(`volumedetect said no max_volume:\n${stderr}`);
   return match[1] === '-inf' ? Number.NEGATIVE_INFINITY : Number(match[1]);
 }
+
+/** How many of the file's video frames differ from every other (ffmpeg's framemd5): a still picture has 1. */
+export async function distinctFrames(file: string): Promise<number> {
+  const ffmpeg = await requireMediaBinary('ffmpeg');
+  const { stdout } = await run(ffmpeg, ['-v', 'error', '-i', file, '-f', 'framemd5', '-'], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const hashes = stdout.split('\n').filter((line) => line && !line.startsWith('#'));
+  return new Set(hashes.map((line) => line.split(',').at(-1)?.trim())).size;
+}
