@@ -45,6 +45,7 @@ function fakeSfu(describe: Sfu['describe'] = () => undefined) {
     describe,
     subscribe: () => undefined,
     dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
+    tapTrack: () => () => undefined,
     close: () => undefined,
   };
   return { sfu, speakers };

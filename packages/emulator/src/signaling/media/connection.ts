@@ -53,6 +53,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     published,
     lifetime,
     logger,
+    codecs,
     onPublished: options.onPublished,
   });
   const pc = createPeerConnection({ ice: options.ice, codecs, lifetime, logger, ...receiving });

@@ -1,5 +1,6 @@
 import type { Logger } from '@roomlab/core';
-import type { MediaStreamTrack, RTCRtpReceiver, RtpPacket } from 'werift';
+import type { MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
+import type { Codecs } from './codecs.js';
 import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
 import type { PeerConnectionOptions } from './peer-connection.js';
@@ -21,7 +22,9 @@ export interface PublishedMediaTrack extends Publication {
   kind: 'audio' | 'video';
   track: MediaStreamTrack;
   receiver: RTCRtpReceiver;
-  /** Subscribers' forwards: each gets every RTP packet. */
+  /** The codecs of its kind on the publisher's connection: a packet's payload type is one of them. */
+  codecs: readonly RTCRtpCodecParameters[];
+  /** Subscribers' forwards (and taps): each gets every RTP packet. */
   listeners: Set<(rtp: RtpPacket) => void>;
 }
 
@@ -51,6 +54,8 @@ export interface ReceivingOptions {
   /** The client's connection: owns the retries. */
   lifetime: Lifetime;
   logger: Logger;
+  /** The codecs of the client's connection. */
+  codecs: Codecs;
   /** A track of this client's is ready to forward: other participants may want it. */
   onPublished(): void;
 }
@@ -76,6 +81,7 @@ export function receivePublications(
         return;
       }
       const known = published.get(trackSid);
+      const kind = track.kind as 'audio' | 'video';
       // Forwards hold on to the published track (for keyframe requests too): renew it in place.
       const publication: PublishedMediaTrack =
         known && known.kind !== 'data'
@@ -83,15 +89,17 @@ export function receivePublications(
           : {
               trackSid,
               publisher: sessionId,
-              kind: track.kind as 'audio' | 'video',
+              kind,
               track,
               receiver,
+              codecs: [],
               listeners: new Set(),
               unpipe: () => undefined,
             };
       publication.unpipe();
       publication.track = track;
       publication.receiver = receiver;
+      publication.codecs = options.codecs[kind];
       const pipe = track.onReceiveRtp.subscribe((rtp) => {
         for (const listener of publication.listeners) listener(rtp);
       });

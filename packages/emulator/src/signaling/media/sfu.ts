@@ -4,6 +4,7 @@ import { type Connection, openConnection } from './connection.js';
 import type { MediaClient } from './media-client.js';
 import type { IceSettings } from './peer-connection.js';
 import { type PublishedTracks, removePublishedBy } from './published-tracks.js';
+import { createTaps, type TrackTap } from './taps.js';
 
 /**
  * roomlab's media server: the far end of each client's peer connection (werift, pure TypeScript), and
@@ -17,6 +18,7 @@ import { type PublishedTracks, removePublishedBy } from './published-tracks.js';
  */
 
 export type { MediaClient } from './media-client.js';
+export type { TrackTap } from './taps.js';
 
 export interface SfuOptions {
   /** Where failures that no client can be told of go (default: the console). */
@@ -38,6 +40,12 @@ export interface Sfu {
   subscribe(sessionId: string, trackSids: Iterable<string>): void;
   /** Tells every client in a room who the dominant speaker is now (a participant SID, or null). */
   dominantSpeaker(roomSid: string, participantSid: string | null): void;
+  /**
+   * Hands each RTP packet of a published audio or video track to `tap` (a recording), from now or from
+   * when the track's media reaches the SFU, through renegotiations, until the returned function is
+   * called or the publisher leaves (see taps.ts).
+   */
+  tapTrack(trackSid: string, tap: TrackTap): () => void;
   close(): void;
 }
 
@@ -56,6 +64,7 @@ export function createSfu(options: SfuOptions = {}): Sfu {
   const logger = options.logger ?? consoleLogger;
   const peers = new Map<string, Peer>();
   const published: PublishedTracks = new Map();
+  const taps = createTaps(published, logger);
   /** Dominant speaker per room, as last told to clients. */
   const speakers = new Map<string, string | null>();
 
@@ -76,7 +85,10 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       wanted: () => peer.wanted,
       nextSubscribedRevision: () => ++peer.subscribedRevision,
       dominantSpeaker: () => speakers.get(peer.client.roomSid),
-      onPublished: () => syncOthers(sessionId),
+      onPublished: () => {
+        syncOthers(sessionId);
+        taps.connect();
+      },
     });
 
   return {
@@ -88,6 +100,7 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       if (!peer) return;
       peers.delete(sessionId);
       peer.connection?.close();
+      taps.releasePublisher(sessionId);
       removePublishedBy(published, sessionId);
       syncOthers(sessionId);
     },
@@ -119,8 +132,10 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       for (const peer of peers.values())
         if (peer.client.roomSid === roomSid) peer.connection?.tellDominantSpeaker(participantSid);
     },
+    tapTrack: taps.add,
     close() {
       for (const sessionId of [...peers.keys()]) this.leave(sessionId);
+      taps.releaseAll();
       speakers.clear();
     },
   };

@@ -1,0 +1,90 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryLogger } from '@roomlab/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode, distinctFrames, maxVolumeDb, probe } from '../test-support/media-check.js';
+import { rtpFromFfmpeg } from '../test-support/rtp-from-ffmpeg.js';
+import { startTrackRecording } from './track-recording.js';
+
+/**
+ * Tracks recorded from real RTP: ffmpeg encodes 3 s of a moving test picture or a tone and sends it
+ * as RTP, as a publisher would; the file is then read back with ffprobe and decoded whole with ffmpeg.
+ */
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'roomlab-track-recording-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const picture = ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25', '-t', '3', '-g', '25'];
+const tone = ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', '3'];
+
+const published = [
+  {
+    name: 'VP8 video',
+    kind: 'video',
+    encode: [...picture, '-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '300k'],
+    codec: { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 },
+    expected: { codec: 'VP8', stream: { codec_name: 'vp8', width: 320, height: 240 } },
+  },
+  {
+    name: 'H.264 video (packetization mode 1)',
+    kind: 'video',
+    encode: [
+      ...picture,
+      '-c:v',
+      'libx264',
+      '-profile:v',
+      'baseline',
+      '-pix_fmt',
+      'yuv420p',
+      '-tune',
+      'zerolatency',
+    ],
+    codec: { mimeType: 'video/H264', payloadType: 96, clockRate: 90000 },
+    expected: { codec: 'H264', stream: { codec_name: 'h264', width: 320, height: 240 } },
+  },
+  {
+    name: 'Opus audio',
+    kind: 'audio',
+    encode: [...tone, '-c:a', 'libopus', '-b:a', '48k', '-frame_duration', '20'],
+    codec: { mimeType: 'audio/opus', payloadType: 96, clockRate: 48000 },
+    expected: { codec: 'OPUS', stream: { codec_name: 'opus' } },
+  },
+] as const;
+
+describe.concurrent('a track recorded from the RTP it publishes', () => {
+  it.each(published)('$name: a Matroska file of the published codec, size and length', async (track) => {
+    const logger = memoryLogger();
+    const file = join(dir, `${track.expected.codec}.${track.kind === 'audio' ? 'mka' : 'mkv'}`);
+    const recording = startTrackRecording({ kind: track.kind, file, logger });
+    const packets = await rtpFromFfmpeg([...track.encode], (rtp) => recording.writeRtp(rtp, track.codec));
+    const media = await recording.stop();
+
+    expect(packets).toBeGreaterThan(100);
+    const probed = await probe(file);
+    expect(probed.format.format_name).toBe('matroska,webm');
+    expect(probed.streams).toMatchObject([{ codec_type: track.kind, ...track.expected.stream }]);
+    expect(Number(probed.format.duration)).toBeGreaterThan(2.9);
+    expect(Number(probed.format.duration)).toBeLessThan(3.1);
+    // What the recording reports is what the file says.
+    expect(media).toEqual({
+      codec: track.expected.codec,
+      durationMs: Math.round(Number(probed.format.duration) * 1000),
+      sizeBytes: Number(probed.format.size),
+      ...(track.kind === 'video' ? { width: 320, height: 240 } : {}),
+    });
+    expect(media?.sizeBytes).toBe((await stat(file)).size);
+    const decoded = await decode(file);
+    expect(decoded.errors).toBe('');
+    // Every frame sent is in the file: 3 s at 25 fps, or at 50 Opus packets a second.
+    expect(decoded.frames).toBeGreaterThanOrEqual(track.kind === 'video' ? 75 : 150);
+    // And they are what was sent: a moving picture, a tone (lavfi's sine is at -18 dB).
+    if (track.kind === 'video') expect(await distinctFrames(file)).toBeGreaterThanOrEqual(75);
+    else expect(await maxVolumeDb(file)).toBeGreaterThan(-20);
+    expect(logger.entries).toEqual([]);
+  });
+});
