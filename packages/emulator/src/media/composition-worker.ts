@@ -110,15 +110,18 @@ export function compositionWorker(deps: {
     const run = running.get(composition.sid);
     if (run) run.abort.abort(new Error(`composition ${composition.sid} was deleted`));
     else
-      files.remove(files.compositionFile(composition)).catch((error: unknown) =>
-        logger.error(`the media of deleted composition ${composition.sid} could not be removed`, error),
-      );
+      files
+        .remove(files.compositionFile(composition))
+        .catch((error: unknown) =>
+          logger.error(`the media of deleted composition ${composition.sid} could not be removed`, error),
+        );
   };
 
   const stop = engine.subscribe((event: EngineEvent) => {
     if (!event.composition) return;
     // After the event has reached every listener: rendering reports back to the engine.
-    if (event.name === 'composition-enqueued') queueMicrotask(() => enqueued(event.composition as CompositionSnapshot));
+    if (event.name === 'composition-enqueued')
+      queueMicrotask(() => enqueued(event.composition as CompositionSnapshot));
     else if (event.name === 'composition-deleted') deleted(event.composition);
   });
 

@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type Engine, type EngineEvent, type Logger, type RecordingSnapshot, TwilioError } from '@roomlab/core';
+import {
+  type Engine,
+  type EngineEvent,
+  type Logger,
+  type RecordingSnapshot,
+  TwilioError,
+} from '@roomlab/core';
 import type { RecordedMedia } from '../recording-media/recorded-media.js';
 import { writeSyntheticRecording } from '../recording-media/synthetic-recording.js';
 import { startTrackRecording, type TrackRecording } from '../recording-media/track-recording.js';
@@ -23,23 +29,38 @@ export interface RecordingWriter {
  * of the captured length. When the file is done the engine hears of it (completed, or failed with why),
  * and a deleted recording's file is removed.
  */
-export function recordingWriter(deps: { engine: Engine; sfu: Sfu | undefined; logger: Logger; files: MediaFiles }) {
+export function recordingWriter(deps: {
+  engine: Engine;
+  sfu: Sfu | undefined;
+  logger: Logger;
+  files: MediaFiles;
+}) {
   const { engine, logger, files } = deps;
   const captures = new Map<string, Capture>();
   const finishing = new Set<Promise<void>>();
 
   const start = (recording: RecordingSnapshot) => {
-    const trackRecording = startTrackRecording({ kind: recording.kind, file: files.recordingFile(recording), logger });
+    const trackRecording = startTrackRecording({
+      kind: recording.kind,
+      file: files.recordingFile(recording),
+      logger,
+    });
     const untap = deps.sfu?.tapTrack(recording.trackSid, (rtp, codec) => trackRecording.writeRtp(rtp, codec));
     captures.set(recording.sid, { recording: trackRecording, untap: untap ?? (() => undefined) });
   };
 
-  const mediaOf = async (recording: RecordingSnapshot, capture: Capture | undefined): Promise<RecordedMedia> => {
+  const mediaOf = async (
+    recording: RecordingSnapshot,
+    capture: Capture | undefined,
+  ): Promise<RecordedMedia> => {
     const file = files.recordingFile(recording);
     await mkdir(dirname(file), { recursive: true });
     const written = await capture?.recording.stop();
     if (written) return written;
-    const durationMs = Math.max(1, (recording.captureEndedAt ?? recording.dateCreated) - recording.dateCreated);
+    const durationMs = Math.max(
+      1,
+      (recording.captureEndedAt ?? recording.dateCreated) - recording.dateCreated,
+    );
     return writeSyntheticRecording({ kind: recording.kind, file, durationMs });
   };
 
@@ -50,10 +71,15 @@ export function recordingWriter(deps: { engine: Engine; sfu: Sfu | undefined; lo
     const ref = { accountSid: recording.accountSid, recording: recording.sid };
     const done = mediaOf(recording, capture)
       .then(
-        (media) => engine.finishRecording(ref, { media }),
+        (media) => {
+          engine.finishRecording(ref, { media });
+        },
         (error: unknown) => {
           logger.warn(`recording ${recording.sid} could not be written`, error);
-          const reason = error instanceof TwilioError ? error : new TwilioError(20500, `writing the recording failed: ${String(error)}`);
+          const reason =
+            error instanceof TwilioError
+              ? error
+              : new TwilioError(20500, `writing the recording failed: ${String(error)}`);
           engine.finishRecording(ref, { failure: reason });
         },
       )
@@ -63,9 +89,11 @@ export function recordingWriter(deps: { engine: Engine; sfu: Sfu | undefined; lo
   };
 
   const remove = (recording: RecordingSnapshot) => {
-    files.remove(files.recordingFile(recording)).catch((error: unknown) =>
-      logger.error(`the media of deleted recording ${recording.sid} could not be removed`, error),
-    );
+    files
+      .remove(files.recordingFile(recording))
+      .catch((error: unknown) =>
+        logger.error(`the media of deleted recording ${recording.sid} could not be removed`, error),
+      );
   };
 
   const stop = engine.subscribe((event: EngineEvent) => {

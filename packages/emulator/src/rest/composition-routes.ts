@@ -1,4 +1,9 @@
-import { type CompositionRef, type CompositionStatus, type CreateCompositionOptions, TwilioError } from '@roomlab/core';
+import {
+  type CompositionRef,
+  type CompositionStatus,
+  type CreateCompositionOptions,
+  TwilioError,
+} from '@roomlab/core';
 import { parseCompositionFormat } from '../compositions/render/composition-format.js';
 import { parseResolution } from '../compositions/render/resolution.js';
 import { parseVideoLayout } from '../compositions/render/video-layout.js';
@@ -27,12 +32,14 @@ export function compositionParameters(context: RouteContext) {
   const resolutionText = params.string('Resolution');
   const resolution = parseResolution(resolutionText);
   const layoutText = params.string('VideoLayout');
-  const videoLayout = layoutText === undefined || layoutText === '' ? undefined : parseVideoLayout(layoutText, resolution);
+  const videoLayout =
+    layoutText === undefined || layoutText === '' ? undefined : parseVideoLayout(layoutText, resolution);
   const audioSources = params.list('AudioSources');
   if (videoLayout === undefined && (audioSources === undefined || audioSources.length === 0))
     throw new TwilioError(20001, 'Invalid parameter: either VideoLayout or AudioSources must be given');
   return {
-    videoLayout: videoLayout === undefined ? undefined : (JSON.parse(layoutText as string) as Record<string, unknown>),
+    videoLayout:
+      videoLayout === undefined ? undefined : (JSON.parse(layoutText as string) as Record<string, unknown>),
     audioSources,
     audioSourcesExcluded: params.list('AudioSourcesExcluded'),
     resolution: `${resolution.width}x${resolution.height}`,

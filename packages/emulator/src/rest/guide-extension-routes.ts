@@ -1,5 +1,5 @@
-import { json, type Route } from './route.js';
 import { roomRecordingResource } from './recording-resources.js';
+import { json, type Route } from './route.js';
 
 /**
  * Forms that Twilio's Video guide uses but Twilio does not serve, kept so apps written from the guide

@@ -101,7 +101,11 @@ export interface RequestBody {
  * a JSON object is taken too (a roomlab extension for the JSON bodies Twilio's Video guide sends):
  * its camelCase keys become Twilio's PascalCase names, arrays repeated values, objects JSON text.
  */
-export async function readBody(request: Request, maxBytes: number, acceptsJson = false): Promise<RequestBody> {
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  acceptsJson = false,
+): Promise<RequestBody> {
   if (request.method === 'GET' || request.method === 'DELETE' || request.body === null)
     return { params: new URLSearchParams(), json: false };
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

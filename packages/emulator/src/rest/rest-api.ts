@@ -1,10 +1,10 @@
 import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
 import type { MediaLinks } from '../media/media-links.js';
-import { keyRoutes } from './key-routes.js';
-import { paramsFrom, parseForm, readBody } from './params.js';
 import { compositionRoutes } from './composition-routes.js';
 import { guideExtensionRoutes } from './guide-extension-routes.js';
+import { keyRoutes } from './key-routes.js';
+import { paramsFrom, parseForm, readBody } from './params.js';
 import { pendingRoutes } from './pending-routes.js';
 import { recordingRoutes } from './recording-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
