@@ -1,10 +1,14 @@
 import type { EngineEvent } from './events.js';
 import type {
   ApiKeyRecord,
+  CompositionHookRecord,
+  MediaSettingsKind,
+  MediaSettingsRecord,
   ParticipantRecord,
   PublishedTrackRecord,
   RoomRecord,
   SubscribedTrackRecord,
+  TranscriptionRecord,
 } from './records.js';
 
 /**
@@ -28,9 +32,17 @@ export interface AccountState {
   dateCreated: number;
   apiKeys: ApiKeyRecord[];
   rooms: RoomState[];
+  /** Absent from snapshots taken before roomlab kept settings: Twilio's defaults then. */
+  mediaSettings?: Record<MediaSettingsKind, MediaSettingsRecord>;
+  /** Absent from snapshots taken before roomlab kept hooks: none then. */
+  compositionHooks?: CompositionHookRecord[];
 }
 
-export type RoomState = Omit<RoomRecord, 'participants'> & { participants: ParticipantState[] };
+export type RoomState = Omit<RoomRecord, 'participants' | 'transcriptions'> & {
+  participants: ParticipantState[];
+  /** Absent from snapshots taken before roomlab kept transcriptions: none then. */
+  transcriptions?: TranscriptionRecord[];
+};
 
 export type ParticipantState = Omit<ParticipantRecord, 'publishedTracks' | 'subscribedTracks'> & {
   publishedTracks: PublishedTrackRecord[];

@@ -12,7 +12,7 @@ import type { RoomRecord } from './records.js';
 
 export type EventDetails = Pick<
   EngineEvent,
-  'participant' | 'track' | 'subscriber' | 'reason' | 'departure' | 'tracks'
+  'participant' | 'track' | 'subscriber' | 'reason' | 'departure' | 'tracks' | 'transcript'
 >;
 
 /**

@@ -29,6 +29,7 @@ export const internalEvents = [
   'subscribe-rules-updated',
   'recording-rules-updated',
   'participant-anonymized',
+  'speech-transcribed',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -64,6 +65,23 @@ export interface TrackSnapshot {
   readonly enabled: boolean;
 }
 
+/** A transcript of a participant's speech, as a room's transcription produced it (see transcripts.ts). */
+export interface Transcript {
+  /** The Transcriptions resource that produced it. */
+  readonly ttid: string;
+  readonly participantSid: string;
+  /** The audio track (MT SID) the speech came from. */
+  readonly trackSid: string;
+  /** Per track, from 1. */
+  readonly sequenceNumber: number;
+  readonly timestamp: number;
+  readonly partialResults: boolean;
+  /** How likely a partial result is to stay as it is (0 to 1); null for a final one. */
+  readonly stability: number | null;
+  readonly languageCode: string;
+  readonly transcription: string;
+}
+
 export interface EngineEvent {
   /** Position in the engine's log, from 1, across all accounts. */
   readonly sequence: number;
@@ -86,6 +104,8 @@ export interface EngineEvent {
   readonly departure?: true;
   /** On participant-disconnected: the tracks it published when it left (its last state, as clients saw it). */
   readonly tracks?: readonly TrackSnapshot[];
+  /** On speech-transcribed: what was said. */
+  readonly transcript?: Transcript;
 }
 
 export type EngineEventListener = (event: EngineEvent) => void;
