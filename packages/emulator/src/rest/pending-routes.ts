@@ -3,7 +3,7 @@ import { listPage } from './list-page.js';
 import type { Route, RouteContext } from './route.js';
 
 /**
- * Recordings, compositions and transcriptions exist as routes (so the `twilio` client never meets an
+ * Recordings and compositions exist as routes (so the `twilio` client never meets an
  * unknown path) and answer truthfully for what roomlab does not record yet: lists are empty, single
  * resources are not found, and writes answer 503/20503 saying the feature is not emulated yet.
  */
@@ -52,18 +52,6 @@ export const pendingRoutes: Route[] = [
   },
   {
     method: 'GET',
-    template: '/v1/RecordingSettings/Default',
-    operationId: 'FetchRecordingSettings',
-    handle: notYetEmulated('Recording settings'),
-  },
-  {
-    method: 'POST',
-    template: '/v1/RecordingSettings/Default',
-    operationId: 'CreateRecordingSettings',
-    handle: notYetEmulated('Recording settings'),
-  },
-  {
-    method: 'GET',
     template: '/v1/Compositions',
     operationId: 'ListComposition',
     handle: emptyList('compositions', 100),
@@ -79,72 +67,6 @@ export const pendingRoutes: Route[] = [
     method: 'DELETE',
     template: '/v1/Compositions/{Sid}',
     operationId: 'DeleteComposition',
-    handle: notFound,
-  },
-  {
-    method: 'GET',
-    template: '/v1/CompositionHooks',
-    operationId: 'ListCompositionHook',
-    handle: emptyList('composition_hooks', 100),
-  },
-  {
-    method: 'POST',
-    template: '/v1/CompositionHooks',
-    operationId: 'CreateCompositionHook',
-    handle: notYetEmulated('Composition hooks'),
-  },
-  {
-    method: 'GET',
-    template: '/v1/CompositionHooks/{Sid}',
-    operationId: 'FetchCompositionHook',
-    handle: notFound,
-  },
-  {
-    method: 'POST',
-    template: '/v1/CompositionHooks/{Sid}',
-    operationId: 'UpdateCompositionHook',
-    handle: notFound,
-  },
-  {
-    method: 'DELETE',
-    template: '/v1/CompositionHooks/{Sid}',
-    operationId: 'DeleteCompositionHook',
-    handle: notFound,
-  },
-  {
-    method: 'GET',
-    template: '/v1/CompositionSettings/Default',
-    operationId: 'FetchCompositionSettings',
-    handle: notYetEmulated('Composition settings'),
-  },
-  {
-    method: 'POST',
-    template: '/v1/CompositionSettings/Default',
-    operationId: 'CreateCompositionSettings',
-    handle: notYetEmulated('Composition settings'),
-  },
-  {
-    method: 'GET',
-    template: '/v1/Rooms/{RoomSid}/Transcriptions',
-    operationId: 'ListRoomTranscriptions',
-    handle: emptyList('transcriptions', 1000),
-  },
-  {
-    method: 'POST',
-    template: '/v1/Rooms/{RoomSid}/Transcriptions',
-    operationId: 'CreateRoomTranscriptions',
-    handle: notYetEmulated('Transcriptions'),
-  },
-  {
-    method: 'GET',
-    template: '/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}',
-    operationId: 'FetchRoomTranscriptions',
-    handle: notFound,
-  },
-  {
-    method: 'POST',
-    template: '/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}',
-    operationId: 'UpdateRoomTranscriptions',
     handle: notFound,
   },
 ];

@@ -1,9 +1,12 @@
 import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
+import { compositionHookRoutes } from './composition-hook-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { paramsFrom, parseForm, readForm } from './params.js';
 import { pendingRoutes } from './pending-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
+import { settingsRoutes } from './settings-routes.js';
+import { transcriptionRoutes } from './transcription-routes.js';
 import { videoRoutes } from './video-routes.js';
 
 export interface RestApiOptions {
@@ -13,9 +16,14 @@ export interface RestApiOptions {
   logger?: Logger;
 }
 
-export const restRoutes: readonly CompiledRoute[] = [...videoRoutes, ...pendingRoutes, ...keyRoutes].map(
-  compileRoute,
-);
+export const restRoutes: readonly CompiledRoute[] = [
+  ...videoRoutes,
+  ...pendingRoutes,
+  ...keyRoutes,
+  ...settingsRoutes,
+  ...compositionHookRoutes,
+  ...transcriptionRoutes,
+].map(compileRoute);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
