@@ -22,6 +22,7 @@ import { sessionEndings } from './room/session-endings.js';
 import { type Session, sessionRegistry } from './room/sessions.js';
 import type { SignalingParts } from './room/signaling-parts.js';
 import { subscriptions } from './room/subscriptions.js';
+import { transcriptDelivery } from './room/transcripts.js';
 import type { TcmpConnection } from './tcmp-connection.js';
 
 /**
@@ -110,6 +111,7 @@ export function roomSignaling(
     { events: speakerEvents, handle: speaker.changed },
     { events: ['participant-disconnected'], handle: endings.participantDisconnected },
     { events: participantStateEvents, handle: parts.states.changed },
+    { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
   ];
   /** What signaling kept about a participant or a room goes when they do, whoever is still connected. */
   const forget: Route[] = [

@@ -38,6 +38,8 @@ export interface Sfu {
   subscribe(sessionId: string, trackSids: Iterable<string>): void;
   /** Tells every client in a room who the dominant speaker is now (a participant SID, or null). */
   dominantSpeaker(roomSid: string, participantSid: string | null): void;
+  /** Sends a transcript to every client in a room that asked for transcriptions. */
+  transcribed(roomSid: string, message: Record<string, unknown>): void;
   close(): void;
 }
 
@@ -118,6 +120,11 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       speakers.set(roomSid, participantSid);
       for (const peer of peers.values())
         if (peer.client.roomSid === roomSid) peer.connection?.tellDominantSpeaker(participantSid);
+    },
+    transcribed(roomSid, message) {
+      for (const peer of peers.values())
+        if (peer.client.roomSid === roomSid)
+          peer.connection?.sendMediaSignaling('extension_transcriptions', message);
     },
     close() {
       for (const sessionId of [...peers.keys()]) this.leave(sessionId);
