@@ -3,11 +3,13 @@ import {
   type CompositionHookOptions,
   type CompositionHookRecord,
   type CompositionHookRef,
+  type ListCompositionHooksFilter,
   TwilioError,
   twilioDate,
 } from '@roomlab/core';
 import { validateCompositionFormatFields } from './composition-format-fields.js';
 import { listPage } from './list-page.js';
+import type { Params } from './params.js';
 import { json, type Route, type RouteContext } from './route.js';
 
 /**
@@ -58,6 +60,15 @@ const hookRef = (context: RouteContext): CompositionHookRef => ({
   hookSid: context.pathParams.Sid ?? '',
 });
 
+const createdParams = ['DateCreatedAfter', 'DateCreatedBefore'];
+
+const listFilter = (params: Params): ListCompositionHooksFilter => ({
+  enabled: params.boolean('Enabled'),
+  friendlyName: params.string('FriendlyName'),
+  dateCreatedAfter: params.date('DateCreatedAfter'),
+  dateCreatedBefore: params.date('DateCreatedBefore'),
+});
+
 const answer = (context: RouteContext, status: number, hook: CompositionHookRecord) =>
   json(status, hookResource(hook, context.base));
 
@@ -66,27 +77,13 @@ export const compositionHookRoutes: Route[] = [
     method: 'GET',
     template: '/v1/CompositionHooks',
     operationId: 'ListCompositionHook',
-    handle(context) {
-      const { params } = context;
-      const hooks = context.engine.listCompositionHooks(
-        { accountSid: context.accountSid },
-        {
-          enabled: params.boolean('Enabled'),
-          friendlyName: params.string('FriendlyName'),
-          dateCreatedAfter: params.date('DateCreatedAfter'),
-          dateCreatedBefore: params.date('DateCreatedBefore'),
-        },
-      );
-      return listPage(
+    handle: (context) =>
+      listPage(
         context,
-        {
-          key: 'composition_hooks',
-          filters: ['Enabled', 'FriendlyName', 'DateCreatedAfter', 'DateCreatedBefore'],
-        },
-        hooks,
+        { key: 'composition_hooks', filters: ['Enabled', 'FriendlyName', ...createdParams] },
+        context.engine.listCompositionHooks({ accountSid: context.accountSid }, listFilter(context.params)),
         (hook) => hookResource(hook, context.base),
-      );
-    },
+      ),
   },
   {
     method: 'POST',

@@ -19,11 +19,12 @@ describe.each(modes)('Recording and composition settings through the twilio clie
       const path = kind === 'recording' ? 'RecordingSettings' : 'CompositionSettings';
       expect(await settingsOf[kind]().fetch()).toMatchObject({
         accountSid: session.emulator.credentials.accountSid,
+        // In the order of Twilio's own example.
         friendlyName: null,
         awsCredentialsSid: null,
+        encryptionKeySid: null,
         awsS3Url: null,
         awsStorageEnabled: false,
-        encryptionKeySid: null,
         encryptionEnabled: false,
         url: `${session.origin}/v1/${path}/Default`,
       });

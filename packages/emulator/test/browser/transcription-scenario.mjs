@@ -61,21 +61,21 @@ try {
   result.roomSid = room.sid;
   const page = await browser.newPage();
   await page.goto(pages.origin);
-  // Each joins with a microphone; carol does not ask for transcriptions.
-  const join = async (identity, receiveTranscriptions) => {
-    const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
-    return page.evaluate(
-      ([key, jwt, ws, receive]) =>
-        window.join(key, jwt, {
-          wsServer: ws,
-          name: 'captioned',
-          audio: true,
-          video: false,
-          receiveTranscriptions: receive,
-        }),
-      [identity, token, emulator.signalingUrl, receiveTranscriptions],
+  // Each joins the room from the page with a microphone; carol does not ask for transcriptions.
+  const tokenFor = (identity) =>
+    mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
+  const connectOptions = (receiveTranscriptions) => ({
+    wsServer: emulator.signalingUrl,
+    name: 'captioned',
+    audio: true,
+    video: false,
+    receiveTranscriptions,
+  });
+  const join = async (identity, receive) =>
+    page.evaluate(
+      ([key, jwt, options]) => window.join(key, jwt, options),
+      [identity, await tokenFor(identity), connectOptions(receive)],
     );
-  };
   for (const [identity, receive] of [
     ['alice', true],
     ['bob', true],
@@ -121,9 +121,6 @@ try {
   result.receivedAfterStop = await page.evaluate(() => window.transcripts);
 } catch (error) {
   result.error = String(error);
-} finally {
-  console.log(JSON.stringify(result));
-  await browser.close();
-  await emulator.close();
-  await pages.close();
 }
+console.log(JSON.stringify(result));
+await Promise.all([browser.close(), emulator.close(), pages.close()]);
