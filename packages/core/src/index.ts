@@ -33,6 +33,11 @@ export {
   systemClock,
   twilioDate,
 } from './clock.js';
+export {
+  type CompositionHookOptions,
+  compositionHookLimits,
+  type ListCompositionHooksFilter,
+} from './engine/composition-hooks.js';
 export { createEngine } from './engine/engine.js';
 export {
   type AccountRef,
@@ -40,6 +45,7 @@ export {
   type ApiKeyRef,
   type ApiKeySeed,
   type ComposedMedia,
+  type CompositionHookRef,
   type CompositionRef,
   type ConnectParticipantOptions,
   type CreateCompositionOptions,
@@ -50,6 +56,7 @@ export {
   type ListParticipantsFilter,
   type ListRecordingsFilter,
   type ListRoomsFilter,
+  type MediaSettingsRef,
   type ParticipantRef,
   type ParticipantSubscribeRules,
   type PublishTrackOptions,
@@ -57,14 +64,24 @@ export {
   type RecordingRef,
   type RoomRef,
   type TrackRef,
+  type TranscriptionRef,
 } from './engine/engine-api.js';
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
+export { defaultMediaSettings, type MediaSettingsUpdate } from './engine/media-settings.js';
 export type * from './engine/records.js';
 export { participantRefOf, roomRefOf } from './engine/refs.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';
 export * from './engine/room-type.js';
 export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';
+export { type TranscriptionActivity, transcriptionActivity } from './engine/transcription-activity.js';
+export {
+  speechModels,
+  type TranscriptionConfiguration,
+  transcriptionDefaults,
+} from './engine/transcription-configuration.js';
+export type { TranscriptionUpdate } from './engine/transcriptions.js';
+export { type SpokenText, transcriptLimits } from './engine/transcripts.js';
 export {
   isTwilioError,
   TwilioError,

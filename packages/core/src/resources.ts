@@ -53,3 +53,5 @@ export type VideoCodec = VideoSchemas['room_enum_video_codec'];
 export type ParticipantStatus = VideoSchemas['room_participant_enum_status'];
 export type TrackKind = VideoSchemas['room_participant_published_track_enum_kind'];
 export type StatusCallbackMethod = NonNullable<VideoSchemas['video.v1.room']['status_callback_method']>;
+export type CompositionHookFormat = VideoSchemas['composition_hook_enum_format'];
+export type TranscriptionStatus = VideoSchemas['room_transcriptions_enum_status'];

@@ -9,6 +9,8 @@ export const sidPrefixes = {
   composition: 'CJ',
   compositionHook: 'HK',
   transcription: 'TT',
+  /** A stored credential: AWS credentials and public keys (`accounts.twilio.com/v1/Credentials`). */
+  credential: 'CR',
 } as const;
 
 export type SidPrefix = (typeof sidPrefixes)[keyof typeof sidPrefixes];

@@ -1,4 +1,5 @@
 export { installMatchers, roomlabMatchers } from './matchers.js';
+export type { CompositionState, MediaFile, MediaHelpers, RecordingState } from './media-helpers.js';
 export {
   type StartEmulatorOptions,
   startEmulator,
@@ -7,4 +8,3 @@ export {
   type Twilio,
 } from './start-emulator.js';
 export { type CapturedWebhook, captureWebhooks, type WebhookCapture } from './webhook-capture.js';
-export type { CompositionState, MediaFile, MediaHelpers, RecordingState } from './media-helpers.js';

@@ -3,6 +3,7 @@ import { isSid } from '../sid.js';
 import type { AccountRef, AccountSeed, ApiKeyRef, ApiKeySeed } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { requireAccount } from './lookup.js';
+import { defaultMediaSettings } from './media-settings.js';
 import type { AccountRecord, ApiKeyRecord } from './records.js';
 
 /** Accounts (the tenants that isolate tests) and their API keys, and HTTP Basic authentication. */
@@ -24,6 +25,8 @@ export function addAccount(context: EngineContext, seed: AccountSeed = {}): Acco
     inProgressRoomsByName: new Map(),
     recordings: new Map(),
     compositions: new Map(),
+    mediaSettings: defaultMediaSettings(),
+    compositionHooks: new Map(),
   };
   context.accounts.set(sid, account);
   for (const key of seed.apiKeys ?? []) createApiKey(context, { accountSid: sid }, key);

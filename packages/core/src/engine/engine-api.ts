@@ -3,23 +3,31 @@ import type { TwilioError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { ParticipantStatus, RoomStatus, TrackKind } from '../resources.js';
 import type { SidSource } from '../sid.js';
+import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
 import type { EngineState } from './engine-state.js';
-import type { EngineEvent, EngineEventListener } from './events.js';
+import type { EngineEvent, EngineEventListener, Transcript } from './events.js';
+import type { MediaSettingsUpdate } from './media-settings.js';
 import type {
   AccountRecord,
   ApiKeyRecord,
   CompositionFormat,
+  CompositionHookRecord,
   CompositionRecord,
   CompositionStatus,
+  MediaSettingsKind,
+  MediaSettingsRecord,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingCodec,
   RecordingRecord,
   RecordingStatus,
   RoomRecord,
+  TranscriptionRecord,
 } from './records.js';
 import type { CreateRoomOptions } from './room-options.js';
 import type { TrackRule } from './rules.js';
+import type { TranscriptionUpdate } from './transcriptions.js';
+import type { SpokenText } from './transcripts.js';
 
 /**
  * The engine's interface: the one state machine of roomlab (accounts, rooms, participants, tracks and
@@ -66,6 +74,21 @@ export interface CompositionRef extends AccountRef {
 /** An API key of an account: its SK SID. */
 export interface ApiKeyRef extends AccountRef {
   readonly keySid: string;
+}
+
+/** One of an account's two settings resources: RecordingSettings or CompositionSettings. */
+export interface MediaSettingsRef extends AccountRef {
+  readonly settings: MediaSettingsKind;
+}
+
+/** A composition hook of an account: its HK SID. */
+export interface CompositionHookRef extends AccountRef {
+  readonly hookSid: string;
+}
+
+/** A room's Transcriptions resource: its TTID. */
+export interface TranscriptionRef extends RoomRef {
+  readonly ttid: string;
 }
 
 export interface EngineOptions {
@@ -281,6 +304,29 @@ export interface Engine {
   ): CompositionRecord;
   /** Cancels a composition still waiting or rendering, or deletes a finished one's media. */
   deleteComposition(composition: CompositionRef): CompositionRecord;
+  // Recording and composition settings, per account.
+  /** RecordingSettings or CompositionSettings: Twilio's defaults until something is posted. */
+  getMediaSettings(settings: MediaSettingsRef): MediaSettingsRecord;
+  /** A POST of the settings: the fields it gives replace those set; 20001 for an invalid one. */
+  updateMediaSettings(settings: MediaSettingsRef, update: MediaSettingsUpdate): MediaSettingsRecord;
+
+  // Composition hooks, per account.
+  createCompositionHook(account: AccountRef, options: CompositionHookOptions): CompositionHookRecord;
+  getCompositionHook(hook: CompositionHookRef): CompositionHookRecord;
+  /** Replaces every field, as Twilio does: what the update leaves out goes back to its default. */
+  updateCompositionHook(hook: CompositionHookRef, options: CompositionHookOptions): CompositionHookRecord;
+  deleteCompositionHook(hook: CompositionHookRef): void;
+  /** Newest first; `{ enabled: true }` gives the hooks a completed room sets off. */
+  listCompositionHooks(account: AccountRef, filter?: ListCompositionHooksFilter): CompositionHookRecord[];
+
+  // Transcriptions of an in-progress group room, and what they transcribe.
+  createTranscription(room: RoomRef, options?: { configuration?: unknown }): TranscriptionRecord;
+  getTranscription(transcription: TranscriptionRef): TranscriptionRecord;
+  listTranscriptions(room: RoomRef): TranscriptionRecord[];
+  /** Starts or stops it, or changes its configuration (applied over the current one). */
+  updateTranscription(transcription: TranscriptionRef, update: TranscriptionUpdate): TranscriptionRecord;
+  /** What a connected participant said, as the room's started transcription delivers it to clients. */
+  transcribe(participant: ParticipantRef, spoken: SpokenText): Transcript;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

@@ -1,12 +1,16 @@
 import type { EngineEvent } from './events.js';
 import type {
   ApiKeyRecord,
+  CompositionHookRecord,
   CompositionRecord,
+  MediaSettingsKind,
+  MediaSettingsRecord,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingRecord,
   RoomRecord,
   SubscribedTrackRecord,
+  TranscriptionRecord,
 } from './records.js';
 
 /**
@@ -33,9 +37,17 @@ export interface AccountState {
   /** Absent in snapshots taken before roomlab recorded. */
   recordings?: RecordingRecord[];
   compositions?: CompositionRecord[];
+  /** Absent from snapshots taken before roomlab kept settings: Twilio's defaults then. */
+  mediaSettings?: Record<MediaSettingsKind, MediaSettingsRecord>;
+  /** Absent from snapshots taken before roomlab kept hooks: none then. */
+  compositionHooks?: CompositionHookRecord[];
 }
 
-export type RoomState = Omit<RoomRecord, 'participants'> & { participants: ParticipantState[] };
+export type RoomState = Omit<RoomRecord, 'participants' | 'transcriptions'> & {
+  participants: ParticipantState[];
+  /** Absent from snapshots taken before roomlab kept transcriptions: none then. */
+  transcriptions?: TranscriptionRecord[];
+};
 
 export type ParticipantState = Omit<ParticipantRecord, 'publishedTracks' | 'subscribedTracks'> & {
   publishedTracks: PublishedTrackRecord[];

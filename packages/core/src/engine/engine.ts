@@ -2,12 +2,14 @@ import { systemClock } from '../clock.js';
 import { consoleLogger } from '../log/logger.js';
 import { randomSidSource } from '../sid.js';
 import * as accounts from './accounts.js';
+import * as hooks from './composition-hooks.js';
 import * as compositions from './compositions.js';
 import { deadlineQueue } from './deadlines.js';
 import { defaultEventLogCapacity, type Engine, type EngineOptions } from './engine-api.js';
 import type { DeadlineSubject, EngineContext } from './engine-context.js';
 import { createEventLog } from './event-log.js';
 import { findRoom, requireRoom } from './lookup.js';
+import * as settings from './media-settings.js';
 import * as participants from './participants.js';
 import * as recordingResources from './recording-resources.js';
 import { isRoomRecording } from './recordings.js';
@@ -16,6 +18,8 @@ import * as rules from './rule-updates.js';
 import * as state from './state-snapshot.js';
 import { tick } from './tick.js';
 import * as tracks from './tracks.js';
+import * as transcriptions from './transcriptions.js';
+import { transcribeSpeech } from './transcripts.js';
 
 /**
  * Builds the engine (see `Engine` in engine-api.ts): one state, shared by the modules that each own a
@@ -82,6 +86,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     finishComposition: (composition, outcome) =>
       compositions.finishComposition(context, composition, outcome),
     deleteComposition: (composition) => compositions.deleteComposition(context, composition),
+    getMediaSettings: (ref) => settings.getMediaSettings(context, ref),
+    updateMediaSettings: (ref, update) => settings.updateMediaSettings(context, ref, update),
+    createCompositionHook: (account, hook) => hooks.createCompositionHook(context, account, hook),
+    getCompositionHook: (hook) => hooks.getCompositionHook(context, hook),
+    updateCompositionHook: (hook, update) => hooks.updateCompositionHook(context, hook, update),
+    deleteCompositionHook: (hook) => hooks.deleteCompositionHook(context, hook),
+    listCompositionHooks: (account, filter) => hooks.listCompositionHooks(context, account, filter),
+    createTranscription: (room, create) => transcriptions.createTranscription(context, room, create),
+    getTranscription: (ref) => transcriptions.getTranscription(context, ref),
+    listTranscriptions: (room) => transcriptions.listTranscriptions(context, room),
+    updateTranscription: (ref, update) => transcriptions.updateTranscription(context, ref, update),
+    transcribe: (participant, spoken) => transcribeSpeech(context, participant, spoken),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

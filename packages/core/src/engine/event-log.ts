@@ -21,6 +21,7 @@ export type EventDetails = Pick<
   | 'recording'
   | 'composition'
   | 'secondsRemaining'
+  | 'transcript'
 >;
 
 /**

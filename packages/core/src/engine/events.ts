@@ -49,6 +49,7 @@ export const internalEvents = [
   'recording-deleted',
   /** A composition was cancelled, or its media deleted. */
   'composition-deleted',
+  'speech-transcribed',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -88,6 +89,23 @@ export interface TrackSnapshot {
   readonly enabled: boolean;
 }
 
+/** A transcript of a participant's speech, as a room's transcription produced it (see transcripts.ts). */
+export interface Transcript {
+  /** The Transcriptions resource that produced it. */
+  readonly ttid: string;
+  readonly participantSid: string;
+  /** The audio track (MT SID) the speech came from. */
+  readonly trackSid: string;
+  /** Per track, from 1. */
+  readonly sequenceNumber: number;
+  readonly timestamp: number;
+  readonly partialResults: boolean;
+  /** How likely a partial result is to stay as it is (0 to 1); null for a final one. */
+  readonly stability: number | null;
+  readonly languageCode: string;
+  readonly transcription: string;
+}
+
 export interface EngineEvent {
   /** Position in the engine's log, from 1, across all accounts. */
   readonly sequence: number;
@@ -116,6 +134,8 @@ export interface EngineEvent {
   readonly composition?: CompositionSnapshot;
   /** On composition-progress: Twilio's estimate of the seconds left. */
   readonly secondsRemaining?: number;
+  /** On speech-transcribed: what was said. */
+  readonly transcript?: Transcript;
 }
 
 export type CompositionSnapshot = Readonly<CompositionRecord>;

@@ -12,3 +12,14 @@ export function inList<Status>(
     (filter.dateCreatedBefore === undefined || record.dateCreated < filter.dateCreatedBefore)
   );
 }
+
+/** Whether a record was created within DateCreatedAfter (inclusive) and DateCreatedBefore (exclusive). */
+export function createdWithin(
+  record: { dateCreated: number },
+  filter: { dateCreatedAfter?: number; dateCreatedBefore?: number },
+): boolean {
+  return (
+    (filter.dateCreatedAfter === undefined || record.dateCreated >= filter.dateCreatedAfter) &&
+    (filter.dateCreatedBefore === undefined || record.dateCreated < filter.dateCreatedBefore)
+  );
+}

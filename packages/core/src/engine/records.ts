@@ -1,9 +1,11 @@
 import type {
+  CompositionHookFormat,
   ParticipantStatus,
   RoomStatus,
   RoomType,
   StatusCallbackMethod,
   TrackKind,
+  TranscriptionStatus,
   VideoCodec,
 } from '../resources.js';
 import type { TrackRule } from './rules.js';
@@ -35,6 +37,9 @@ export interface AccountRecord {
   recordings: Map<string, RecordingRecord>;
   /** Every composition, oldest first. */
   compositions: Map<string, CompositionRecord>;
+  /** The account's RecordingSettings and CompositionSettings (`/v1/{Kind}Settings/Default`). */
+  mediaSettings: Record<MediaSettingsKind, MediaSettingsRecord>;
+  compositionHooks: Map<string, CompositionHookRecord>;
 }
 
 export interface RoomRecord {
@@ -66,6 +71,8 @@ export interface RoomRecord {
   emptySince: number | null;
   /** Per-room SequenceNumber of the next status callback event. */
   nextSequenceNumber: number;
+  /** Its Transcriptions resources by TTID (Twilio keeps one per room). */
+  transcriptions: Map<string, TranscriptionRecord>;
 }
 
 export interface ParticipantRecord {
@@ -181,4 +188,55 @@ export interface CompositionRecord {
   /** The composition hook that made it, if one did. */
   hook: { sid: string; friendlyName: string } | null;
   failure: { code: number; message: string } | null;
+}
+
+/** The two per-account settings resources of one shape: RecordingSettings and CompositionSettings. */
+export type MediaSettingsKind = 'recording' | 'composition';
+
+/** Where and how an account's recordings (or compositions) are stored, as its settings say. */
+export interface MediaSettingsRecord {
+  friendlyName: string | null;
+  awsCredentialsSid: string | null;
+  awsS3Url: string | null;
+  awsStorageEnabled: boolean;
+  encryptionKeySid: string | null;
+  encryptionEnabled: boolean;
+}
+
+/** A template for the compositions made when a room of the account completes. */
+export interface CompositionHookRecord {
+  sid: string;
+  accountSid: string;
+  friendlyName: string;
+  enabled: boolean;
+  dateCreated: number;
+  /** Null until the hook is first updated, as Twilio answers. */
+  dateUpdated: number | null;
+  audioSources: string[];
+  audioSourcesExcluded: string[];
+  /** Twilio's VideoLayout JSON object, as given (`{}` for none). */
+  videoLayout: Record<string, unknown>;
+  resolution: string;
+  format: CompositionHookFormat;
+  trim: boolean;
+  statusCallback: string | null;
+  statusCallbackMethod: StatusCallbackMethod;
+}
+
+/** A room's real-time transcription: started or stopped on request, stopped for good when the room ends. */
+export interface TranscriptionRecord {
+  /** Twilio's type ID: `video_extension_` and a UUID. */
+  ttid: string;
+  roomSid: string;
+  accountSid: string;
+  status: TranscriptionStatus;
+  /** Twilio's configuration map, values as strings (Twilio echoes `"true"`, not `true`). */
+  configuration: Record<string, string>;
+  dateCreated: number;
+  /** Null until the resource is first updated, as Twilio answers. */
+  dateUpdated: number | null;
+  /** Each time it was started, until it was stopped (`to` null while it runs). */
+  startedSpans: { from: number; to: number | null }[];
+  /** The sequence number of the last transcript of each audio track (by MT SID); they start at 1. */
+  sequenceNumbers: Record<string, number>;
 }

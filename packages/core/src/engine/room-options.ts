@@ -21,6 +21,8 @@ export interface CreateRoomOptions {
   maxParticipants?: number;
   recordParticipantsOnConnect?: boolean;
   transcribeParticipantsOnConnect?: boolean;
+  /** Unchecked JSON: the configuration transcriptions start with (TranscribeParticipantsOnConnect). */
+  transcriptionsConfiguration?: unknown;
   videoCodecs?: readonly string[];
   mediaRegion?: string;
   recordingRules?: unknown;

@@ -9,6 +9,7 @@ import { requireAccount, requireRoom } from './lookup.js';
 import type { RoomRecord } from './records.js';
 import { type CreateRoomOptions, resolveRoomSettings } from './room-options.js';
 import { armRoomTimeout } from './timeouts.js';
+import { addTranscription, endTranscriptions, transcriptionsOnConnect } from './transcriptions.js';
 
 /** Rooms: created by REST or an ad-hoc connect, listed, and ended (completed or timed out). */
 
@@ -19,6 +20,7 @@ export function createRoom(
 ): RoomRecord {
   const account = requireAccount(context, ref);
   const settings = resolveRoomSettings(options);
+  const transcribeWith = transcriptionsOnConnect(options);
   if (settings.uniqueName !== undefined && account.inProgressRoomsByName.has(settings.uniqueName))
     throw new TwilioError(
       53113,
@@ -40,7 +42,9 @@ export function createRoom(
     participants: new Map(),
     emptySince: null,
     nextSequenceNumber: 0,
+    transcriptions: new Map(),
   };
+  if (transcribeWith) addTranscription(context, room, transcribeWith);
   account.rooms.set(sid, room);
   account.inProgressRoomsByName.set(room.uniqueName, room);
   armRoomTimeout(context, room);
@@ -74,6 +78,7 @@ export function endRoom(
   for (const participant of room.participants.values()) {
     if (participant.status === 'connected') leaveRoom(context, room, participant, reason);
   }
+  endTranscriptions(context, room);
   const now = context.clock.now();
   room.status = status;
   room.endTime = now;

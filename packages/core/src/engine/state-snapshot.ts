@@ -3,6 +3,7 @@ import { isSid } from '../sid.js';
 import type { EngineContext } from './engine-context.js';
 import type { AccountState, EngineState, RoomState } from './engine-state.js';
 import { requireAccount } from './lookup.js';
+import { defaultMediaSettings } from './media-settings.js';
 import type { AccountRecord, RoomRecord } from './records.js';
 import { rebuildDeadlines } from './timeouts.js';
 
@@ -17,8 +18,11 @@ function accountState(account: AccountRecord): AccountState {
     friendlyName: account.friendlyName,
     dateCreated: account.dateCreated,
     apiKeys: [...account.apiKeys.values()].map(copy),
-    rooms: [...account.rooms.values()].map(({ participants, ...room }) => ({
+    mediaSettings: copy(account.mediaSettings),
+    compositionHooks: [...account.compositionHooks.values()].map(copy),
+    rooms: [...account.rooms.values()].map(({ participants, transcriptions, ...room }) => ({
       ...copy(room),
+      transcriptions: [...transcriptions.values()].map(copy),
       participants: [...participants.values()].map(
         ({ publishedTracks, subscribedTracks, ...participant }) => ({
           ...copy(participant),
@@ -48,10 +52,11 @@ export function snapshot(context: EngineContext, accountSid?: string): EngineSta
   };
 }
 
-function roomRecord({ participants, ...room }: RoomState): RoomRecord {
+function roomRecord({ participants, transcriptions = [], ...room }: RoomState): RoomRecord {
   if (!isSid(room.sid, 'RM')) throw new Error('bad room');
   return {
     ...copy(room),
+    transcriptions: new Map(transcriptions.map((transcription) => [transcription.ttid, copy(transcription)])),
     participants: new Map(
       participants.map(({ publishedTracks, subscribedTracks, ...participant }) => [
         participant.sid,
@@ -82,6 +87,8 @@ function accountRecord(account: AccountState): AccountRecord {
     compositions: new Map(
       (account.compositions ?? []).map((composition) => [composition.sid, copy(composition)]),
     ),
+    mediaSettings: account.mediaSettings ? copy(account.mediaSettings) : defaultMediaSettings(),
+    compositionHooks: new Map((account.compositionHooks ?? []).map((hook) => [hook.sid, copy(hook)])),
   };
 }
 

@@ -55,6 +55,7 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           'faults',
           'tokens/verify',
           'signaling/drop',
+          'transcripts',
         ].map((name) => `${controlPrefix}/${name}`),
       }),
     },
@@ -135,6 +136,9 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
     },
     'signaling/drop': {
       POST: (_request, url) => ({ dropped: control.dropSignaling(text(url, 'ParticipantSid')) }),
+    },
+    transcripts: {
+      POST: async (request, url) => control.transcribe(await readJson(request), text(url, 'AccountSid')),
     },
     'tokens/verify': {
       POST: async (request) => {

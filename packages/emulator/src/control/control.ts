@@ -12,6 +12,7 @@ import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callba
 import type { Fault, FaultTable } from './faults.js';
 import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
 import { type SeedResult, seedEngine } from './seed.js';
+import { supplyTranscript } from './transcripts.js';
 
 export interface EventFilter {
   after?: number;
@@ -46,6 +47,11 @@ export interface Control {
   verifyToken(token: string, room?: string): Promise<VerifiedAccessToken>;
   /** Drops signaling sockets as a network failure would (one participant's, or all); returns how many. */
   dropSignaling(participantSid?: string): number;
+  /**
+   * What a participant said, for the room's started transcription to deliver to clients (roomlab
+   * hears no speech); returns the `extension_transcriptions` message they are sent.
+   */
+  transcribe(input: unknown, accountSid?: string): Record<string, unknown>;
 }
 
 export interface ControlParts {
@@ -126,6 +132,7 @@ export function createControl(parts: ControlParts): Control {
       clear: () => parts.faults.clear(),
     },
     dropSignaling: (participantSid) => parts.signaling.drop(participantSid),
+    transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),
   };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diskMediaStorage } from '../media/disk-media-storage.js';
 import { probeMedia } from '../test-support/ffprobe.js';
-import { type ClientSession, mswMode, serverMode, sessionPerTest } from '../test-support/modes.js';
+import { mswMode, serverMode, sessionPerTest } from '../test-support/modes.js';
+import { mediaRoute, recordedRoom } from '../test-support/recorded-room.js';
 import { expectRestError } from '../test-support/twilio-errors.js';
 
 /**
@@ -17,53 +18,6 @@ beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'roomlab-recordings-test-'));
 });
 afterEach(() => rm(scratch, { recursive: true, force: true }));
-
-/** Waits until no recording of the room is processing any more. */
-export async function recordingsFinished(session: ClientSession, roomSid: string): Promise<void> {
-  const { accountSid } = session.emulator.credentials;
-  const pending = () =>
-    session.emulator.engine.listRecordings({ accountSid }, { roomSid, status: 'processing' }).length;
-  await expect.poll(pending, { timeout: 20_000, interval: 50 }).toBe(0);
-}
-
-/** A recorded room: alice with a microphone and a camera for 3 s, bob with a microphone from 1 s on. */
-export async function recordedRoom(session: ClientSession) {
-  const { accountSid } = session.emulator.credentials;
-  const { engine } = session.emulator;
-  const room = await session.client.video.v1.rooms.create({
-    uniqueName: 'recorded',
-    recordParticipantsOnConnect: true,
-  });
-  const roomRef = { accountSid, room: room.sid };
-  const alice = engine.connectParticipant(roomRef, { identity: 'alice' });
-  const mic = engine.publishTrack(
-    { ...roomRef, participant: alice.sid },
-    { kind: 'audio', name: 'alice-mic' },
-  );
-  const camera = engine.publishTrack(
-    { ...roomRef, participant: alice.sid },
-    { kind: 'video', name: 'alice-camera' },
-  );
-  session.clock.advance(1000);
-  const bob = engine.connectParticipant(roomRef, { identity: 'bob' });
-  const bobMic = engine.publishTrack(
-    { ...roomRef, participant: bob.sid },
-    { kind: 'audio', name: 'bob-mic' },
-  );
-  session.clock.advance(2000);
-  await session.client.video.v1.rooms(room.sid).update({ status: 'completed' });
-  await recordingsFinished(session, room.sid);
-  return { room, alice, bob, mic, camera, bobMic };
-}
-
-/** GET a `/Media` route with the account's credentials, without following the redirect. */
-export async function mediaRoute(session: ClientSession, path: string): Promise<Response> {
-  const { accountSid, authToken } = session.emulator.credentials;
-  return fetch(session.origin + path, {
-    redirect: 'manual',
-    headers: { authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}` },
-  });
-}
 
 describe.each([mswMode, serverMode])('Recordings through the twilio client, $name', (mode) => {
   const session = sessionPerTest(mode, { mediaStorage: diskMediaStorage() });
@@ -168,6 +122,39 @@ describe.each([mswMode, serverMode])('Recordings through the twilio client, $nam
       expect([answer.status, ((await answer.json()) as { code: number }).code], query).toEqual([400, 20001]);
     }
     expect((await session.client.video.v1.recordings(audio?.sid ?? '').fetch()).status).toBe('completed');
+  });
+});
+
+describe("The Twilio guide's recording request (a roomlab extension)", () => {
+  const session = sessionPerTest(mswMode, { mediaStorage: diskMediaStorage() });
+  afterEach(() => session.emulator.mediaStorage.close());
+
+  it('POST /v1/Video/Rooms/{RoomSid}/Recordings records every track from then on, marked as an extension', async () => {
+    const { accountSid, authToken } = session.emulator.credentials;
+    const room = await session.client.video.v1.rooms.create({ uniqueName: 'guide' });
+    const roomRef = { accountSid, room: room.sid };
+    const alice = session.emulator.engine.connectParticipant(roomRef, { identity: 'alice' });
+    const mic = session.emulator.engine.publishTrack(
+      { ...roomRef, participant: alice.sid },
+      { kind: 'audio' },
+    );
+    expect(await session.client.video.v1.recordings.list()).toEqual([]);
+    const answer = await fetch(`${session.origin}/v1/Video/Rooms/${room.sid}/Recordings`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ roomSid: room.sid }),
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('roomlab-extension')).toMatch(/^route/);
+    const body = (await answer.json()) as { recordings: { source_sid: string; status: string }[] };
+    expect(body.recordings.map((recording) => [recording.source_sid, recording.status])).toEqual([
+      [mic.sid, 'processing'],
+    ]);
+    const rules = await session.client.video.v1.rooms(room.sid).recordingRules.fetch();
+    expect(rules.rules).toEqual([{ type: 'include', all: true }]);
   });
 });
 

@@ -1,13 +1,15 @@
 import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
 import type { MediaLinks } from '../media/media-links.js';
+import { compositionHookRoutes } from './composition-hook-routes.js';
 import { compositionRoutes } from './composition-routes.js';
 import { guideExtensionRoutes } from './guide-extension-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { paramsFrom, parseForm, readBody } from './params.js';
-import { pendingRoutes } from './pending-routes.js';
 import { recordingRoutes } from './recording-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
+import { settingsRoutes } from './settings-routes.js';
+import { transcriptionRoutes } from './transcription-routes.js';
 import { videoRoutes } from './video-routes.js';
 
 export interface RestApiOptions {
@@ -24,8 +26,10 @@ export const restRoutes: readonly CompiledRoute[] = [
   ...recordingRoutes,
   ...compositionRoutes,
   ...guideExtensionRoutes,
-  ...pendingRoutes,
   ...keyRoutes,
+  ...settingsRoutes,
+  ...compositionHookRoutes,
+  ...transcriptionRoutes,
 ].map(compileRoute);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
@@ -121,10 +125,10 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
         authenticatedWith: credentials.username.startsWith('SK') ? 'api-key' : 'auth-token',
         mediaLinks: options.mediaLinks,
       });
-      const headers =
-        found.route.source === 'extension'
-          ? { ...result.headers, 'roomlab-extension': 'true' }
-          : result.headers;
+      const headers = {
+        ...result.headers,
+        ...extensionHeader(found.route.source === 'extension', body.json),
+      };
       if (result.status === 204) return new Response(null, { status: 204, headers });
       return new Response(JSON.stringify(result.body), {
         status: result.status,

@@ -66,6 +66,7 @@ export const videoRoutes: Route[] = [
           maxParticipants: params.integer('MaxParticipants'),
           recordParticipantsOnConnect: params.boolean('RecordParticipantsOnConnect'),
           transcribeParticipantsOnConnect: params.boolean('TranscribeParticipantsOnConnect'),
+          transcriptionsConfiguration: params.json('TranscriptionsConfiguration'),
           videoCodecs: params.list('VideoCodecs'),
           mediaRegion: params.string('MediaRegion'),
           recordingRules: params.json('RecordingRules'),

@@ -36,9 +36,10 @@ function fakeConnection(): FakeConnection {
   };
 }
 
-/** A media server that does nothing but note who it was told is speaking; `describe` may be sabotaged. */
+/** A media server that does nothing but note who is speaking and what was said; `describe` may be sabotaged. */
 function fakeSfu(describe: Sfu['describe'] = () => undefined) {
   const speakers: (string | null)[] = [];
+  const transcripts: { roomSid: string; message: Record<string, unknown> }[] = [];
   const sfu: Sfu = {
     join: () => undefined,
     leave: () => undefined,
@@ -46,9 +47,10 @@ function fakeSfu(describe: Sfu['describe'] = () => undefined) {
     subscribe: () => undefined,
     dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
     tapTrack: () => () => undefined,
+    transcribed: (roomSid, message) => transcripts.push({ roomSid, message }),
     close: () => undefined,
   };
-  return { sfu, speakers };
+  return { sfu, speakers, transcripts };
 }
 
 const sessionTimeoutSeconds = 30;
@@ -175,6 +177,55 @@ describe('the dominant speaker', () => {
     expect(speakers.at(-1)).toBe(alice.sid);
     signaling.receive({ type: 'update', participant: { revision: 2, tracks: [muted] } }, alice.connection);
     expect(speakers.at(-1)).toBe(null);
+  });
+});
+
+describe('transcripts', () => {
+  it("go to the media server for the speaker's room, in the message shape the SDK emits as `transcription`", async () => {
+    const { sfu, transcripts } = fakeSfu();
+    const { engine, accountSid, join } = setUp(sfu);
+    const alice = await join('alice');
+    const { ttid } = engine.createTranscription({ accountSid, room: alice.roomSid });
+    const microphone = engine.getParticipant({
+      accountSid,
+      room: alice.roomSid,
+      participant: alice.sid,
+    }).publishedTracks;
+    const [track] = [...microphone.values()];
+    engine.transcribe(
+      { accountSid, room: alice.roomSid, participant: alice.sid },
+      { transcription: 'Good morning' },
+    );
+    expect(transcripts).toEqual([
+      {
+        roomSid: alice.roomSid,
+        message: {
+          type: 'extension_transcriptions',
+          version: '1.0',
+          participant: alice.sid,
+          track: track?.sid,
+          sequence_number: 1,
+          timestamp: new Date(engine.clock.now()).toISOString().replace('Z', '000000Z'),
+          partial_results: false,
+          language_code: 'en-US',
+          transcription: 'Good morning',
+        },
+      },
+    ]);
+    engine.updateTranscription(
+      { accountSid, room: alice.roomSid, ttid },
+      { configuration: { partialResults: true, languageCode: 'en-GB' } },
+    );
+    engine.transcribe(
+      { accountSid, room: alice.roomSid, participant: 'alice' },
+      { transcription: 'Good eve', partialResults: true, stability: 0.6 },
+    );
+    expect(transcripts.at(-1)?.message).toMatchObject({
+      sequence_number: 2,
+      partial_results: true,
+      stability: 0.6,
+      language_code: 'en-GB',
+    });
   });
 });
 

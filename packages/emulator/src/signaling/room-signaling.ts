@@ -24,6 +24,7 @@ import { sessionEndings } from './room/session-endings.js';
 import { type Session, sessionRegistry } from './room/sessions.js';
 import type { SignalingParts } from './room/signaling-parts.js';
 import { subscriptions } from './room/subscriptions.js';
+import { transcriptDelivery } from './room/transcripts.js';
 import type { TcmpConnection } from './tcmp-connection.js';
 
 /**
@@ -116,6 +117,7 @@ export function roomSignaling(
     { events: ['participant-disconnected'], handle: endings.participantDisconnected },
     { events: participantStateEvents, handle: parts.states.changed },
     { events: recordingCaptureEvents, handle: parts.recordingStates.changed },
+    { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
   ];
   /** What signaling kept about a participant or a room goes when they do, whoever is still connected. */
   const forget: Route[] = [

@@ -9,8 +9,10 @@ export function conformingHandler(handle: FetchHandler, problems: string[]): Fet
   return async (request) => {
     const { method, url } = request;
     const response = await handle(request);
-    // Not in the spec: /health, the /Media redirects Twilio documents elsewhere, and media links (files).
+    // Not in the spec: /health, the /Media redirects Twilio documents elsewhere, media links (files), and
+    // roomlab's extension routes (marked so).
     if (/^\/health$|\/Media$|^\/_roomlab\/media\//.test(new URL(url).pathname)) return response;
+    if (response.headers.get('roomlab-extension')?.startsWith('route')) return response;
     const text = await response.clone().text();
     let body: unknown = text === '' ? undefined : text;
     if (text !== '' && (response.headers.get('content-type') ?? '').includes('json')) {

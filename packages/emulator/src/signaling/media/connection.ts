@@ -4,7 +4,7 @@ import { type Subscriber, syncForwards } from './forwards.js';
 import { createLifetime } from './lifetime.js';
 import { keepEveryTransceiver } from './m-lines.js';
 import type { MediaClient } from './media-client.js';
-import { createMediaSignaling } from './media-signaling.js';
+import { createMediaSignaling, type MediaSignaling } from './media-signaling.js';
 import { startNegotiation } from './negotiation.js';
 import { createPeerConnection, evenChannelIds, type IceSettings } from './peer-connection.js';
 import { type PublishedTracks, receivePublications } from './published-tracks.js';
@@ -41,6 +41,8 @@ export interface Connection {
   /** Brings the forwards in line with what the participant wants and what is published; offers any change. */
   syncForwards(): void;
   tellDominantSpeaker(participant: string | null): void;
+  /** A media-signaling message for the client (sent if it asked for the feature and its channel is open). */
+  sendMediaSignaling: MediaSignaling['send'];
   close(): void;
 }
 
@@ -104,6 +106,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     receiveAnswer: negotiation.receiveAnswer,
     syncForwards: sync,
     tellDominantSpeaker: mediaSignaling.tellDominantSpeaker,
+    sendMediaSignaling: mediaSignaling.send,
     close: lifetime.end,
   };
 }

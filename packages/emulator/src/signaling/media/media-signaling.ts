@@ -4,7 +4,12 @@ import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
 
 /** The media-signaling features roomlab serves, each over a data channel of the same label. */
-export const mediaSignalingFeatures = ['active_speaker', 'network_quality'] as const;
+export const mediaSignalingFeatures = [
+  'active_speaker',
+  'network_quality',
+  'extension_transcriptions',
+] as const;
+export type MediaSignalingFeature = (typeof mediaSignalingFeatures)[number];
 
 export interface MediaSignalingOptions {
   pc: RTCPeerConnection;
@@ -28,6 +33,8 @@ export interface MediaSignaling {
   takeGrants(): Record<string, unknown> | undefined;
   /** Tells the client who the dominant speaker is now (a participant SID, or null). */
   tellDominantSpeaker(participant: string | null): void;
+  /** Sends a message on a feature's channel, when the client asked for it and the channel is open. */
+  send(feature: MediaSignalingFeature, message: Record<string, unknown>): void;
 }
 
 export function createMediaSignaling(options: MediaSignalingOptions): MediaSignaling {
@@ -80,6 +87,10 @@ export function createMediaSignaling(options: MediaSignalingOptions): MediaSigna
     tellDominantSpeaker(participant) {
       const channel = channels.get('active_speaker');
       if (channel?.readyState === 'open') sendActiveSpeaker(channel, participant);
+    },
+    send(feature, message) {
+      const channel = channels.get(feature);
+      if (channel?.readyState === 'open') channel.send(JSON.stringify(message));
     },
   };
 }

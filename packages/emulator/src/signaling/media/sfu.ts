@@ -46,6 +46,8 @@ export interface Sfu {
    * called or the publisher leaves (see taps.ts).
    */
   tapTrack(trackSid: string, tap: TrackTap): () => void;
+  /** Sends a transcript to every client in a room that asked for transcriptions. */
+  transcribed(roomSid: string, message: Record<string, unknown>): void;
   close(): void;
 }
 
@@ -133,6 +135,11 @@ export function createSfu(options: SfuOptions = {}): Sfu {
         if (peer.client.roomSid === roomSid) peer.connection?.tellDominantSpeaker(participantSid);
     },
     tapTrack: taps.add,
+    transcribed(roomSid, message) {
+      for (const peer of peers.values())
+        if (peer.client.roomSid === roomSid)
+          peer.connection?.sendMediaSignaling('extension_transcriptions', message);
+    },
     close() {
       for (const sessionId of [...peers.keys()]) this.leave(sessionId);
       taps.releaseAll();
