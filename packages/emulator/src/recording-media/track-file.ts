@@ -10,7 +10,7 @@ import {
 } from 'werift/nonstandard';
 import { matroskaFileWriter } from './matroska-file-writer.js';
 import type { RecordedCodec } from './recorded-media.js';
-import type { VideoHeader } from './video-header.js';
+import type { VideoHeader } from './video-frames.js';
 
 /**
  * One track's Matroska file, written as frames come by werift's WebM writer (WebM is a Matroska
