@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryLogger } from '@roomlab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RtpPacket } from 'werift';
+import { RtpHeader, RtpPacket } from 'werift';
 import { decode, distinctFrames, maxVolumeDb, type ProbedMedia, probe } from '../test-support/media-check.js';
 import { rtpFromFfmpeg } from '../test-support/rtp-from-ffmpeg.js';
+import { opusSilence20ms } from './opus-packet.js';
 import { startTrackRecording } from './track-recording.js';
 
 /**
@@ -166,5 +167,27 @@ describe.concurrent('a track recording, from RTP as it comes', () => {
 
     expect(media).toBeUndefined();
     await expect(stat(file)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a track recording that cannot write its file', () => {
+  it('says so at once, records nothing more, and stop() fails with the cause', async () => {
+    const logger = memoryLogger();
+    const file = join(dir, 'no-such-folder', 'audio.mka');
+    const recording = startTrackRecording({ kind: 'audio', file, logger });
+    const opus = { mimeType: 'audio/opus', payloadType: 111, clockRate: 48000 };
+    for (let i = 0; i < 50; i++) {
+      const header = new RtpHeader({ sequenceNumber: i, timestamp: i * 960, payloadType: 111, ssrc: 1 });
+      recording.writeRtp(new RtpPacket(header, opusSilence20ms), opus);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(logger.entries).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: `recording ${file} failed: it records nothing more`,
+      }),
+    ]);
+    await expect(recording.stop()).rejects.toThrow(/ENOENT/);
   });
 });

@@ -67,7 +67,7 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
       latest = { time, at: performance.now() };
       if (!codec) return;
       if (!frameReader) {
-        file ??= openTrackFile({ file: options.file, codec });
+        file ??= openTrackFile({ file: options.file, codec, onError: fail });
         file.write({ data, isKeyframe: true, time, lengthMs: opusPacketMs(data) });
         return;
       }
@@ -75,7 +75,7 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
       video ??= header;
       started ||= isKeyframe && video !== undefined;
       if (!video || !started) return;
-      file ??= openTrackFile({ file: options.file, codec, video });
+      file ??= openTrackFile({ file: options.file, codec, video, onError: fail });
       file.write({ data: frameReader.sample(data), isKeyframe, time });
     };
   };
