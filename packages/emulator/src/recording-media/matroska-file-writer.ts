@@ -32,10 +32,13 @@ export interface MatroskaFileWriter {
 const batchBytes = 64 * 1024;
 const clusterIdLength = 4;
 
-export function matroskaFileWriter(file: string): MatroskaFileWriter {
+/** `onError`: told of the first write that fails, when it fails (nothing more is written after it). */
+export function matroskaFileWriter(file: string, onError?: (error: unknown) => void): MatroskaFileWriter {
   let failure: { error: unknown } | undefined;
   const fail = (error: unknown) => {
-    failure ??= { error };
+    if (failure) return;
+    failure = { error };
+    onError?.(error);
   };
   let handle: FileHandle | undefined;
   /** Opening, then the batches one after the other, in order. A failure is kept to throw from close(). */

@@ -5,7 +5,8 @@ import type { RecordedCodec } from './recorded-media.js';
 /**
  * One RTP stream (one SSRC) turned into whole frames with their media times, as werift's recorder does
  * it: a jitter buffer puts packets back in order, a depacketizer joins each frame's packets (a video
- * frame ends at the packet with the marker bit) and drops video until its first keyframe.
+ * frame ends at the packet with the marker bit). Not its waitForKeyframe: waiting, it keeps every
+ * packet and hands them all over as one frame at the first keyframe packet (the recording waits itself).
  *
  * Times come from the RTP timestamps, each counted from the stream's first one (werift's RtpTimeBase
  * adds up per-packet differences truncated to whole milliseconds, which drifts at 30 fps).
@@ -32,7 +33,7 @@ export function rtpFrames(options: RtpFramesOptions): RtpFrames {
   const video = codec !== 'OPUS';
   const depacketizer = new DepacketizeBase(
     depacketizerCodec[codec],
-    video ? { isFinalPacketInSequence: (header) => header.marker, waitForKeyframe: true } : {},
+    video ? { isFinalPacketInSequence: (header) => header.marker } : {},
   );
   const mediaTime = rtpClock(clockRate);
   const depacketize = (rtp: RtpPacket) => {

@@ -10,7 +10,7 @@ import {
 } from 'werift/nonstandard';
 import { matroskaFileWriter } from './matroska-file-writer.js';
 import type { RecordedCodec } from './recorded-media.js';
-import type { VideoHeader } from './video-header.js';
+import type { VideoHeader } from './video-frames.js';
 
 /**
  * One track's Matroska file, written as frames come by werift's WebM writer (WebM is a Matroska
@@ -42,6 +42,8 @@ export interface TrackFileOptions {
   codec: RecordedCodec;
   /** A video track's header: frame size, and CodecPrivate for H.264. */
   video?: VideoHeader;
+  /** Told of the first write that fails, when it fails; finish() rejects with it too. */
+  onError?(error: unknown): void;
 }
 
 const webmCodec = { OPUS: 'OPUS', VP8: 'VP8', H264: 'MPEG4/ISO/AVC' } as const;
@@ -51,7 +53,7 @@ export function openTrackFile(options: TrackFileOptions): TrackFile {
   const track: WebmTrack = video
     ? { kind: 'video', codec: webmCodec[options.codec], clockRate: 90000, trackNumber: 1, ...video }
     : { kind: 'audio', codec: 'OPUS', clockRate: 48000, trackNumber: 1 };
-  const writer = matroskaFileWriter(options.file);
+  const writer = matroskaFileWriter(options.file, options.onError);
   // A Duration in the header from the start, for finish() to overwrite in place.
   const webm = new WebmWriter([track], writer.save, { duration: 0 });
   if (video?.codecPrivate) setCodecPrivate(webm, track, video.codecPrivate);

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryLogger } from '@roomlab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode, distinctFrames, maxVolumeDb, probe } from '../test-support/media-check.js';
+import { RtpHeader, RtpPacket } from 'werift';
+import { decode, distinctFrames, maxVolumeDb, type ProbedMedia, probe } from '../test-support/media-check.js';
 import { rtpFromFfmpeg } from '../test-support/rtp-from-ffmpeg.js';
+import { opusSilence20ms } from './opus-packet.js';
 import { startTrackRecording } from './track-recording.js';
 
 /**
@@ -86,5 +88,106 @@ describe.concurrent('a track recorded from the RTP it publishes', () => {
     if (track.kind === 'video') expect(await distinctFrames(file)).toBeGreaterThanOrEqual(75);
     else expect(await maxVolumeDb(file)).toBeGreaterThan(-20);
     expect(logger.entries).toEqual([]);
+  });
+});
+
+/**
+ * Recordings fed from RTP captured once (3 s of H.264, a keyframe each second): a recording that starts
+ * mid-stream, a publisher whose encoder restarts, a stop with packets still coming.
+ */
+describe.concurrent('a track recording, from RTP as it comes', () => {
+  const h264 = published[1];
+  let packets: RtpPacket[];
+  beforeAll(async () => {
+    const captured: RtpPacket[] = [];
+    await rtpFromFfmpeg([...h264.encode], (rtp) => captured.push(rtp));
+    packets = captured;
+  });
+  /** Feeds `rtp` to a new recording in `name` and stops it. */
+  const record = async (name: string, rtp: RtpPacket[], afterStop: RtpPacket[] = []) => {
+    const logger = memoryLogger();
+    const file = join(dir, name);
+    const recording = startTrackRecording({ kind: 'video', file, logger });
+    for (const packet of rtp) recording.writeRtp(packet, h264.codec);
+    const stopping = recording.stop();
+    for (const packet of afterStop) recording.writeRtp(packet, h264.codec);
+    const media = await stopping;
+    expect(logger.entries).toEqual([]);
+    return { file, media, probed: media && (await probe(file)), decoded: media && (await decode(file)) };
+  };
+  const lengthOf = (probed: ProbedMedia | undefined) => Number(probed?.format.duration);
+
+  it('that starts mid-stream begins at the next keyframe, and plays from there', async () => {
+    const { media, probed, decoded } = await record('late.mkv', packets.slice(packets.length / 4));
+
+    expect(media).toMatchObject({ codec: 'H264', width: 320, height: 240 });
+    // It came in at about 0.75 s: the next keyframe is at 1 s.
+    expect(lengthOf(probed)).toBeCloseTo(2, 1);
+    expect(decoded).toEqual({ errors: '', frames: 50 });
+  });
+
+  it('goes on when the publisher’s encoder restarts (a new SSRC, sequence and timestamps)', async () => {
+    const half = packets.length / 2;
+    const restarted = packets.slice(half).map((packet) => {
+      const copy = packet.clone();
+      Object.assign(copy.header, {
+        ssrc: packet.header.ssrc ^ 0xffff,
+        sequenceNumber: (packet.header.sequenceNumber + 20000) % 65536,
+        timestamp: (packet.header.timestamp + 2 ** 31) % 2 ** 32,
+      });
+      return copy;
+    });
+    const { probed, decoded } = await record('restart.mkv', [...packets.slice(0, half), ...restarted]);
+
+    // Time goes on through the restart: the file is as long as the stream, though the new encoder's
+    // frames before its first keyframe (at 2 s) are left out.
+    expect(lengthOf(probed)).toBeGreaterThan(2.9);
+    expect(lengthOf(probed)).toBeLessThan(3.05);
+    expect(decoded?.errors).toBe('');
+    expect(decoded?.frames).toBeGreaterThan(55);
+    expect(decoded?.frames).toBeLessThan(70);
+  });
+
+  it('records nothing that comes after stop(): stopped before any keyframe, it makes no file', async () => {
+    // About 0.75 s in: the next keyframe (at 1 s) comes after stop().
+    const stopAt = packets.length / 4 + 10;
+    const { file, media } = await record(
+      'stopped.mkv',
+      packets.slice(stopAt - 10, stopAt),
+      packets.slice(stopAt),
+    );
+
+    expect(media).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(stat(file)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('that never received RTP makes no file, and says so', async () => {
+    const { file, media } = await record('nothing.mkv', []);
+
+    expect(media).toBeUndefined();
+    await expect(stat(file)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a track recording that cannot write its file', () => {
+  it('says so at once, records nothing more, and stop() fails with the cause', async () => {
+    const logger = memoryLogger();
+    const file = join(dir, 'no-such-folder', 'audio.mka');
+    const recording = startTrackRecording({ kind: 'audio', file, logger });
+    const opus = { mimeType: 'audio/opus', payloadType: 111, clockRate: 48000 };
+    for (let i = 0; i < 50; i++) {
+      const header = new RtpHeader({ sequenceNumber: i, timestamp: i * 960, payloadType: 111, ssrc: 1 });
+      recording.writeRtp(new RtpPacket(header, opusSilence20ms), opus);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(logger.entries).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: `recording ${file} failed: it records nothing more`,
+      }),
+    ]);
+    await expect(recording.stop()).rejects.toThrow(/ENOENT/);
   });
 });

@@ -5,12 +5,7 @@ import { opusPacketMs } from './opus-packet.js';
 import { type RecordedCodec, type RecordedMedia, type RtpCodec, recordedCodecOf } from './recorded-media.js';
 import { type RtpFrames, rtpFrames } from './rtp-frames.js';
 import { openTrackFile, type TrackFile } from './track-file.js';
-import {
-  h264HeaderFinder,
-  type VideoHeader,
-  type VideoHeaderFinder,
-  vp8HeaderFinder,
-} from './video-header.js';
+import { h264FrameReader, type VideoFrameReader, type VideoHeader, vp8FrameReader } from './video-frames.js';
 
 /**
  * One published track's recording: the RTP the SFU receives for it, written into a Matroska file as it
@@ -39,6 +34,7 @@ export interface TrackRecordingOptions {
   logger: Logger;
 }
 
+/** What comes from one SSRC. */
 interface Stream {
   ssrc: number;
   frames: RtpFrames;
@@ -50,7 +46,7 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
   let finishing: Promise<RecordedMedia | undefined> | undefined;
   let failure: { error: unknown } | undefined;
   let codec: RecordedCodec | undefined;
-  let headerFinder: VideoHeaderFinder | undefined;
+  let frameReader: VideoFrameReader | undefined;
   let video: VideoHeader | undefined;
   let file: TrackFile | undefined;
   let stream: Stream | undefined;
@@ -64,14 +60,24 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
     logger.error(`recording ${options.file} failed: it records nothing more`, error);
   };
 
-  const write = (frame: CodecFrame) => {
-    latest = { time: frame.time, at: performance.now() };
-    if (headerFinder && !video) video = headerFinder.see(frame);
-    if (!codec || (headerFinder && !video)) return;
-    file ??= openTrackFile({ file: options.file, codec, video });
-    const data = headerFinder ? headerFinder.sample(frame.data) : frame.data;
-    const lengthMs = codec === 'OPUS' ? opusPacketMs(data) : undefined;
-    file.write({ data, isKeyframe: frame.isKeyframe, time: frame.time, lengthMs });
+  /** Writes one stream's frames: its video from its first keyframe on. */
+  const frameWriter = () => {
+    let started = false;
+    return ({ data, time }: CodecFrame) => {
+      latest = { time, at: performance.now() };
+      if (!codec) return;
+      if (!frameReader) {
+        file ??= openTrackFile({ file: options.file, codec, onError: fail });
+        file.write({ data, isKeyframe: true, time, lengthMs: opusPacketMs(data) });
+        return;
+      }
+      const { isKeyframe, header } = frameReader.read(data);
+      video ??= header;
+      started ||= isKeyframe && video !== undefined;
+      if (!video || !started) return;
+      file ??= openTrackFile({ file: options.file, codec, video, onError: fail });
+      file.write({ data: frameReader.sample(data), isKeyframe, time });
+    };
   };
 
   /** Whether a packet in `rtpCodec` goes into this file: the file's codec is the first packet's. */
@@ -82,7 +88,7 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
       return false;
     }
     codec ??= packetCodec;
-    headerFinder ??= codec === 'VP8' ? vp8HeaderFinder() : codec === 'H264' ? h264HeaderFinder() : undefined;
+    frameReader ??= codec === 'VP8' ? vp8FrameReader() : codec === 'H264' ? h264FrameReader() : undefined;
     if (packetCodec === codec) return true;
     if (!codecSwitchReported)
       logger.warn(
@@ -98,7 +104,7 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
     if (stream?.ssrc === ssrc) return stream;
     stream?.frames.flush();
     const startMs = stream ? latest.time + Math.max(1, Math.round(performance.now() - latest.at)) : 0;
-    stream = { ssrc, frames: rtpFrames({ codec: recorded, clockRate, startMs, onFrame: write }) };
+    stream = { ssrc, frames: rtpFrames({ codec: recorded, clockRate, startMs, onFrame: frameWriter() }) };
     return stream;
   };
 

@@ -2,25 +2,28 @@ import { annexb2avcc, annexb2avcSample, H264AnnexBParser, H264NaluType } from 'w
 import { type FrameSize, spsFrameSize } from './h264-sps.js';
 
 /**
- * What a video track's Matroska header needs from the stream itself: the frame size (werift writes
- * 640x360 unless told) and, for H.264, the AVCDecoderConfigurationRecord that Matroska's
- * `V_MPEG4/ISO/AVC` carries as CodecPrivate. Both come with the first keyframe.
+ * Video frames (depacketized, in order) as a recording reads them: which are keyframes, what the
+ * track's Matroska header needs (the frame size: werift writes 640x360 unless told; for H.264 the
+ * AVCDecoderConfigurationRecord that `V_MPEG4/ISO/AVC` carries as CodecPrivate), and how the file
+ * stores each frame.
  */
 export interface VideoHeader extends FrameSize {
   codecPrivate?: Uint8Array;
 }
 
-/** Watches a video stream's frames (depacketized, in order) for what its header needs. */
-export interface VideoHeaderFinder {
-  /** The header, once `frame` is a keyframe it can be read from (undefined until then). */
-  see(frame: { data: Buffer; isKeyframe: boolean }): VideoHeader | undefined;
-  /** A frame as the file stores it. */
+export interface VideoFrameReader {
+  /** Whether `data` is a keyframe, and the header once a keyframe gives it (undefined until then). */
+  read(data: Buffer): { isKeyframe: boolean; header: VideoHeader | undefined };
+  /** The frame as the file stores it. */
   sample(data: Buffer): Buffer;
 }
 
-export function vp8HeaderFinder(): VideoHeaderFinder {
+export function vp8FrameReader(): VideoFrameReader {
   return {
-    see: ({ data, isKeyframe }) => (isKeyframe ? vp8FrameSize(data) : undefined),
+    read(data) {
+      const header = vp8FrameSize(data);
+      return { isKeyframe: header !== undefined, header };
+    },
     sample: (data) => data,
   };
 }
@@ -37,24 +40,28 @@ export function vp8FrameSize(frame: Buffer): FrameSize | undefined {
 
 /**
  * H.264 frames arrive as Annex B (start codes) from werift's depacketizer; Matroska stores them
- * length-prefixed, with the parameter sets in CodecPrivate. A browser sends its SPS and PPS with each
- * keyframe; they are remembered from any frame, in case a sender puts them in a frame of their own.
+ * length-prefixed, with the parameter sets in CodecPrivate. A keyframe is a frame with an IDR slice:
+ * werift's depacketizer also takes a frame for one when the second byte of a packet happens to look
+ * like an IDR's FU header. A browser sends its SPS and PPS with each keyframe; they are remembered from
+ * any frame, in case a sender puts them in a frame of their own.
  */
-export function h264HeaderFinder(): VideoHeaderFinder {
+export function h264FrameReader(): VideoFrameReader {
   let sps: Uint8Array | undefined;
   let pps: Uint8Array | undefined;
   return {
-    see({ data, isKeyframe }) {
+    read(data) {
+      let isKeyframe = false;
       const parser = new H264AnnexBParser(data);
       for (let nalu = parser.readNextNaluPayload(); nalu; nalu = parser.readNextNaluPayload()) {
         // Copied: a view would keep the whole frame.
         if (nalu.type === H264NaluType.kSliceSPS) sps = Buffer.from(nalu.data);
         if (nalu.type === H264NaluType.kSlicePPS) pps = Buffer.from(nalu.data);
+        if (nalu.type === H264NaluType.kSliceIDR) isKeyframe = true;
       }
-      if (!isKeyframe || !sps || !pps) return undefined;
+      if (!isKeyframe || !sps || !pps) return { isKeyframe, header: undefined };
       const startCode = Buffer.from([0, 0, 0, 1]);
       const codecPrivate = annexb2avcc(Buffer.concat([startCode, sps, startCode, pps]));
-      return { ...spsFrameSize(sps), codecPrivate };
+      return { isKeyframe, header: { ...spsFrameSize(sps), codecPrivate } };
     },
     sample: annexb2avcSample,
   };
