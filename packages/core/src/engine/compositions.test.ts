@@ -119,4 +119,40 @@ describe('compositions', () => {
       failing.sid,
     ]);
   });
+
+  it("starts each enabled hook's composition once the ended room's recordings are all finished", () => {
+    const { engine, accountSid, room, roomRef, finishAll, seen } = recordedRoom();
+    const grid = { grid: { video_sources: ['*'] } };
+    const hook = engine.createCompositionHook(
+      { accountSid },
+      {
+        friendlyName: 'every room',
+        videoLayout: grid,
+        format: 'mp4',
+        statusCallback: 'https://app.test/hook',
+      },
+    );
+    engine.createCompositionHook(
+      { accountSid },
+      { friendlyName: 'off', audioSources: ['*'], enabled: false },
+    );
+    engine.completeRoom(roomRef);
+    // The recordings are still being written: nothing to compose yet.
+    expect(engine.listCompositions({ accountSid })).toEqual([]);
+    finishAll();
+    const made = engine.listCompositions({ accountSid });
+    expect(
+      made.map((composition) => [composition.roomSid, composition.format, composition.hook?.sid]),
+    ).toEqual([[room.sid, 'mp4', hook.sid]]);
+    expect(made[0]?.videoLayout).toEqual(grid);
+    const enqueued = seen.find((event) => event.name === 'composition-enqueued');
+    expect(enqueued && statusCallbackOf(enqueued)).toMatchObject({
+      url: 'https://app.test/hook',
+      params: { HookSid: hook.sid, HookFriendlyName: 'every room', CompositionSid: made[0]?.sid },
+    });
+    // A room sets its hooks off once.
+    for (const recording of engine.listRecordings({ accountSid }))
+      engine.deleteRecording({ accountSid, recording: recording.sid });
+    expect(engine.listCompositions({ accountSid })).toHaveLength(1);
+  });
 });

@@ -1,4 +1,5 @@
 import { TwilioError } from '../errors.js';
+import { runCompositionHooks } from './composition-hook-runs.js';
 import type { AccountRef, ListRecordingsFilter, RecordedMedia, RecordingRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { requireAccount, requireRoom } from './lookup.js';
@@ -73,7 +74,9 @@ export function finishRecording(
     recording.failure = { code: outcome.failure.code, message: outcome.failure.message };
   }
   const name = recording.status === 'completed' ? 'recording-completed' : 'recording-failed';
-  context.log.emit(name, roomOf(context, recording), { recording: { ...recording } });
+  const room = roomOf(context, recording);
+  context.log.emit(name, room, { recording: { ...recording } });
+  runCompositionHooks(context, room);
   return recording;
 }
 

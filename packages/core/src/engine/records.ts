@@ -71,6 +71,8 @@ export interface RoomRecord {
   emptySince: number | null;
   /** Per-room SequenceNumber of the next status callback event. */
   nextSequenceNumber: number;
+  /** Whether its composition hooks have started their compositions (once it ended, its recordings done). */
+  compositionHooksRun?: boolean;
   /** Its Transcriptions resources by TTID (Twilio keeps one per room). */
   transcriptions: Map<string, TranscriptionRecord>;
 }

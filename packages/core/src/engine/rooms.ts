@@ -1,5 +1,6 @@
 import { TwilioError } from '../errors.js';
 import type { RoomStatus } from '../resources.js';
+import { runCompositionHooks } from './composition-hook-runs.js';
 import type { AccountRef, ListRoomsFilter, RoomRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { roomCompleted } from './engine-errors.js';
@@ -87,6 +88,7 @@ export function endRoom(
   if (account?.inProgressRoomsByName.get(room.uniqueName) === room)
     account.inProgressRoomsByName.delete(room.uniqueName);
   context.log.emit('room-ended', room, { reason: { code: reason.code, message: reason.message } });
+  runCompositionHooks(context, room);
 }
 
 export function completeRoom(context: EngineContext, ref: RoomRef): RoomRecord {

@@ -4,9 +4,7 @@ import {
   type CreateCompositionOptions,
   TwilioError,
 } from '@roomlab/core';
-import { parseCompositionFormat } from '../compositions/render/composition-format.js';
-import { parseResolution } from '../compositions/render/resolution.js';
-import { parseVideoLayout } from '../compositions/render/video-layout.js';
+import { validateCompositionFormatFields } from './composition-format-fields.js';
 import { compositionResource } from './composition-resources.js';
 import { enumParam } from './enum-param.js';
 import { listPage } from './list-page.js';
@@ -29,21 +27,14 @@ const compositionRef = (context: RouteContext): CompositionRef => ({
  */
 export function compositionParameters(context: RouteContext) {
   const { params } = context;
-  const resolutionText = params.string('Resolution');
-  const resolution = parseResolution(resolutionText);
-  const layoutText = params.string('VideoLayout');
-  const videoLayout =
-    layoutText === undefined || layoutText === '' ? undefined : parseVideoLayout(layoutText, resolution);
+  const fields = validateCompositionFormatFields(params);
   const audioSources = params.list('AudioSources');
-  if (videoLayout === undefined && (audioSources === undefined || audioSources.length === 0))
+  if (fields.videoLayout === undefined && (audioSources === undefined || audioSources.length === 0))
     throw new TwilioError(20001, 'Invalid parameter: either VideoLayout or AudioSources must be given');
   return {
-    videoLayout:
-      videoLayout === undefined ? undefined : (JSON.parse(layoutText as string) as Record<string, unknown>),
+    ...fields,
     audioSources,
     audioSourcesExcluded: params.list('AudioSourcesExcluded'),
-    resolution: `${resolution.width}x${resolution.height}`,
-    format: parseCompositionFormat(params.string('Format')),
     trim: params.boolean('Trim'),
     statusCallback: params.string('StatusCallback'),
     statusCallbackMethod: params.string('StatusCallbackMethod'),
