@@ -5,7 +5,13 @@ import { findOnPath, isExecutable } from './executable.js';
 export const ffmpegInstallHint =
   'install the optional dependency @ffmpeg-installer/ffmpeg or put ffmpeg on PATH';
 
-const installerPackage = '@ffmpeg-installer/ffmpeg';
+/** ffmpeg renders compositions and test patterns; ffprobe reads media files (tests). */
+export type MediaBinary = 'ffmpeg' | 'ffprobe';
+
+const installerPackages: Record<MediaBinary, string> = {
+  ffmpeg: '@ffmpeg-installer/ffmpeg',
+  ffprobe: '@ffprobe-installer/ffprobe',
+};
 
 export interface LocateFfmpegOptions {
   /** Use this ffmpeg and no other (undefined when it is not executable). */
@@ -22,15 +28,28 @@ export interface LocateFfmpegOptions {
  * `@ffmpeg-installer/ffmpeg` (a static build with libx264, libvpx, libopus and aac), else `ffmpeg` on
  * PATH. Undefined when there is none.
  */
-export async function locateFfmpeg(options: LocateFfmpegOptions = {}): Promise<string | undefined> {
-  if (options.path !== undefined) return (await isExecutable(options.path)) ? options.path : undefined;
-  const logger = options.logger ?? consoleLogger;
-  const installed = await installerBinary(options.loadInstaller ?? (() => import(installerPackage)), logger);
-  if (installed !== undefined && (await isExecutable(installed))) return installed;
-  return findOnPath('ffmpeg', options.searchPath ?? process.env.PATH ?? '');
+export function locateFfmpeg(options: LocateFfmpegOptions = {}): Promise<string | undefined> {
+  return locateMediaBinary('ffmpeg', options);
 }
 
-async function installerBinary(load: () => Promise<unknown>, logger: Logger): Promise<string | undefined> {
+/** As `locateFfmpeg`, for either binary (ffprobe's package is `@ffprobe-installer/ffprobe`). */
+export async function locateMediaBinary(
+  binary: MediaBinary,
+  options: LocateFfmpegOptions = {},
+): Promise<string | undefined> {
+  if (options.path !== undefined) return (await isExecutable(options.path)) ? options.path : undefined;
+  const logger = options.logger ?? consoleLogger;
+  const name = installerPackages[binary];
+  const installed = await installerBinary(name, options.loadInstaller ?? (() => import(name)), logger);
+  if (installed !== undefined && (await isExecutable(installed))) return installed;
+  return findOnPath(binary, options.searchPath ?? process.env.PATH ?? '');
+}
+
+async function installerBinary(
+  installerPackage: string,
+  load: () => Promise<unknown>,
+  logger: Logger,
+): Promise<string | undefined> {
   try {
     const loaded = (await load()) as { default?: { path?: unknown }; path?: unknown };
     const path = loaded.default?.path ?? loaded.path;
