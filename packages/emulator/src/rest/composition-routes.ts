@@ -7,6 +7,7 @@ import {
 import { validateCompositionFormatFields } from './composition-format-fields.js';
 import { compositionResource } from './composition-resources.js';
 import { enumParam } from './enum-param.js';
+import { instanceRoutes } from './instance-routes.js';
 import { listPage } from './list-page.js';
 import { mediaRedirect } from './media-redirect.js';
 import { json, type Route, type RouteContext } from './route.js';
@@ -78,28 +79,13 @@ export const compositionRoutes: Route[] = [
       );
     },
   },
-  {
-    method: 'GET',
+  ...instanceRoutes({
     template: '/v1/Compositions/{Sid}',
-    operationId: 'FetchComposition',
-    handle: (context) =>
-      json(200, compositionResource(context.engine.getComposition(compositionRef(context)), context.base)),
-  },
-  {
-    method: 'DELETE',
-    template: '/v1/Compositions/{Sid}',
-    operationId: 'DeleteComposition',
-    handle(context) {
-      context.engine.deleteComposition(compositionRef(context));
-      return { status: 204 };
-    },
-  },
-  {
-    method: 'GET',
-    template: '/v1/Compositions/{Sid}/Media',
-    operationId: 'FetchCompositionMedia',
-    source: 'docs',
-    handle(context) {
+    operation: 'Composition',
+    fetch: (context) =>
+      compositionResource(context.engine.getComposition(compositionRef(context)), context.base),
+    remove: (context) => context.engine.deleteComposition(compositionRef(context)),
+    media(context) {
       const composition = context.engine.getComposition(compositionRef(context));
       return mediaRedirect(context, {
         target: { accountSid: composition.accountSid, kind: 'composition', sid: composition.sid },
@@ -107,5 +93,5 @@ export const compositionRoutes: Route[] = [
         fileName: `${composition.sid}.${composition.format}`,
       });
     },
-  },
+  }),
 ];

@@ -1,9 +1,10 @@
 import type { ListRecordingsFilter, RecordingRecord, RecordingRef, RecordingStatus } from '@roomlab/core';
 import { enumParam } from './enum-param.js';
+import { instanceRoutes } from './instance-routes.js';
 import { listPage } from './list-page.js';
 import { mediaRedirect } from './media-redirect.js';
 import { recordingResource, roomRecordingResource } from './recording-resources.js';
-import { json, type Route, type RouteContext } from './route.js';
+import type { Route, RouteContext } from './route.js';
 
 /** Track recordings: the account's list and the room's, fetched, deleted, and their media. */
 
@@ -57,29 +58,13 @@ export const recordingRoutes: Route[] = [
       return listed(context, [...commonFilters, 'GroupingSid', 'MediaType'], items, false);
     },
   },
-  {
-    method: 'GET',
+  ...instanceRoutes({
     template: '/v1/Recordings/{Sid}',
-    operationId: 'FetchRecording',
-    handle: (context) =>
-      json(200, recordingResource(context.engine.getRecording(recordingRef(context)), context.base)),
-  },
-  {
-    method: 'DELETE',
-    template: '/v1/Recordings/{Sid}',
-    operationId: 'DeleteRecording',
-    handle(context) {
-      context.engine.deleteRecording(recordingRef(context));
-      return { status: 204 };
-    },
-  },
-  {
-    method: 'GET',
-    template: '/v1/Recordings/{Sid}/Media',
-    operationId: 'FetchRecordingMedia',
-    source: 'docs',
-    handle: recordingMedia,
-  },
+    operation: 'Recording',
+    fetch: (context) => recordingResource(context.engine.getRecording(recordingRef(context)), context.base),
+    remove: (context) => context.engine.deleteRecording(recordingRef(context)),
+    media: recordingMedia,
+  }),
   {
     method: 'GET',
     template: '/v1/Rooms/{RoomSid}/Recordings',
@@ -96,27 +81,12 @@ export const recordingRoutes: Route[] = [
       return listed(context, commonFilters, items, true);
     },
   },
-  {
-    method: 'GET',
+  ...instanceRoutes({
     template: '/v1/Rooms/{RoomSid}/Recordings/{Sid}',
-    operationId: 'FetchRoomRecording',
-    handle: (context) =>
-      json(200, roomRecordingResource(context.engine.getRecording(recordingRef(context)), context.base)),
-  },
-  {
-    method: 'DELETE',
-    template: '/v1/Rooms/{RoomSid}/Recordings/{Sid}',
-    operationId: 'DeleteRoomRecording',
-    handle(context) {
-      context.engine.deleteRecording(recordingRef(context));
-      return { status: 204 };
-    },
-  },
-  {
-    method: 'GET',
-    template: '/v1/Rooms/{RoomSid}/Recordings/{Sid}/Media',
-    operationId: 'FetchRoomRecordingMedia',
-    source: 'docs',
-    handle: recordingMedia,
-  },
+    operation: 'RoomRecording',
+    fetch: (context) =>
+      roomRecordingResource(context.engine.getRecording(recordingRef(context)), context.base),
+    remove: (context) => context.engine.deleteRecording(recordingRef(context)),
+    media: recordingMedia,
+  }),
 ];
