@@ -1,4 +1,4 @@
-import { apiKeyOperations, checkResponse, videoOperations } from '@roomlab/core/conformance';
+import { apiKeyOperations, videoOperations } from '@roomlab/core/conformance';
 import { describe, expect, it } from 'vitest';
 import { restRoutes } from './rest-api.js';
 

@@ -10,7 +10,6 @@ import {
 } from '@roomlab/core';
 import { enumParam } from './enum-param.js';
 import { listPage } from './list-page.js';
-import { invalidParameter } from './params.js';
 import {
   anonymizeResource,
   participantResource,
