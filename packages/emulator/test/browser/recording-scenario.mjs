@@ -24,13 +24,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
 async function poll(read, done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await sleep(250);
-    value = await read();
+  for (const deadline = Date.now() + timeoutMs; ; await sleep(250)) {
+    const value = await read();
+    if (done(value) || Date.now() >= deadline) return value;
   }
-  return value;
 }
 
 /** Page functions: cameras of their own, a join that notes the room's recording state and events. */
@@ -82,9 +79,10 @@ await page.goto(pages.origin);
 await page.evaluate(installRecordingHelpers);
 const pageLog = () => page.evaluate(() => window.log);
 
-async function join(identity, room, camera, more = {}) {
+/** One participant joins `room` from the page, with a microphone and `camera`, both published at connect. */
+async function join(identity, room, camera) {
   const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
-  const options = { wsServer: emulator.signalingUrl, name: room, camera, ...more };
+  const options = { wsServer: emulator.signalingUrl, name: room, camera };
   return page.evaluate(([key, jwt, opts]) => window.joinRecorded(key, jwt, opts), [identity, token, options]);
 }
 

@@ -193,6 +193,7 @@ describe('a recorded room with two real SDKs (Chromium, network namespace)', () 
       expect(media.streams).toEqual([expect.objectContaining({ codecType: recording.type, ...stream })]);
       if (recording.type === 'video') {
         const camera = Object.values(scenario.cameras).find((sent) => sent.trackSid === recording.sourceSid);
+        expect(camera).toBeDefined();
         expect(media.streams[0]).toMatchObject({ width: camera?.width, height: camera?.height });
       }
       // `duration` is the file's length to the nearest second; the file's Duration is where its media
