@@ -48,7 +48,8 @@ export function parseRules(input: unknown, set: RuleSet): TrackRule[] {
     const filters = present.filter((key) => key !== 'type' && key !== 'priority');
     if (filters.length === 0) fail(`${where} needs one of all, publisher, track or kind`);
     if (present.includes('all')) {
-      if (rule.all !== true) fail(`${where}: all must be true`);
+      // Twilio takes the string "true" too: twilio-video.js's own suite sends `"all": "true"`.
+      if (rule.all !== true && rule.all !== 'true') fail(`${where}: all must be true`);
       if (filters.length > 1) fail(`${where}: a rule with all may have no other filter`);
     }
     for (const key of ['publisher', 'track'] as const) {

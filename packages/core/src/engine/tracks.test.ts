@@ -226,4 +226,16 @@ describe('tracks and subscriptions', () => {
     ).toBe(53120);
     expect(room.recordingRules).toEqual([{ type: 'include', publisher: 'alice' }]);
   });
+
+  it('takes `all` as the string "true", as twilio-video.js’s own integration suite sends it to Twilio', () => {
+    const { engine, accountSid, room } = roomWithTwo();
+    engine.updateRecordingRules({ accountSid, room: room.sid }, [{ type: 'include', all: 'true' }]);
+    expect(room.recordingRules).toEqual([{ type: 'include', all: true }]);
+    for (const all of ['false', 'yes', 1]) {
+      expect(
+        codeOf(() => engine.updateRecordingRules({ accountSid, room: room.sid }, [{ type: 'include', all }])),
+      ).toBe(53120);
+    }
+    expect(room.recordingRules).toEqual([{ type: 'include', all: true }]);
+  });
 });

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
@@ -40,13 +41,23 @@ export function recordingWriter(deps: {
   const finishing = new Set<Promise<void>>();
 
   const start = (recording: RecordingSnapshot) => {
-    const trackRecording = startTrackRecording({
-      kind: recording.kind,
-      file: files.recordingFile(recording),
-      logger,
-    });
+    const file = files.recordingFile(recording);
+    makeDirectoryOf(file);
+    const trackRecording = startTrackRecording({ kind: recording.kind, file, logger });
     const untap = deps.sfu?.tapTrack(recording.trackSid, (rtp, codec) => trackRecording.writeRtp(rtp, codec));
     captures.set(recording.sid, { recording: trackRecording, untap: untap ?? (() => undefined) });
+  };
+
+  /**
+   * The file opens at the track's first frame, which may come in the next moment: its directory (empty
+   * in a fresh data directory) is made now. If it cannot be, opening fails and the recording with it.
+   */
+  const makeDirectoryOf = (file: string) => {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      logger.error(`the directory for ${file} could not be made`, error);
+    }
   };
 
   const mediaOf = async (
