@@ -55,14 +55,15 @@ function InRoom({ join, leave }: { join: Join; leave: () => void }) {
   });
   return (
     <main>
-      <div className="controls">
-        <strong id="room-state">{`${join.room}: ${state}${error ? ` (${error.code} ${error.message})` : ''}`}</strong>
-        <RecordingBadge />
-        <button type="button" onClick={leave}>
-          Leave
-        </button>
-      </div>
+      {/* The provider holds the controls too: the recording badge reads the room. */}
       <RoomProvider room={room}>
+        <div className="controls">
+          <strong id="room-state">{`${join.room}: ${state}${error ? ` (${error.code} ${error.message})` : ''}`}</strong>
+          <RecordingBadge />
+          <button type="button" onClick={leave}>
+            Leave
+          </button>
+        </div>
         <Presenter />
         <Grid />
         <Chat />

@@ -12,6 +12,11 @@ interface TwoTabs {
   tabs: Record<string, { state: string; sees: string[]; remoteVideoWidth: number }>;
   previews: Record<string, number>;
   bobHearsAlice?: boolean;
+  /** How many `● Recording` badges each tab showed before, and after, the backend recorded the room. */
+  badgesBeforeRecording?: number[];
+  badgesWhileRecording?: string[];
+  badgesAfterRecording?: number[];
+  recordedTracks?: string[];
   bobSeesAliceMuted?: boolean;
   bobSeesAliceCameraAgain?: boolean;
   bobSeesPresenter?: string | null;
@@ -21,7 +26,7 @@ interface TwoTabs {
   pages?: string[][];
 }
 
-it('two tabs preview their camera, join the same room, see and hear each other, see mute, camera and screen-share toggles and who presents, chat over a data track, and leave and join again', async () => {
+it('two tabs preview their camera, join the same room, see and hear each other, see the recording badge come and go as their backend records the room, see mute, camera and screen-share toggles and who presents, chat over a data track, and leave and join again', async () => {
   chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
   const result = await runInNetworkNamespace<TwoTabs>(new URL('./two-tabs.mjs', import.meta.url).pathname, {
     timeoutMs: 110_000,
@@ -36,6 +41,11 @@ it('two tabs preview their camera, join the same room, see and hear each other, 
   expect(existsSync(new URL('../test-results/alice.png', import.meta.url))).toBe(true);
   expect(result).toMatchObject({
     bobHearsAlice: true,
+    badgesBeforeRecording: [0, 0],
+    badgesWhileRecording: ['● Recording', '● Recording'],
+    badgesAfterRecording: [0, 0],
+    // Each tab's microphone and camera; the chat's data track is not recorded.
+    recordedTracks: ['audio', 'audio', 'video', 'video'],
     bobSeesAliceMuted: true,
     bobSeesAliceCameraAgain: true,
     bobSeesPresenter: 'alice is sharing their screen',

@@ -8,15 +8,33 @@ const server = spawn(process.execPath, [new URL('../server.mjs', import.meta.url
   env: { ...process.env, PORT: '0', ROOMLAB_PORT: '0' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const demo = await new Promise((resolve, reject) => {
+const printed = await new Promise((resolve, reject) => {
   let output = '';
   server.stdout.on('data', (chunk) => {
     output += chunk;
-    const found = /roomlab demo on (\S+)/.exec(output);
-    if (found) resolve(found[1]);
+    if (/roomlab demo on \S+/.test(output)) resolve(output);
   });
   server.once('exit', () => reject(new Error(`the demo server exited: ${output}`)));
 });
+const shown = (label) => new RegExp(`${label}\\s+(\\S+)`).exec(printed)?.[1] ?? '';
+const demo = shown('roomlab demo on');
+// What the server prints for an app's backend: where the emulator's REST API is, and the account.
+const backend = {
+  url: shown('roomlab emulator on'),
+  authorization: `Basic ${btoa(`${shown('account SID')}:${shown('auth token')}`)}`,
+};
+
+/** A REST call as the app's backend makes it (form-encoded, Basic auth); the JSON answer. */
+async function rest(method, path, form) {
+  const response = await fetch(backend.url + path, {
+    method,
+    headers: { authorization: backend.authorization },
+    body: form && new URLSearchParams(form),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
 
 const results = new URL('../test-results/', import.meta.url).pathname;
 await mkdir(results, { recursive: true });
@@ -66,6 +84,24 @@ try {
     { timeout: 30_000 },
   );
   result.bobHearsAlice = true;
+  // The backend starts recording the room mid-session (RecordingRules, as on Twilio): both tabs show the
+  // badge; it stops recording, and the badge goes from both.
+  const badges = () => Object.values(tabs).map((page) => page.locator('.controls .recording'));
+  result.badgesBeforeRecording = await Promise.all(badges().map((badge) => badge.count()));
+  const { rooms } = await rest('GET', '/v1/Rooms?UniqueName=demo&Status=in-progress');
+  const roomSid = rooms[0]?.sid;
+  await rest('POST', `/v1/Rooms/${roomSid}/RecordingRules`, {
+    Rules: JSON.stringify([{ type: 'include', all: true }]),
+  });
+  await Promise.all(badges().map((badge) => badge.waitFor({ timeout: 30_000 })));
+  result.badgesWhileRecording = await Promise.all(badges().map((badge) => badge.textContent()));
+  await rest('POST', `/v1/Rooms/${roomSid}/RecordingRules`, {
+    Rules: JSON.stringify([{ type: 'exclude', all: true }]),
+  });
+  await Promise.all(badges().map((badge) => badge.waitFor({ state: 'detached', timeout: 30_000 })));
+  result.badgesAfterRecording = await Promise.all(badges().map((badge) => badge.count()));
+  const { recordings } = await rest('GET', `/v1/Rooms/${roomSid}/Recordings`);
+  result.recordedTracks = recordings.map((recording) => recording.type).sort();
   // Alice mutes, and bob sees it; she stops her camera and starts it again, and bob sees her video go and come back.
   await tabs.alice.getByRole('button', { name: 'Mute', exact: true }).click();
   await tabs.bob.locator('.tile[data-identity="alice"] .muted').waitFor({ timeout: 30_000 });

@@ -18,42 +18,54 @@ export interface MediaHelpers {
   readMedia(sid: string): Promise<MediaFile>;
 }
 
+/** A recording as a test checks it, in the words of the `twilio` client's RecordingInstance. */
 export interface RecordingState {
   sid: string;
   status: string;
-  trackSid: string;
-  kind: 'audio' | 'video';
+  /** The recorded track's `MT` SID. */
+  sourceSid: string;
+  trackName: string;
+  type: 'audio' | 'video';
+  codec: string;
+  containerFormat: 'mka' | 'mkv';
+  /** Whole seconds. */
   duration: number | null;
+  /** The file's bytes. */
   size: number | null;
 }
 
 export interface CompositionState {
   sid: string;
   status: string;
+  format: 'mp4' | 'webm';
   duration: number | null;
   size: number | null;
 }
 
-/** Resolves once `done()` holds, checking after each engine event; rejects with `what` on timeout. */
+/**
+ * Resolves once `done()` holds, checking now and after each engine event; rejects with what `done()`
+ * throws (an unknown SID), or on timeout. Either way the timer and the subscription end with it.
+ */
 function whenDone(emulator: Emulator, done: () => boolean, what: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const finish = () => {
+    const settle = (outcome: () => void) => {
       clearTimeout(timer);
       stop();
+      outcome();
     };
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    const stop = emulator.engine.subscribe(() => {
-      if (!done()) return;
-      finish();
-      resolve();
-    });
-    if (done()) {
-      finish();
-      resolve();
-    }
+    const check = () => {
+      try {
+        if (done()) settle(resolve);
+      } catch (error) {
+        settle(() => reject(error));
+      }
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))),
+      timeoutMs,
+    );
+    const stop = emulator.engine.subscribe(check);
+    check();
   });
 }
 
@@ -71,21 +83,24 @@ export function mediaHelpers(options: {
       const room = emulator.engine.getRoom({ accountSid, room: roomSid });
       const finished = () => recordingsOf(room.sid).every((recording) => recording.status !== 'processing');
       await whenDone(emulator, finished, `the recordings of room ${room.sid} to finish`, timeoutMs);
-      return recordingsOf(room.sid).map(({ sid, status, trackSid, kind, duration, size }) => ({
-        sid,
-        status,
-        trackSid,
-        kind,
-        duration,
-        size,
+      return recordingsOf(room.sid).map((recording) => ({
+        sid: recording.sid,
+        status: recording.status,
+        sourceSid: recording.trackSid,
+        trackName: recording.trackName,
+        type: recording.kind,
+        codec: recording.codec,
+        containerFormat: recording.containerFormat,
+        duration: recording.duration,
+        size: recording.size,
       }));
     },
     async compositionFinished(compositionSid, { timeoutMs = 120_000 } = {}) {
       const ref = { accountSid, composition: compositionSid };
       const finished = () => !['enqueued', 'processing'].includes(emulator.engine.getComposition(ref).status);
       await whenDone(emulator, finished, `composition ${compositionSid} to finish`, timeoutMs);
-      const { sid, status, duration, size } = emulator.engine.getComposition(ref);
-      return { sid, status, duration, size };
+      const { sid, status, format, duration, size } = emulator.engine.getComposition(ref);
+      return { sid, status, format, duration, size };
     },
     async readMedia(sid) {
       const path = sid.startsWith('CJ') ? `/v1/Compositions/${sid}/Media` : `/v1/Recordings/${sid}/Media`;

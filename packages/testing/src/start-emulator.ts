@@ -83,7 +83,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   } else {
     emulator = createEmulator({ sfu: createSfu, mediaStorage: diskMediaStorage(), ...options });
     const intercepting = startInProcess({ emulator });
-    closers.push(() => intercepting.close());
+    closers.push(async () => {
+      intercepting.close();
+      // As a server's close() does: recordings still being written are finished, then the files go.
+      await emulator.mediaStorage.close();
+    });
     // The SDK's signaling is a WebSocket, which msw's Node interception does not carry: serve it on loopback.
     const sockets: Server = createServer((_request, response) => {
       response.statusCode = 404;

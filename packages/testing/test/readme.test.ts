@@ -1,6 +1,6 @@
 // The README's example, as a user writes it (it runs in this package's own test suite).
 import { startEmulator, type TestEmulator } from '@roomlab/testing';
-import '@roomlab/testing/vitest';
+import '@roomlab/testing/vitest'; // the matchers (jest: installMatchers(expect))
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 let roomlab: TestEmulator;

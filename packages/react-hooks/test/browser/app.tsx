@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { connect } from 'twilio-video';
 import {
   RoomProvider,
+  useIsRecording,
   useLocalParticipant,
   useMainParticipant,
   useParticipants,
@@ -30,6 +31,11 @@ function Main() {
   return <p id="main">{main ? `${main.identity}${main === local ? ' (you)' : ''}` : 'nobody'}</p>;
 }
 
+/** The room's recording indicator, as an app shows it. */
+function Recording() {
+  return <p id="recording">{useIsRecording() ? 'recording' : 'not recording'}</p>;
+}
+
 function App() {
   const { state, room, error } = useRoomConnection(connect as never, query.get('token'), {
     name: query.get('room') ?? 'hooks',
@@ -43,6 +49,7 @@ function App() {
       <p id="state">{`${state}${error ? ` ${error.code}` : ''}`}</p>
       <RoomProvider room={room}>
         <Main />
+        <Recording />
         <Participants />
       </RoomProvider>
     </main>

@@ -1,6 +1,11 @@
 // @vitest-environment node
 import { mintAccessToken } from '@roomlab/core';
-import { type RunningServer, startServer } from '@roomlab/emulator';
+import {
+  connectScripted,
+  type RunningServer,
+  type ScriptedParticipant,
+  startServer,
+} from '@roomlab/emulator';
 import { emulatorHttpClient } from '@roomlab/emulator/twilio';
 import { type Browser, launchChromium, type StaticServer, serveBundle } from '@roomlab/test-harness';
 import twilio from 'twilio';
@@ -8,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The hooks with the real twilio-video SDK in Chromium, on rooms of roomlab's emulator (signaling only:
- * no media is needed to see participants and room state).
+ * no media is needed to see participants and room state; a recorded track of a participant scripted
+ * from Node is recorded as silence).
  */
 let pages: StaticServer;
 let browser: Browser;
@@ -26,13 +32,31 @@ afterAll(async () => {
   await pages?.close();
 });
 
-async function open(identity: string) {
+const tokenFor = (identity: string) => {
   const { credentials, control } = emulator.emulator;
-  const token = await mintAccessToken({ ...credentials, identity, now: control.now() });
+  return mintAccessToken({ ...credentials, identity, now: control.now() });
+};
+
+async function open(identity: string, room = 'hooks') {
   const page = await browser.newPage();
-  const query = new URLSearchParams({ token, room: 'hooks', ws: emulator.signalingUrl });
+  const query = new URLSearchParams({ token: await tokenFor(identity), room, ws: emulator.signalingUrl });
   await page.goto(`${pages.origin}/?${query}`);
   return page;
+}
+
+const rest = () => {
+  const { accountSid, authToken } = emulator.emulator.credentials;
+  return twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
+};
+
+/** A participant scripted from Node publishing a microphone: a track the room can record. */
+async function talker(identity: string, room: string): Promise<ScriptedParticipant> {
+  const participant = await connectScripted(emulator.signalingUrl, await tokenFor(identity), {
+    name: room,
+    tracks: [{ kind: 'audio', name: 'mic' }],
+  });
+  await participant.waitFor(() => participant.published.has('mic'));
+  return participant;
 }
 
 describe('hooks on the emulator with the real SDK', () => {
@@ -47,10 +71,35 @@ describe('hooks on the emulator with the real SDK', () => {
     expect(await alice.textContent('#main')).toBe('bob');
 
     await bob.close();
-    const { accountSid, authToken } = emulator.emulator.credentials;
-    const client = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
-    await client.video.v1.rooms('hooks').update({ status: 'completed' });
+    await rest().video.v1.rooms('hooks').update({ status: 'completed' });
     await expect.poll(() => alice.textContent('#state'), { timeout: 10_000 }).toBe('disconnected 53118');
     await alice.close();
+  }, 60_000);
+
+  it('show the recording indicator turn on when the recording rules include the tracks, and off when they exclude them', async () => {
+    await rest().video.v1.rooms.create({ uniqueName: 'recorded-later' });
+    const carol = await talker('carol', 'recorded-later');
+    const alice = await open('alice', 'recorded-later');
+    await expect.poll(() => alice.textContent('#state'), { timeout: 10_000 }).toBe('connected');
+    expect(await alice.textContent('#recording')).toBe('not recording');
+
+    const rules = rest().video.v1.rooms('recorded-later').recordingRules;
+    await rules.update({ rules: [{ type: 'include', all: true }] });
+    await expect.poll(() => alice.textContent('#recording'), { timeout: 10_000 }).toBe('recording');
+    await rules.update({ rules: [{ type: 'exclude', all: true }] });
+    await expect.poll(() => alice.textContent('#recording'), { timeout: 10_000 }).toBe('not recording');
+    await alice.close();
+    await carol.disconnect();
+  }, 60_000);
+
+  it('show a room that already records as recording from the moment they connect', async () => {
+    await rest().video.v1.rooms.create({ uniqueName: 'recorded', recordParticipantsOnConnect: true });
+    const dave = await talker('dave', 'recorded');
+    const bob = await open('bob', 'recorded');
+    await expect.poll(() => bob.textContent('#state'), { timeout: 10_000 }).toBe('connected');
+    // Nothing changes after bob connects: only what he was told on connecting can make this true.
+    expect(await bob.textContent('#recording')).toBe('recording');
+    await bob.close();
+    await dave.disconnect();
   }, 60_000);
 });
