@@ -68,6 +68,7 @@ export function finishRecording(
     // Twilio rounds to the nearest second, and a sub-second track counts as 1.
     recording.duration = Math.max(1, Math.round(outcome.media.durationMs / 1000));
     recording.size = outcome.media.sizeBytes;
+    recording.mediaDurationMs = outcome.media.durationMs;
     recording.codec = outcome.media.codec;
   } else {
     recording.status = 'failed';

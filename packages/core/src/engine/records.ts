@@ -145,6 +145,12 @@ export interface RecordingRecord {
   /** The file's bytes; null until it is finished. */
   size: number | null;
   /**
+   * The file's exact length in ms, once finished. Media starts a little after capture does (the
+   * publisher's connection, its first keyframe) and runs to the capture's end, so a composition places
+   * the file to end where the capture ended.
+   */
+  mediaDurationMs?: number | null;
+  /**
    * Twilio's `offset`: milliseconds from a point common to all rooms (roomlab takes the Unix epoch) to
    * the start of the room the track belongs to.
    */

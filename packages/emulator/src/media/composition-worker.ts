@@ -27,6 +27,16 @@ const progressStep = 10;
  * reports its start, progress, and outcome back. Deleting a composition cancels its render or removes
  * its file.
  */
+/**
+ * Where a recording's file sits on the room's timeline: it ends where its capture ended, and starts its
+ * own length before that (media arrives a little after capture starts), never before the capture.
+ */
+function placement(recording: RecordingRecord, roomStart: number): { startMs: number; durationMs: number } {
+  const end = recording.captureEndedAt ?? recording.dateCreated;
+  const durationMs = recording.mediaDurationMs ?? end - recording.dateCreated;
+  return { startMs: Math.max(recording.dateCreated, end - durationMs) - roomStart, durationMs };
+}
+
 export function compositionWorker(deps: {
   engine: Engine;
   logger: Logger;
@@ -43,8 +53,7 @@ export function compositionWorker(deps: {
     participantSid: recording.participantSid,
     kind: recording.kind,
     file: files.recordingFile(recording),
-    startMs: recording.dateCreated - roomStart,
-    durationMs: (recording.captureEndedAt ?? recording.dateCreated) - recording.dateCreated,
+    ...placement(recording, roomStart),
   });
 
   const requestOf = (composition: CompositionSnapshot, signal: AbortSignal): RenderCompositionRequest => {
