@@ -18,9 +18,11 @@
 //    - through msw: `startInProcess()` then `fetch('https://video.twilio.com/v1/Rooms', ...)`, beside an
 //      msw server whose handlers answer the canned JSON.
 //
+// 3. and 4., media (media.mjs): the SFU's extra CPU per recorded track, and how long a two-person
+//    composition takes as a multiple of real time. `--no-media` leaves them out.
+//
 // Run from the repository root: npm run bench (it builds the emulator first). `--quick` for a smoke run.
 import { Agent, request } from 'node:http';
-import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createEmulator } from '@roomlab/emulator';
@@ -28,6 +30,8 @@ import { startInProcess } from '@roomlab/emulator/msw';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { cannedRoom } from './canned-room.mjs';
+import { benchMedia } from './media.mjs';
+import { machine, num, table } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
@@ -220,24 +224,8 @@ async function measureInProcess() {
 
 // ---- Report -----------------------------------------------------------------------------------------
 
-const num = (value, digits = 0) => value.toFixed(digits);
-const table = (header, rows) => {
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  // The first column is a label (left-aligned), the others are figures (right-aligned).
-  const pad = (cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]));
-  const line = (cells) => `| ${cells.map(pad).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `| ${widths.map((width, i) => (i === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`,
-  );
-  for (const row of rows) console.log(line(row));
-};
-
 const began = performance.now();
-console.log(
-  `roomlab bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}` +
-    `${quick ? ', quick' : ''}\n`,
-);
+console.log(`roomlab bench: ${machine()}${quick ? ', quick' : ''}\n`);
 
 const httpRows = await measureHttp();
 console.log(
@@ -296,4 +284,8 @@ console.log(
   '\n   direct = handle(new Request(...)) vs a trivial Fetch handler; msw + fetch = startInProcess() vs msw' +
     ' handlers answering the canned JSON.\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
 );
+if (!process.argv.includes('--no-media')) {
+  console.log('');
+  await benchMedia({ quick });
+}
 console.log(`\ndone in ${num((performance.now() - began) / 1000, 1)} s`);
