@@ -30,21 +30,25 @@ export const phases = [
   { name: 'video recorded', recorded: 'video', rules: [{ type: 'include', kind: 'video' }] },
 ];
 
-/** The child's requests as promises; its SFU's messages to a client go to `clients.get(sessionId)`. */
+/**
+ * The child's requests as promises (all rejected if it exits first); its SFU's messages to a client go
+ * to `clients.get(sessionId)`.
+ */
 function connectChild(child, clients) {
   let nextId = 0;
   const pending = new Map();
+  const ready = new Promise((resolve, reject) => pending.set('ready', { resolve, reject }));
   child.on('message', (message) => {
     if (message.type === 'signal') return clients.get(message.sessionId)?.(message.body);
-    if (message.type === 'ready') return pending.get('ready')?.resolve();
-    const waiter = pending.get(message.id);
-    pending.delete(message.id);
+    const waiter = pending.get(message.type === 'ready' ? 'ready' : message.id);
+    pending.delete(message.type === 'ready' ? 'ready' : message.id);
     if (message.error) waiter?.reject(new Error(`sfu process: ${message.error}`));
     else waiter?.resolve(message);
   });
-  const ready = new Promise((resolve, reject) => {
-    pending.set('ready', { resolve, reject });
-    child.once('exit', (code) => reject(new Error(`the sfu process exited (${code}) before it was ready`)));
+  child.once('exit', (code, signal) => {
+    for (const waiter of pending.values())
+      waiter.reject(new Error(`the sfu process exited (${code ?? signal}) before it answered`));
+    pending.clear();
   });
   const request = (type, args = {}) =>
     new Promise((resolve, reject) => {
