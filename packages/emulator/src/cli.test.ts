@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mintAccessToken } from '@roomlab/core';
 import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectScripted } from './signaling/scripted-participant.js';
 import { checkedHttpClient } from './test-support/checked-http-client.js';
 import { emulatorHttpClient as plainHttpClient } from './twilio-http-client.js';
 
@@ -115,6 +117,36 @@ describe('the roomlab CLI', () => {
       sid: room.sid,
       dateCreated: room.dateCreated,
     });
+  });
+
+  it('writes recordings into --data-dir, where they stay after it stops', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roomlab-data-'));
+    const cli = run(['start', '--port', '0', '--data-dir', dataDir]);
+    const printed = await cli.ready();
+    const client = twilio(printed.accountSid, printed.authToken, {
+      httpClient: emulatorHttpClient(printed.url),
+    });
+    const room = await client.video.v1.rooms.create({
+      uniqueName: 'kept',
+      recordParticipantsOnConnect: true,
+    });
+    const token = await mintAccessToken({ ...printed, identity: 'alice', now: Date.now() });
+    const signaling = `${printed.url.replace(/^http/, 'ws')}/signaling`;
+    const alice = await connectScripted(signaling, token, {
+      name: 'kept',
+      tracks: [{ kind: 'audio', name: 'mic' }],
+    });
+    await client.video.v1.rooms(room.sid).update({ status: 'completed' });
+    await expect
+      .poll(async () => (await alice.waitFor(() => alice.ended !== undefined), alice.ended))
+      .toBeDefined();
+    const recordings = () => client.video.v1.recordings.list();
+    await expect.poll(async () => (await recordings())[0]?.status, { timeout: 15_000 }).toBe('completed');
+    const [recording] = await recordings();
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    const file = join(dataDir, printed.accountSid, 'recordings', `${recording?.sid}.mka`);
+    expect((await stat(file)).size).toBe(recording?.size);
   });
 
   it('refuses a state file that is not a snapshot', async () => {
