@@ -137,9 +137,7 @@ describe('the roomlab CLI', () => {
       tracks: [{ kind: 'audio', name: 'mic' }],
     });
     await client.video.v1.rooms(room.sid).update({ status: 'completed' });
-    await expect
-      .poll(async () => (await alice.waitFor(() => alice.ended !== undefined), alice.ended))
-      .toBeDefined();
+    await alice.waitFor(() => alice.ended !== undefined);
     const recordings = () => client.video.v1.recordings.list();
     await expect.poll(async () => (await recordings())[0]?.status, { timeout: 15_000 }).toBe('completed');
     const [recording] = await recordings();
