@@ -61,7 +61,8 @@ export function compositionWorker(deps: {
     const roomStart = room.dateCreated;
     const recordings = engine
       .compositionSources({ accountSid: composition.accountSid, room: room.sid })
-      .filter((recording) => recording.status === 'completed');
+      // A deleted recording stays a source: a composition that needs it fails with 53628, as on Twilio.
+      .filter((recording) => recording.status !== 'processing');
     const resolution = parseResolution(composition.resolution);
     const hasLayout = Object.keys(composition.videoLayout).length > 0;
     let reported = 0;
@@ -126,12 +127,34 @@ export function compositionWorker(deps: {
         );
   };
 
+  /** Compositions waiting for their room's recordings to be finished, by SID. */
+  const waiting = new Map<string, CompositionSnapshot>();
+  const recordingsBeingWritten = (composition: CompositionSnapshot) =>
+    engine
+      .compositionSources({ accountSid: composition.accountSid, room: composition.roomSid })
+      .some((recording) => recording.status === 'processing');
+  /** Starts what no longer waits for a recording (a composition right after its room ended waits). */
+  const startReady = () => {
+    for (const [sid, composition] of waiting) {
+      if (recordingsBeingWritten(composition)) continue;
+      waiting.delete(sid);
+      enqueued(composition);
+    }
+  };
+
   const stop = engine.subscribe((event: EngineEvent) => {
+    if (event.name === 'recording-completed' || event.name === 'recording-failed') {
+      queueMicrotask(startReady);
+      return;
+    }
     if (!event.composition) return;
     // After the event has reached every listener: rendering reports back to the engine.
-    if (event.name === 'composition-enqueued')
-      queueMicrotask(() => enqueued(event.composition as CompositionSnapshot));
-    else if (event.name === 'composition-deleted') deleted(event.composition);
+    if (event.name === 'composition-enqueued') {
+      waiting.set(event.composition.sid, event.composition);
+      queueMicrotask(startReady);
+    } else if (event.name === 'composition-deleted') {
+      if (!waiting.delete(event.composition.sid)) deleted(event.composition);
+    }
   });
 
   return {

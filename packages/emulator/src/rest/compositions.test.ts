@@ -118,6 +118,42 @@ describe('Compositions through the twilio client', () => {
     expect((await compositions(running.sid).fetch()).status).toBe('deleted');
   });
 
+  it('waits for recordings still being written, and fails (53628) when media it needs was deleted', async () => {
+    const { accountSid } = session.emulator.credentials;
+    const { engine } = session.emulator;
+    const room = await session.client.video.v1.rooms.create({
+      uniqueName: 'fresh',
+      recordParticipantsOnConnect: true,
+    });
+    const roomRef = { accountSid, room: room.sid };
+    const alice = engine.connectParticipant(roomRef, { identity: 'alice' });
+    engine.publishTrack({ ...roomRef, participant: alice.sid }, { kind: 'video', name: 'camera' });
+    session.clock.advance(2000);
+    await session.client.video.v1.rooms(room.sid).update({ status: 'completed' });
+    // Its recording's file is still being written (a test pattern takes ffmpeg a moment).
+    expect(engine.listRecordings({ accountSid }, { roomSid: room.sid })[0]?.status).toBe('processing');
+    const early = await session.client.video.v1.compositions.create({
+      roomSid: room.sid,
+      videoLayout: JSON.parse(grid),
+    });
+    expect((await finished(session, early.sid)).status).toBe('completed');
+
+    const [recording] = engine.listRecordings({ accountSid }, { roomSid: room.sid });
+    engine.deleteRecording({ accountSid, recording: recording?.sid ?? '' });
+    const { room: other } = await recordedRoom(session);
+    const [mic] = await session.client.video.v1.rooms(other.sid).recordings.list({ pageSize: 1 });
+    await session.client.video.v1.recordings(mic?.sid ?? '').remove();
+    const late = await session.client.video.v1.compositions.create({
+      roomSid: other.sid,
+      audioSources: ['*'],
+    });
+    expect((await finished(session, late.sid)).status).toBe('failed');
+    const failure = session.emulator.engine
+      .events()
+      .find((event) => event.name === 'composition-failed' && event.composition?.sid === late.sid);
+    expect(failure?.composition?.failure?.code).toBe(53628);
+  });
+
   it('refuses bad parameters with Twilio errors and creates nothing', async () => {
     const { room } = await recordedRoom(session);
     const create = session.client.video.v1.compositions.create;
