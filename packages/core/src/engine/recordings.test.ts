@@ -160,13 +160,22 @@ describe('recordings', () => {
     expect(engine.getRecording({ accountSid, recording: sid, room: room.sid }).sid).toBe(sid);
   });
 
-  it('keeps recordings across a snapshot and restore', () => {
-    const { engine, accountSid, publish, recordings } = recordingRoom();
-    publish('audio', 'mic');
+  it('keeps recordings across a snapshot and restore, failing those whose media was still being made', () => {
+    const { engine, accountSid, aliceRef, publish, recordings } = recordingRoom();
+    const mic = publish('audio', 'mic');
+    publish('video', 'camera');
+    engine.unpublishTrack({ ...aliceRef, track: mic.sid });
+    const ref = { accountSid, recording: recordings()[0]?.sid ?? '' };
+    engine.finishRecording(ref, { media: { sizeBytes: 10, durationMs: 1000, codec: 'OPUS' } });
     const saved = engine.snapshot();
     engine.clearRooms(accountSid);
     expect(engine.listRecordings({ accountSid })).toEqual([]);
     engine.restore(saved);
-    expect(recordings()).toHaveLength(1);
+    // The camera was still being captured: its media belonged to the emulator that saved the state.
+    expect(recordings().map((r) => [r.kind, r.status])).toEqual([
+      ['audio', 'completed'],
+      ['video', 'failed'],
+    ]);
+    expect(recordings()[1]?.captureEndedAt).toBe(saved.takenAt);
   });
 });

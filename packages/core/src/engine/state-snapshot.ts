@@ -4,7 +4,7 @@ import type { EngineContext } from './engine-context.js';
 import type { AccountState, EngineState, RoomState } from './engine-state.js';
 import { requireAccount } from './lookup.js';
 import { defaultMediaSettings } from './media-settings.js';
-import type { AccountRecord, RoomRecord } from './records.js';
+import type { AccountRecord, RecordingRecord, RoomRecord } from './records.js';
 import { rebuildDeadlines } from './timeouts.js';
 
 /** The engine's state as plain JSON, and back: save, restore, and clear an account's rooms. */
@@ -70,7 +70,25 @@ function roomRecord({ participants, transcriptions = [], ...room }: RoomState): 
   };
 }
 
-function accountRecord(account: AccountState): AccountRecord {
+/**
+ * A recording that was still being captured or written when the snapshot was taken has no media to
+ * come after a restore (the capture and its file belonged to the emulator that took it): it is failed.
+ */
+function restoredRecording(recording: RecordingRecord, takenAt: number): RecordingRecord {
+  const restored = copy(recording);
+  if (restored.status !== 'processing') return restored;
+  return {
+    ...restored,
+    status: 'failed',
+    captureEndedAt: restored.captureEndedAt ?? takenAt,
+    failure: {
+      code: 20500,
+      message: 'The recording was still in progress when this state was saved; its media was not kept',
+    },
+  };
+}
+
+function accountRecord(account: AccountState, takenAt: number): AccountRecord {
   if (!isSid(account.sid, 'AC') || typeof account.authToken !== 'string') throw new Error('bad account');
   const rooms = new Map(account.rooms.map((room) => [room.sid, roomRecord(room)]));
   const inProgress = [...rooms.values()].filter((room) => room.status === 'in-progress');
@@ -83,7 +101,9 @@ function accountRecord(account: AccountState): AccountRecord {
     rooms,
     inProgressRoomsByName: new Map(inProgress.map((room) => [room.uniqueName, room])),
     // Snapshots taken before roomlab recorded have no recordings or compositions.
-    recordings: new Map((account.recordings ?? []).map((recording) => [recording.sid, copy(recording)])),
+    recordings: new Map(
+      (account.recordings ?? []).map((recording) => [recording.sid, restoredRecording(recording, takenAt)]),
+    ),
     compositions: new Map(
       (account.compositions ?? []).map((composition) => [composition.sid, copy(composition)]),
     ),
@@ -97,7 +117,7 @@ function readState(state: EngineState): AccountRecord[] {
   try {
     if (state.format !== 'roomlab-engine-state' || state.version !== 1)
       throw new Error('not a roomlab state');
-    const accounts = state.accounts.map(accountRecord);
+    const accounts = state.accounts.map((account) => accountRecord(account, state.takenAt));
     if (!Array.isArray(state.events) || !Number.isInteger(state.sequence)) throw new Error('bad log');
     return accounts;
   } catch (error) {
