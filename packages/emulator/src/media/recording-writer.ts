@@ -8,6 +8,7 @@ import {
   type RecordingSnapshot,
   TwilioError,
 } from '@roomlab/core';
+import { createRenderQueue } from '../compositions/render/render-queue.js';
 import type { RecordedMedia } from '../recording-media/recorded-media.js';
 import { writeSyntheticRecording } from '../recording-media/synthetic-recording.js';
 import { startTrackRecording, type TrackRecording } from '../recording-media/track-recording.js';
@@ -39,6 +40,8 @@ export function recordingWriter(deps: {
   const { engine, logger, files } = deps;
   const captures = new Map<string, Capture>();
   const finishing = new Set<Promise<void>>();
+  // A test pattern takes an ffmpeg process: a room of scripted participants ending makes a few at a time.
+  const synthetic = createRenderQueue(2);
 
   const start = (recording: RecordingSnapshot) => {
     const file = files.recordingFile(recording);
@@ -72,7 +75,7 @@ export function recordingWriter(deps: {
       1,
       (recording.captureEndedAt ?? recording.dateCreated) - recording.dateCreated,
     );
-    return writeSyntheticRecording({ kind: recording.kind, file, durationMs });
+    return synthetic.run(() => writeSyntheticRecording({ kind: recording.kind, file, durationMs }));
   };
 
   const finish = (recording: RecordingSnapshot) => {
