@@ -74,6 +74,7 @@ export { participantRefOf, roomRefOf } from './engine/refs.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';
 export * from './engine/room-type.js';
 export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';
+export { trackPriorities } from './engine/track-priority.js';
 export { type TranscriptionActivity, transcriptionActivity } from './engine/transcription-activity.js';
 export {
   speechModels,

@@ -22,6 +22,7 @@ import type {
   RecordingRecord,
   RecordingStatus,
   RoomRecord,
+  TrackPriority,
   TranscriptionRecord,
 } from './records.js';
 import type { CreateRoomOptions } from './room-options.js';
@@ -149,6 +150,8 @@ export interface PublishTrackOptions {
   kind: TrackKind;
   name?: string;
   enabled?: boolean;
+  /** Its publish priority, by default `standard` (53300 for anything but low, standard or high). */
+  priority?: TrackPriority;
 }
 
 /** Twilio's recording list filters; `roomSid` narrows to one room's (`/Rooms/{RoomSid}/Recordings`). */
@@ -261,6 +264,8 @@ export interface Engine {
   publishTrack(participant: ParticipantRef, track: PublishTrackOptions): PublishedTrackRecord;
   unpublishTrack(track: TrackRef): void;
   setTrackEnabled(track: TrackRef, enabled: boolean): PublishedTrackRecord;
+  /** Changes a published track's priority (the SDK's `setPriority`); 53300 for an unknown priority. */
+  setTrackPriority(track: TrackRef, priority: TrackPriority): PublishedTrackRecord;
 
   // Rules.
   getSubscribeRules(participant: ParticipantRef): ParticipantSubscribeRules;

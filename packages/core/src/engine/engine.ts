@@ -17,6 +17,7 @@ import * as rooms from './rooms.js';
 import * as rules from './rule-updates.js';
 import * as state from './state-snapshot.js';
 import { tick } from './tick.js';
+import { setTrackPriority } from './track-priority.js';
 import * as tracks from './tracks.js';
 import * as transcriptions from './transcriptions.js';
 import { transcribeSpeech } from './transcripts.js';
@@ -68,6 +69,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     publishTrack: (participant, track) => tracks.publishTrack(context, participant, track),
     unpublishTrack: (track) => tracks.unpublishTrack(context, track),
     setTrackEnabled: (track, enabled) => tracks.setTrackEnabled(context, track, enabled),
+    setTrackPriority: (track, priority) => setTrackPriority(context, track, priority),
     getSubscribeRules: (participant) => rules.getSubscribeRules(context, participant),
     updateSubscribeRules: (participant, update) => rules.updateSubscribeRules(context, participant, update),
     updateRecordingRules: (room, update) => rules.updateRecordingRules(context, room, update),

@@ -28,5 +28,11 @@ export function participantSnapshot(participant: ParticipantRecord): Participant
 }
 
 export function trackSnapshot(track: PublishedTrackRecord): TrackSnapshot {
-  return { sid: track.sid, name: track.name, kind: track.kind, enabled: track.enabled };
+  return {
+    sid: track.sid,
+    name: track.name,
+    kind: track.kind,
+    enabled: track.enabled,
+    priority: track.priority,
+  };
 }

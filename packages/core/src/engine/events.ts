@@ -5,7 +5,7 @@ import type {
   StatusCallbackMethod,
   TrackKind,
 } from '../resources.js';
-import type { CompositionRecord, RecordingRecord } from './records.js';
+import type { CompositionRecord, RecordingRecord, TrackPriority } from './records.js';
 
 /** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
 export const statusCallbackEvents = [
@@ -50,6 +50,8 @@ export const internalEvents = [
   /** A composition was cancelled, or its media deleted. */
   'composition-deleted',
   'speech-transcribed',
+  /** A publisher changed a track's priority (Twilio posts no callback for it; subscribers learn it). */
+  'track-priority-changed',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -87,6 +89,7 @@ export interface TrackSnapshot {
   readonly name: string;
   readonly kind: TrackKind;
   readonly enabled: boolean;
+  readonly priority: TrackPriority;
 }
 
 /** A transcript of a participant's speech, as a room's transcription produced it (see transcripts.ts). */
@@ -160,6 +163,7 @@ export const participantStateEvents = [
   'participant-connected',
   'participant-disconnected',
   ...trackEvents,
+  'track-priority-changed',
 ] as const satisfies readonly EngineEventName[];
 
 /** Changes that may change who the dominant speaker is: an audio track's, or its publisher leaving. */

@@ -101,7 +101,9 @@ describe('participants', () => {
       ['track-removed', true],
       ['participant-disconnected', false],
     ]);
-    expect(seen.at(-1)?.tracks).toEqual([{ sid: mic.sid, name: 'mic', kind: 'audio', enabled: true }]);
+    expect(seen.at(-1)?.tracks).toEqual([
+      { sid: mic.sid, name: 'mic', priority: 'standard', kind: 'audio', enabled: true },
+    ]);
     expect(seen.slice(0, start).some((event) => event.departure)).toBe(false);
   });
 

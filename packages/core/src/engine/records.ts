@@ -95,6 +95,9 @@ export interface ParticipantRecord {
   subscribeRulesDateUpdated: number | null;
 }
 
+/** How much a publisher wants its track kept when bandwidth runs short (the SDK's `Track.Priority`). */
+export type TrackPriority = 'low' | 'standard' | 'high';
+
 export interface PublishedTrackRecord {
   sid: string;
   participantSid: string;
@@ -102,6 +105,8 @@ export interface PublishedTrackRecord {
   name: string;
   kind: TrackKind;
   enabled: boolean;
+  /** The publish priority its subscribers see; `standard` unless the publisher chose another. */
+  priority: TrackPriority;
   dateCreated: number;
   dateUpdated: number;
 }

@@ -4,8 +4,9 @@ import type { EngineContext } from './engine-context.js';
 import type { AccountState, EngineState, RoomState } from './engine-state.js';
 import { requireAccount } from './lookup.js';
 import { defaultMediaSettings } from './media-settings.js';
-import type { AccountRecord, RecordingRecord, RoomRecord } from './records.js';
+import type { AccountRecord, PublishedTrackRecord, RecordingRecord, RoomRecord } from './records.js';
 import { rebuildDeadlines } from './timeouts.js';
+import { checkPriority } from './track-priority.js';
 
 /** The engine's state as plain JSON, and back: save, restore, and clear an account's rooms. */
 
@@ -52,6 +53,11 @@ export function snapshot(context: EngineContext, accountSid?: string): EngineSta
   };
 }
 
+/** Snapshots taken before roomlab kept priorities have none: their tracks were all `standard`. */
+function publishedTrack(track: PublishedTrackRecord): PublishedTrackRecord {
+  return { ...copy(track), priority: checkPriority(track.priority ?? 'standard') };
+}
+
 function roomRecord({ participants, transcriptions = [], ...room }: RoomState): RoomRecord {
   if (!isSid(room.sid, 'RM')) throw new Error('bad room');
   return {
@@ -62,7 +68,7 @@ function roomRecord({ participants, transcriptions = [], ...room }: RoomState): 
         participant.sid,
         {
           ...copy(participant),
-          publishedTracks: new Map(publishedTracks.map((track) => [track.sid, copy(track)])),
+          publishedTracks: new Map(publishedTracks.map((track) => [track.sid, publishedTrack(track)])),
           subscribedTracks: new Map(subscribedTracks.map((track) => [track.trackSid, copy(track)])),
         },
       ]),

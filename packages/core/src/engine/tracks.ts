@@ -7,6 +7,7 @@ import { validateTrackName } from './names.js';
 import { reconcileTrackRecording, stopTrackRecording } from './recordings.js';
 import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
 import { type Cause, reconcileTrack, unsubscribe } from './subscriptions.js';
+import { checkPriority } from './track-priority.js';
 
 /** Tracks a connected participant publishes, unpublishes, enables and disables. */
 
@@ -40,6 +41,7 @@ export function publishTrack(
 ): PublishedTrackRecord {
   const { room, participant } = requireConnected(context, ref);
   checkKind(room, options.kind);
+  const priority = checkPriority(options.priority ?? 'standard');
   const sid = context.newSid('MT');
   const name = options.name ?? sid;
   checkName(room, participant, name);
@@ -51,6 +53,7 @@ export function publishTrack(
     name,
     kind: options.kind,
     enabled: options.enabled ?? true,
+    priority,
     dateCreated: now,
     dateUpdated: now,
   };

@@ -108,6 +108,44 @@ describe('signaling for twilio-video clients', () => {
     expect(await client.video.v1.rooms('standup').participants(alice.sid).publishedTracks.list()).toEqual([]);
   });
 
+  it('tells the others of each track’s publish priority, and of a change to it', async () => {
+    const alice = await join('alice', 'standup', [{ kind: 'audio', name: 'mic', priority: 'high' }]);
+    const bob = await join('bob');
+    const seen = (name: string) =>
+      bob.participants.get(alice.sid)?.tracks.find((track) => track.name === name)?.priority;
+    await bob.waitFor(() => seen('mic') === 'high');
+    await alice.publish({ kind: 'video', name: 'camera', priority: 'low' });
+    await bob.waitFor(() => seen('camera') === 'low');
+    alice.setPriority('camera', 'high');
+    await bob.waitFor(() => seen('camera') === 'high');
+    expect(seen('mic')).toBe('high');
+    const carol = await join('carol');
+    const seenByCarol = carol.participants.get(alice.sid)?.tracks.map((track) => track.priority);
+    expect(seenByCarol).toEqual(['high', 'high']);
+  });
+
+  it('refuses a track with an unknown priority (53004), publishing nothing', async () => {
+    const urgent = { kind: 'audio', name: 'mic', priority: 'urgent' } as unknown as ScriptedTrack;
+    expect(await refused(join('alice', 'standup', [urgent]))).toBe(53004);
+    const bob = await join('bob');
+    await bob.publish({ kind: 'audio', name: 'mic' });
+    const mic = bob.published.get('mic') ?? '';
+    bob.setPriority('mic', 'urgent' as 'high');
+    await bob.waitFor(() => bob.ended !== undefined);
+    expect(bob.ended?.code).toBe(53004);
+    const track = await client.video.v1.rooms('standup').participants(bob.sid).publishedTracks(mic).fetch();
+    expect(track.name).toBe('mic');
+    expect(
+      server.emulator.engine
+        .getParticipant({
+          accountSid: server.emulator.credentials.accountSid,
+          room: 'standup',
+          participant: 'bob',
+        })
+        .publishedTracks.get(mic)?.priority,
+    ).toBe('standard');
+  });
+
   it('tells the others when one leaves', async () => {
     const alice = await join('alice');
     const bob = await join('bob');

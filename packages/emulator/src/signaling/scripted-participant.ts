@@ -1,3 +1,4 @@
+import type { TrackPriority } from '@roomlab/core';
 import { WebSocket } from 'ws';
 
 /**
@@ -10,13 +11,15 @@ export interface RemoteParticipantView {
   identity: string;
   state: string;
   revision: number;
-  tracks: { sid: string; name: string; kind: string; enabled: boolean }[];
+  tracks: { sid: string; name: string; kind: string; enabled: boolean; priority: TrackPriority }[];
 }
 
 export interface ScriptedTrack {
   kind: 'audio' | 'video' | 'data';
   name: string;
   enabled?: boolean;
+  /** Its publish priority, as `publishTrack(track, { priority })` gives it (by default standard). */
+  priority?: TrackPriority;
 }
 
 export interface ScriptedParticipant {
@@ -35,6 +38,8 @@ export interface ScriptedParticipant {
   publish(track: ScriptedTrack): Promise<string>;
   unpublish(name: string): void;
   setEnabled(name: string, enabled: boolean): void;
+  /** Changes a published track's priority, as `LocalTrackPublication.setPriority` does. */
+  setPriority(name: string, priority: TrackPriority): void;
   /** Waits until `check` holds, re-checked after each message (rejects after `timeoutMs`). */
   waitFor(check: () => boolean, timeoutMs?: number): Promise<void>;
   /** Drops the socket without saying goodbye, then resumes the session with `sync` on a new one. */
@@ -83,7 +88,7 @@ export async function connectScripted(
       kind: track.kind,
       name: track.name,
       enabled: track.enabled !== false,
-      priority: 'standard',
+      priority: track.priority ?? 'standard',
     }));
 
   const apply = (body: Record<string, unknown>) => {
@@ -147,6 +152,11 @@ export async function connectScripted(
     revision += 1;
     send({ type: 'update', version: 2, session, participant: { revision, tracks: trackList() } });
   };
+  const change = (name: string, changes: Pick<ScriptedTrack, 'enabled' | 'priority'>) => {
+    const track = tracks.get(name);
+    if (track) Object.assign(track, changes);
+    sendTracks();
+  };
 
   socket = await open({
     type: 'connect',
@@ -209,11 +219,8 @@ export async function connectScripted(
       published.delete(name);
       sendTracks();
     },
-    setEnabled(name, enabled) {
-      const track = tracks.get(name);
-      if (track) track.enabled = enabled;
-      sendTracks();
-    },
+    setEnabled: (name, enabled) => change(name, { enabled }),
+    setPriority: (name, priority) => change(name, { priority }),
     waitFor,
     async reconnect() {
       socket.terminate();

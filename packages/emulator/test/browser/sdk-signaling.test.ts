@@ -140,6 +140,48 @@ describe('the twilio-video SDK on roomlab (signaling)', () => {
     await until('alice:trackUnpublished:bob:video');
   });
 
+  it('shows a track’s publish priority to the others, and its change as publishPriorityChanged', async () => {
+    await join('alice', 'alice');
+    await join('bob', 'bob');
+    type Publication = { kind: string; publishPriority: string; setPriority(priority: string): void };
+    type PriorityPage = {
+      log: string[];
+      Twilio: { Video: { createLocalAudioTrack(): Promise<unknown> } };
+      rooms: Record<
+        string,
+        {
+          on(
+            event: string,
+            listener: (priority: string, publication: Publication, p: { identity: string }) => void,
+          ): void;
+          localParticipant: { publishTrack(track: unknown, options: unknown): Promise<Publication> };
+          participants: Map<string, { tracks: Map<string, Publication> }>;
+        }
+      >;
+      priorityPublication: Publication;
+    };
+    await page.evaluate(async () => {
+      const w = window as unknown as PriorityPage;
+      w.rooms.bob?.on('trackPublishPriorityChanged', (priority, publication, p) =>
+        w.log.push(`bob:trackPublishPriorityChanged:${p.identity}:${publication.kind}:${priority}`),
+      );
+      const track = await w.Twilio.Video.createLocalAudioTrack();
+      const publishing = w.rooms.alice?.localParticipant.publishTrack(track, { priority: 'high' });
+      if (publishing) w.priorityPublication = await publishing;
+    });
+    await until('bob:trackPublished:alice:audio');
+    const seenByBob = () =>
+      page.evaluate(() =>
+        [...((window as unknown as PriorityPage).rooms.bob?.participants.values() ?? [])].flatMap((p) =>
+          [...p.tracks.values()].map((publication) => publication.publishPriority),
+        ),
+      );
+    expect(await seenByBob()).toEqual(['high']);
+    await page.evaluate(() => (window as unknown as PriorityPage).priorityPublication.setPriority('low'));
+    await until('bob:trackPublishPriorityChanged:alice:audio:low');
+    expect(await seenByBob()).toEqual(['low']);
+  });
+
   it('reconnects (53001, then reconnected) when roomlab drops its socket, and stays in the room', async () => {
     const alice = await join('alice', 'alice');
     await join('bob', 'bob');

@@ -1,4 +1,11 @@
-import { type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
+import {
+  type Engine,
+  isTwilioError,
+  type Logger,
+  type TrackPriority,
+  TwilioError,
+  trackPriorities,
+} from '@roomlab/core';
 import type { PublishedState } from './room-state-messages.js';
 import type { Session } from './sessions.js';
 
@@ -14,7 +21,7 @@ export interface ClientTrack {
   kind: 'audio' | 'video' | 'data';
   name: string;
   enabled: boolean;
-  priority: string;
+  priority: TrackPriority;
 }
 
 const maxTracks = 200;
@@ -30,12 +37,14 @@ export function clientTracks(value: unknown): ClientTrack[] | undefined {
     if (typeof track.id !== 'string' || track.id.length === 0 || track.id.length > maxTrackIdLength)
       return undefined;
     if (track.kind !== 'audio' && track.kind !== 'video' && track.kind !== 'data') return undefined;
+    const priority = track.priority ?? 'standard';
+    if (!trackPriorities.includes(priority as TrackPriority)) return undefined;
     tracks.push({
       id: track.id,
       kind: track.kind,
       name: typeof track.name === 'string' ? track.name : track.id,
       enabled: track.enabled !== false,
-      priority: typeof track.priority === 'string' ? track.priority : 'standard',
+      priority: priority as TrackPriority,
     });
   }
   return tracks;
@@ -52,7 +61,10 @@ export function applyTracks(engine: Engine, session: Session, tracks: ClientTrac
   for (const track of tracks) {
     const outcome = session.tracks.get(track.id);
     if (!outcome) session.tracks.set(track.id, publish(engine, session, track, logger));
-    else if (outcome.sid) engine.setTrackEnabled({ ...session.ref, track: outcome.sid }, track.enabled);
+    else if (outcome.sid) {
+      engine.setTrackEnabled({ ...session.ref, track: outcome.sid }, track.enabled);
+      engine.setTrackPriority({ ...session.ref, track: outcome.sid }, track.priority);
+    }
   }
 }
 

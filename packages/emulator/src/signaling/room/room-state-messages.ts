@@ -1,4 +1,4 @@
-import type { ParticipantRecord, RoomRecord, TrackSnapshot } from '@roomlab/core';
+import type { ParticipantRecord, RoomRecord, TrackPriority, TrackSnapshot } from '@roomlab/core';
 import type { RecordingState } from './recording-state.js';
 
 /**
@@ -12,7 +12,7 @@ export interface ParticipantState {
   identity: string;
   revision: number;
   state: 'connected' | 'reconnecting' | 'disconnected';
-  tracks: { sid: string; name: string; kind: string; enabled: boolean; priority: string }[];
+  tracks: { sid: string; name: string; kind: string; enabled: boolean; priority: TrackPriority }[];
 }
 
 /** The server's answer to the client's own tracks: each one ready under its MT SID, or failed. */
@@ -45,7 +45,7 @@ export function participantState(
       name: track.name,
       kind: track.kind,
       enabled: track.enabled,
-      priority: 'standard',
+      priority: track.priority,
     })),
   };
 }
