@@ -333,6 +333,9 @@ export interface Engine {
   /** What a connected participant said, as the room's started transcription delivers it to clients. */
   transcribe(participant: ParticipantRef, spoken: SpokenText): Transcript;
 
+  /** Forces a connected participant's network quality level (1–5; null stops forcing it): roomlab's. */
+  setNetworkQualityLevel(participant: ParticipantRef, level: number | null): ParticipantRecord;
+
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */
   tick(): void;

@@ -49,6 +49,8 @@ export const internalEvents = [
   'recording-deleted',
   /** A composition was cancelled, or its media deleted. */
   'composition-deleted',
+  /** A test forced (or stopped forcing) a participant's network quality level. */
+  'network-quality-forced',
   'speech-transcribed',
   /** A publisher changed a track's priority (Twilio posts no callback for it; subscribers learn it). */
   'track-priority-changed',

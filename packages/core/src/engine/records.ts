@@ -93,6 +93,11 @@ export interface ParticipantRecord {
   subscribedTracks: Map<string, SubscribedTrackRecord>;
   subscribeRules: TrackRule[];
   subscribeRulesDateUpdated: number | null;
+  /**
+   * The network quality level (1–5) a test forced through roomlab's control API; absent or null: none
+   * forced. (A roomlab extension: Twilio measures it.)
+   */
+  networkQualityLevel?: number | null;
 }
 
 /** How much a publisher wants its track kept when bandwidth runs short (the SDK's `Track.Priority`). */

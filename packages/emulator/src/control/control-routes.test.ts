@@ -349,4 +349,25 @@ describe('the control API', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 20001 });
   });
+
+  it("forces a participant's network quality level, and stops forcing it; bad values change nothing", async () => {
+    const { emulator, control } = start();
+    const { accountSid } = emulator.credentials;
+    const room = emulator.engine.createRoom({ accountSid }, { uniqueName: 'net' });
+    const alice = emulator.engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    const path = `/network?ParticipantSid=${alice.sid}`;
+    const forced = await control('POST', path, { level: 2 });
+    expect(forced).toMatchObject({ status: 200, body: { participantSid: alice.sid, level: 2 } });
+    for (const bad of [{ level: 0 }, { level: 6 }, { level: 2.5 }, { level: '3' }, {}]) {
+      expect((await control('POST', path, bad)).body, JSON.stringify(bad)).toMatchObject({ code: 20001 });
+    }
+    expect(alice.networkQualityLevel).toBe(2);
+    expect(
+      (await control('POST', `/network?ParticipantSid=PA${'0'.repeat(32)}`, { level: 3 })).body,
+    ).toMatchObject({
+      code: 20404,
+    });
+    expect((await control('DELETE', path)).body).toEqual({ participantSid: alice.sid, level: null });
+    expect(alice.networkQualityLevel).toBeNull();
+  });
 });

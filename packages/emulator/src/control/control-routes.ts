@@ -34,6 +34,13 @@ function integerParam(url: URL, name: string): number | undefined {
 
 const text = (url: URL, name: string) => url.searchParams.get(name) ?? undefined;
 
+function participantSidParam(url: URL): string {
+  const sid = text(url, 'ParticipantSid');
+  if (sid === undefined || sid === '')
+    throw new TwilioError(20001, 'Missing required parameter ParticipantSid');
+  return sid;
+}
+
 type Handler = (request: Request, url: URL, rest: string[]) => Promise<unknown> | unknown;
 
 /**
@@ -54,6 +61,7 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           'status-callbacks',
           'faults',
           'tokens/verify',
+          'network',
           'signaling/drop',
           'transcripts',
         ].map((name) => `${controlPrefix}/${name}`),
@@ -133,6 +141,18 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           throw new TwilioError(20404, `Fault ${id.slice(0, 32)} was not found`);
         return { removed: id };
       },
+    },
+    network: {
+      POST: async (request, url) => {
+        const body = (await readJson(request)) as { level?: unknown };
+        if (typeof body.level !== 'number')
+          throw new TwilioError(
+            20001,
+            'Invalid request: give {"level": 1..5} to force a network quality level',
+          );
+        return control.setNetworkQualityLevel(participantSidParam(url), body.level);
+      },
+      DELETE: (_request, url) => control.setNetworkQualityLevel(participantSidParam(url), null),
     },
     'signaling/drop': {
       POST: (_request, url) => ({ dropped: control.dropSignaling(text(url, 'ParticipantSid')) }),

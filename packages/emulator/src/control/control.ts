@@ -3,6 +3,7 @@ import {
   type Engine,
   type EngineEvent,
   type EngineState,
+  type ParticipantRef,
   TwilioError,
   type VerifiedAccessToken,
   verifyAccessToken,
@@ -48,10 +49,27 @@ export interface Control {
   /** Drops signaling sockets as a network failure would (one participant's, or all); returns how many. */
   dropSignaling(participantSid?: string): number;
   /**
+   * Forces the network quality level (1–5) of a connected participant, found by its PA SID, that it and
+   * everyone else in its room see from their next report; null stops forcing it (a roomlab extension).
+   */
+  setNetworkQualityLevel(
+    participantSid: string,
+    level: number | null,
+  ): { participantSid: string; level: number | null };
+  /**
    * What a participant said, for the room's started transcription to deliver to clients (roomlab
    * hears no speech); returns the `extension_transcriptions` message they are sent.
    */
   transcribe(input: unknown, accountSid?: string): Record<string, unknown>;
+}
+
+/** A participant by its PA SID alone, in whichever account and room it is (20404 when none). */
+function participantRefBySid(engine: Engine, participantSid: string): ParticipantRef {
+  for (const account of engine.accounts())
+    for (const room of account.rooms.values())
+      if (room.participants.has(participantSid))
+        return { accountSid: account.sid, room: room.sid, participant: participantSid };
+  throw new TwilioError(20404, `Participant ${participantSid.slice(0, 64)} was not found`);
 }
 
 export interface ControlParts {
@@ -132,6 +150,10 @@ export function createControl(parts: ControlParts): Control {
       clear: () => parts.faults.clear(),
     },
     dropSignaling: (participantSid) => parts.signaling.drop(participantSid),
+    setNetworkQualityLevel(participantSid, level) {
+      const participant = engine.setNetworkQualityLevel(participantRefBySid(engine, participantSid), level);
+      return { participantSid: participant.sid, level: participant.networkQualityLevel ?? null };
+    },
     transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),

@@ -53,6 +53,7 @@ export function compositionWorker(deps: {
     participantSid: recording.participantSid,
     kind: recording.kind,
     file: files.recordingFile(recording),
+    deleted: recording.status === 'deleted',
     ...placement(recording, roomStart),
   });
 

@@ -114,6 +114,25 @@ try {
       ),
     15_000,
   );
+  if (process.env.ROOMLAB_FORCE_LEVEL) {
+    // A test forces the last participant's level through the control API (as a test of an app would),
+    // then stops forcing it: it and everyone else see it from their next report.
+    const victim = identities.at(-1);
+    const sid = await page.evaluate((key) => window.rooms[key].localParticipant.sid, victim);
+    const network = (method, body) =>
+      fetch(`${emulator.url}/_roomlab/network?ParticipantSid=${sid}`, {
+        method,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).then((response) => response.json());
+    const seenAs = (level) => (levels) =>
+      levels[victim]?.local === level &&
+      Object.entries(levels).every(([key, seen]) => key === victim || seen.remotes[victim] === level);
+    const levels = () => page.evaluate(() => window.networkQuality());
+    result.forcedLevel = { answer: await network('POST', { level: 2 }) };
+    result.forcedLevel.seen = await poll(levels, seenAs(2), 15_000);
+    result.forcedLevel.cleared = await network('DELETE');
+    result.forcedLevel.seenAfter = await poll(levels, seenAs(5), 15_000);
+  }
   if (process.env.ROOMLAB_SPEAKER_STEPS) {
     // Each step turns microphones off or on, then waits for who each participant's room should name
     // as the dominant speaker; it keeps what the rooms name if that never comes.

@@ -34,6 +34,12 @@ interface Scenario {
       { sendingVideo: { sim: number; fid: number }[]; remoteVideoCodecs: string[][] }
     >;
   };
+  forcedLevel?: {
+    answer: Record<string, unknown>;
+    seen: Scenario['networkQuality'];
+    cleared: Record<string, unknown>;
+    seenAfter: Scenario['networkQuality'];
+  };
   error: string | null;
 }
 
@@ -45,6 +51,7 @@ async function scenario(
     republish?: boolean;
     rejoin?: boolean;
     h264?: boolean;
+    forceLevel?: boolean;
   } = {},
 ): Promise<Scenario> {
   chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
@@ -56,6 +63,7 @@ async function scenario(
       ...(options.republish ? { ROOMLAB_REPUBLISH: '1' } : {}),
       ...(options.rejoin ? { ROOMLAB_REJOIN: '1' } : {}),
       ...(options.h264 ? { ROOMLAB_H264: '1' } : {}),
+      ...(options.forceLevel ? { ROOMLAB_FORCE_LEVEL: '1' } : {}),
     },
     timeoutMs: 110_000,
   });
@@ -158,6 +166,7 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
       republish: true,
       rejoin: true,
       h264: true,
+      forceLevel: true,
     });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
@@ -185,6 +194,17 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
       expect.arrayContaining(['bob:trackSubscribed:alice:data', 'bob:message:alice:hello from alice']),
     );
     expectNetworkQualityLevels(result, ['alice', 'bob']);
+    // A level forced through the control API reaches bob (his own) and alice (bob's), then lets go.
+    expect(result.forcedLevel?.answer).toMatchObject({ level: 2 });
+    expect(result.forcedLevel?.seen).toEqual({
+      alice: { local: 5, remotes: { bob: 2 } },
+      bob: { local: 2, remotes: { alice: 5 } },
+    });
+    expect(result.forcedLevel?.cleared).toMatchObject({ level: null });
+    expect(result.forcedLevel?.seenAfter).toEqual({
+      alice: { local: 5, remotes: { bob: 5 } },
+      bob: { local: 5, remotes: { alice: 5 } },
+    });
     // The dominant speaker follows who starts and stops sending audio, as each room names it.
     expect(result.speakers).toEqual(speakerSteps.map((step) => step.expected));
     // Alice stops her camera and publishes a new one (the browser sends it on an m-line it reuses):

@@ -88,7 +88,7 @@ async function requireRecordings(plan: RenderPlan): Promise<void> {
       () => true,
       () => false,
     );
-    if (!present)
+    if (source.deleted || !present)
       throw new TwilioError(53628, `Room recordings deleted: the media of ${source.recordingSid} is gone`);
   }
 }

@@ -14,6 +14,8 @@ export interface CompositionSource {
   kind: 'audio' | 'video';
   /** Absolute path of the recording (Matroska: .mka audio, .mkv video). */
   file: string;
+  /** Its media was deleted (the file may still be going): a composition that selects it fails. */
+  deleted?: boolean;
   /** When the recording started, in ms since the room started. */
   startMs: number;
   durationMs: number;

@@ -8,8 +8,8 @@ export interface MediaClient {
   trackSidOf(clientTrackId: string): string | undefined;
   /** The room this client is in. */
   roomSid: string;
-  /** The other participants in its room now, for network quality reports. */
-  others(): string[];
+  /** The network quality levels to report to it now: its own, and each other participant's in its room. */
+  networkQuality(): { local: number; remotes: { sid: string; level: number }[] };
   /** Media-signaling features the client asked for in its connect (`active_speaker`, `network_quality`). */
   features: ReadonlySet<string>;
   /** Its room's VideoCodecs: the only video codecs the SFU takes from it and sends it (unset: VP8). */

@@ -59,10 +59,7 @@ export function createMediaSignaling(options: MediaSignalingOptions): MediaSigna
     }
     if (message.type === 'network_quality') {
       // Answer each report, as Twilio does; the SDK sends the next one a second after the answer.
-      // Level 5 (excellent) for the local participant and every remote one: roomlab does not measure
-      // the network yet (a later issue reports real levels).
-      const remotes = client.others().map((sid) => ({ sid, level: 5 }));
-      channel.send(JSON.stringify({ type: 'network_quality', local: 5, remotes }));
+      channel.send(JSON.stringify({ type: 'network_quality', ...client.networkQuality() }));
     }
   };
 

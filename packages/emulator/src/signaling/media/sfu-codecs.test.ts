@@ -33,7 +33,7 @@ function client(
     },
     trackSidOf,
     roomSid: 'RM1',
-    others: () => [],
+    networkQuality: () => ({ local: 5, remotes: [] }),
     features: new Set(),
     videoCodecs,
   };

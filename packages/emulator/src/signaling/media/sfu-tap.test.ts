@@ -41,7 +41,7 @@ async function alicePublishes(sfu: Sfu) {
     },
     trackSidOf: (id) => (id === sender.trackId ? 'MT-alice-video' : undefined),
     roomSid: 'RM1',
-    others: () => [],
+    networkQuality: () => ({ local: 5, remotes: [] }),
     features: new Set(),
   });
   await pc.setLocalDescription(await pc.createOffer());

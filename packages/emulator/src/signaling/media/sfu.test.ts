@@ -68,7 +68,7 @@ async function join(sfu: Sfu, sessionId: string, kinds: ('audio' | 'video')[], r
     },
     trackSidOf: (clientTrackId) => sids.get(clientTrackId),
     roomSid: 'RM1',
-    others: () => [],
+    networkQuality: () => ({ local: 5, remotes: [] }),
     features: new Set(),
   });
   let offered = 0;
@@ -188,7 +188,7 @@ describe('SFU errors', () => {
     const sfu = createSfu({ ice: noNetwork, logger });
     const sent: unknown[] = [];
     const client = { send: (body: unknown) => sent.push(body), trackSidOf: () => undefined, roomSid: 'RM1' };
-    sfu.join('alice', { ...client, others: () => [], features: new Set() });
+    sfu.join('alice', { ...client, networkQuality: () => ({ local: 5, remotes: [] }), features: new Set() });
     sfu.describe('alice', 'pc-1', { type: 'offer', revision: 1, sdp: 'v=0\r\nm=video not-a-port\r\n' });
     await until(() => logger.entries.length > 0);
     expect(logger.entries).toEqual([

@@ -29,7 +29,7 @@ function aliceConnects() {
       send: () => undefined,
       trackSidOf: (id) => (id === 'camera' ? 'MT-camera' : undefined),
       roomSid: 'RM1',
-      others: () => [],
+      networkQuality: () => ({ local: 5, remotes: [] }),
       features: new Set(),
     },
     published,

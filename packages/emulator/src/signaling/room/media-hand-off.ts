@@ -1,4 +1,4 @@
-import type { Engine } from '@roomlab/core';
+import type { Engine, ParticipantRecord, ParticipantRef } from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
 import { connectedOthers } from './participant-states.js';
 import type { Session } from './sessions.js';
@@ -16,6 +16,19 @@ export interface MediaHandOff {
   leave(session: Session): void;
 }
 
+/**
+ * The levels a client's network quality report is answered with: each participant's forced level (the
+ * control API's), else 5 (excellent): roomlab does not measure the network yet.
+ */
+function networkQualityFor(engine: Engine, ref: ParticipantRef) {
+  const levelOf = (participant: ParticipantRecord | undefined) => participant?.networkQualityLevel ?? 5;
+  const room = engine.findRoom(ref);
+  return {
+    local: levelOf(room?.participants.get(ref.participant)),
+    remotes: connectedOthers(engine, ref).map((other) => ({ sid: other.sid, level: levelOf(other) })),
+  };
+}
+
 /** The most peer-connection descriptions read from one message. */
 const maxDescriptions = 8;
 
@@ -28,7 +41,7 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff
         send: (message) => session.connection?.send({ ...message, session: session.id }),
         trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
         roomSid: session.ref.room,
-        others: () => connectedOthers(engine, session.ref).map((other) => other.sid),
+        networkQuality: () => networkQualityFor(engine, session.ref),
         features: new Set(features),
         videoCodecs: engine.findRoom(session.ref)?.videoCodecs ?? [],
       });
