@@ -1,7 +1,15 @@
 import type { Clock } from '../clock.js';
 import type { TwilioError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { ParticipantStatus, RoomStatus, TrackKind } from '../resources.js';
+import type {
+  CompositionFormat,
+  CompositionStatus,
+  ParticipantStatus,
+  RecordingCodec,
+  RecordingStatus,
+  RoomStatus,
+  TrackKind,
+} from '../resources.js';
 import type { SidSource } from '../sid.js';
 import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
 import type { EngineState } from './engine-state.js';
@@ -10,17 +18,13 @@ import type { MediaSettingsUpdate } from './media-settings.js';
 import type {
   AccountRecord,
   ApiKeyRecord,
-  CompositionFormat,
   CompositionHookRecord,
   CompositionRecord,
-  CompositionStatus,
   MediaSettingsKind,
   MediaSettingsRecord,
   ParticipantRecord,
   PublishedTrackRecord,
-  RecordingCodec,
   RecordingRecord,
-  RecordingStatus,
   RoomRecord,
   TrackPriority,
   TranscriptionRecord,

@@ -1,6 +1,11 @@
 import type {
+  CompositionFormat,
   CompositionHookFormat,
+  CompositionStatus,
   ParticipantStatus,
+  RecordingCodec,
+  RecordingContainerFormat,
+  RecordingStatus,
   RoomStatus,
   RoomType,
   StatusCallbackMethod,
@@ -125,9 +130,6 @@ export interface SubscribedTrackRecord {
   dateUpdated: number;
 }
 
-export type RecordingStatus = 'processing' | 'completed' | 'deleted' | 'failed';
-export type RecordingCodec = 'VP8' | 'H264' | 'OPUS' | 'PCMU';
-
 /**
  * One track's recording (Twilio's Recording, `RT`): single-track, single-media. It is `processing`
  * while the track is captured and until its file is finished, then `completed` (or `failed`);
@@ -145,7 +147,7 @@ export interface RecordingRecord {
   kind: 'audio' | 'video';
   status: RecordingStatus;
   codec: RecordingCodec;
-  containerFormat: 'mka' | 'mkv';
+  containerFormat: RecordingContainerFormat;
   dateCreated: number;
   dateUpdated: number;
   /** When capture stopped (unpublished, excluded by the rules, the room ended); null while capturing. */
@@ -170,9 +172,6 @@ export interface RecordingRecord {
   /** Why the recording failed, when it did. */
   failure: { code: number; message: string } | null;
 }
-
-export type CompositionStatus = 'enqueued' | 'processing' | 'completed' | 'deleted' | 'failed';
-export type CompositionFormat = 'mp4' | 'webm';
 
 /**
  * A composition (Twilio's `CJ`): a finished room's recordings made into one file. `enqueued` until the

@@ -1,3 +1,5 @@
+import type { RecordingCodec } from '@roomlab/core';
+
 /**
  * What a finished recording file holds, in the terms of Twilio's Recording resource: `codec`, and the
  * file's own duration and size (`duration` and `size` are derived from these).
@@ -13,7 +15,7 @@ export interface RecordedMedia {
 }
 
 /** Twilio's names for the codecs a recording can be in. */
-export type RecordedCodec = 'OPUS' | 'VP8' | 'H264';
+export type RecordedCodec = Exclude<RecordingCodec, 'PCMU'>;
 
 /** The codec an RTP packet is in, as the SFU negotiated it. */
 export interface RtpCodec {

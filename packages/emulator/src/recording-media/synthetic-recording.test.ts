@@ -2,7 +2,8 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { decode, distinctFrames, maxVolumeDb, probe } from '../test-support/media-check.js';
+import { probeMedia } from '../test-support/ffprobe.js';
+import { decode, distinctFrames, maxVolumeDb } from '../test-support/media-check.js';
 import type { MediaBinary } from './media-binaries.js';
 import { writeSyntheticRecording } from './synthetic-recording.js';
 
@@ -26,10 +27,10 @@ afterAll(async () => {
 
 /** What ffprobe says of the file, and that what the recording reports matches it. */
 async function probedAs(file: string, media: { durationMs: number; sizeBytes: number }) {
-  const probed = await probe(file);
-  expect(probed.format.format_name).toBe('matroska,webm');
-  expect(media.durationMs).toBe(Math.round(Number(probed.format.duration) * 1000));
-  expect(media.sizeBytes).toBe(Number(probed.format.size));
+  const probed = await probeMedia(file);
+  expect(probed.formatName).toBe('matroska,webm');
+  expect(media.durationMs).toBe(Math.round(probed.durationS * 1000));
+  expect(media.sizeBytes).toBe(probed.sizeBytes);
   expect(await decode(file)).toMatchObject({ errors: '' });
   return probed;
 }
@@ -41,7 +42,7 @@ describe.concurrent('the recording of a track that sent no media', () => {
 
     expect(media).toMatchObject({ codec: 'OPUS', durationMs: 2500 });
     const probed = await probedAs(file, media);
-    expect(probed.streams).toMatchObject([{ codec_type: 'audio', codec_name: 'opus' }]);
+    expect(probed.streams).toMatchObject([{ codecType: 'audio', codecName: 'opus' }]);
     expect(await maxVolumeDb(file)).toBeLessThanOrEqual(-90);
   });
 
@@ -51,9 +52,7 @@ describe.concurrent('the recording of a track that sent no media', () => {
 
     expect(media).toMatchObject({ codec: 'VP8', durationMs: 2000, width: 640, height: 480 });
     const probed = await probedAs(file, media);
-    expect(probed.streams).toMatchObject([
-      { codec_type: 'video', codec_name: 'vp8', width: 640, height: 480 },
-    ]);
+    expect(probed.streams).toMatchObject([{ codecType: 'video', codecName: 'vp8', width: 640, height: 480 }]);
     expect((await decode(file)).frames).toBe(50);
     expect(await distinctFrames(file)).toBeGreaterThan(40);
   });

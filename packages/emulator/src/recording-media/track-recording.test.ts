@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { memoryLogger } from '@roomlab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RtpHeader, RtpPacket } from 'werift';
-import { decode, distinctFrames, maxVolumeDb, type ProbedMedia, probe } from '../test-support/media-check.js';
+import { type ProbedMedia, probeMedia } from '../test-support/ffprobe.js';
+import { decode, distinctFrames, maxVolumeDb } from '../test-support/media-check.js';
 import { rtpFromFfmpeg } from '../test-support/rtp-from-ffmpeg.js';
 import { opusSilence20ms } from './opus-packet.js';
 import { startTrackRecording } from './track-recording.js';
@@ -30,7 +31,7 @@ const published = [
     kind: 'video',
     encode: [...picture, '-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '300k'],
     codec: { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 },
-    expected: { codec: 'VP8', stream: { codec_name: 'vp8', width: 320, height: 240 } },
+    expected: { codec: 'VP8', stream: { codecName: 'vp8', width: 320, height: 240 } },
   },
   {
     name: 'H.264 video (packetization mode 1)',
@@ -47,14 +48,14 @@ const published = [
       'zerolatency',
     ],
     codec: { mimeType: 'video/H264', payloadType: 96, clockRate: 90000 },
-    expected: { codec: 'H264', stream: { codec_name: 'h264', width: 320, height: 240 } },
+    expected: { codec: 'H264', stream: { codecName: 'h264', width: 320, height: 240 } },
   },
   {
     name: 'Opus audio',
     kind: 'audio',
     encode: [...tone, '-c:a', 'libopus', '-b:a', '48k', '-frame_duration', '20'],
     codec: { mimeType: 'audio/opus', payloadType: 96, clockRate: 48000 },
-    expected: { codec: 'OPUS', stream: { codec_name: 'opus' } },
+    expected: { codec: 'OPUS', stream: { codecName: 'opus' } },
   },
 ] as const;
 
@@ -67,16 +68,16 @@ describe.concurrent('a track recorded from the RTP it publishes', () => {
     const media = await recording.stop();
 
     expect(packets).toBeGreaterThan(100);
-    const probed = await probe(file);
-    expect(probed.format.format_name).toBe('matroska,webm');
-    expect(probed.streams).toMatchObject([{ codec_type: track.kind, ...track.expected.stream }]);
-    expect(Number(probed.format.duration)).toBeGreaterThan(2.9);
-    expect(Number(probed.format.duration)).toBeLessThan(3.1);
+    const probed = await probeMedia(file);
+    expect(probed.formatName).toBe('matroska,webm');
+    expect(probed.streams).toMatchObject([{ codecType: track.kind, ...track.expected.stream }]);
+    expect(probed.durationS).toBeGreaterThan(2.9);
+    expect(probed.durationS).toBeLessThan(3.1);
     // What the recording reports is what the file says.
     expect(media).toEqual({
       codec: track.expected.codec,
-      durationMs: Math.round(Number(probed.format.duration) * 1000),
-      sizeBytes: Number(probed.format.size),
+      durationMs: Math.round(probed.durationS * 1000),
+      sizeBytes: probed.sizeBytes,
       ...(track.kind === 'video' ? { width: 320, height: 240 } : {}),
     });
     expect(media?.sizeBytes).toBe((await stat(file)).size);
@@ -113,9 +114,9 @@ describe.concurrent('a track recording, from RTP as it comes', () => {
     for (const packet of afterStop) recording.writeRtp(packet, h264.codec);
     const media = await stopping;
     expect(logger.entries).toEqual([]);
-    return { file, media, probed: media && (await probe(file)), decoded: media && (await decode(file)) };
+    return { file, media, probed: media && (await probeMedia(file)), decoded: media && (await decode(file)) };
   };
-  const lengthOf = (probed: ProbedMedia | undefined) => Number(probed?.format.duration);
+  const lengthOf = (probed: ProbedMedia | undefined) => Number(probed?.durationS);
 
   it('that starts mid-stream begins at the next keyframe, and plays from there', async () => {
     const { media, probed, decoded } = await record('late.mkv', packets.slice(packets.length / 4));

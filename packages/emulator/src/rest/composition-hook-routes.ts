@@ -8,6 +8,7 @@ import {
   twilioDate,
 } from '@roomlab/core';
 import { validateCompositionFormatFields } from './composition-format-fields.js';
+import { compositionFields } from './composition-resources.js';
 import { listPage } from './list-page.js';
 import type { Params } from './params.js';
 import { json, type Route, type RouteContext } from './route.js';
@@ -25,14 +26,7 @@ function hookResource(hook: CompositionHookRecord, base: string): CompositionHoo
     date_created: twilioDate(hook.dateCreated),
     date_updated: hook.dateUpdated === null ? null : twilioDate(hook.dateUpdated),
     sid: hook.sid,
-    audio_sources: [...hook.audioSources],
-    audio_sources_excluded: [...hook.audioSourcesExcluded],
-    video_layout: structuredClone(hook.videoLayout),
-    resolution: hook.resolution,
-    trim: hook.trim,
-    format: hook.format,
-    status_callback: hook.statusCallback,
-    status_callback_method: hook.statusCallbackMethod,
+    ...compositionFields(hook),
     url: `${base}/v1/CompositionHooks/${hook.sid}`,
   };
 }

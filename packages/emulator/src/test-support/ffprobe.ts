@@ -18,11 +18,13 @@ export interface ProbedMedia {
   /** ffprobe's format name, e.g. `matroska,webm` or `mov,mp4,m4a,3gp,3g2,mj2`. */
   formatName: string;
   durationS: number;
+  /** The file's bytes, as ffprobe reads them. */
+  sizeBytes: number;
   streams: ProbedStream[];
 }
 
 interface FfprobeJson {
-  format: { format_name: string; duration?: string };
+  format: { format_name: string; duration?: string; size?: string };
   streams: {
     codec_type: string;
     codec_name: string;
@@ -45,6 +47,7 @@ export async function probeMedia(
   return {
     formatName: json.format.format_name,
     durationS: Number(json.format.duration ?? Number.NaN),
+    sizeBytes: Number(json.format.size ?? Number.NaN),
     streams: json.streams.map((stream) => {
       const frames = stream.nb_read_frames ?? stream.nb_frames;
       return {

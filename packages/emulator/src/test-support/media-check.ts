@@ -17,18 +17,6 @@ export async function requireMediaBinary(binary: MediaBinary): Promise<string> {
   return path;
 }
 
-export interface ProbedMedia {
-  format: { format_name: string; duration: string; size: string };
-  streams: { codec_name: string; codec_type: string; width?: number; height?: number }[];
-}
-
-export async function probe(file: string): Promise<ProbedMedia> {
-  const ffprobe = await requireMediaBinary('ffprobe');
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file];
-  const { stdout } = await run(ffprobe, args);
-  return JSON.parse(stdout) as ProbedMedia;
-}
-
 /**
  * What ffmpeg reports while decoding the whole file and ffprobe while reading every frame of it (empty:
  * both read it cleanly), and how many frames ffprobe read.

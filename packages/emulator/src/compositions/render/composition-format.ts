@@ -1,7 +1,8 @@
+import type { CompositionFormat } from '@roomlab/core';
 import { invalidParameter } from './invalid-parameter.js';
 
 /** The composition's container: MP4 holds H.264 and AAC, WebM holds VP8 and Opus. */
-export type CompositionFormat = 'mp4' | 'webm';
+export type { CompositionFormat } from '@roomlab/core';
 
 /** Twilio's default `Format`. */
 export const defaultCompositionFormat: CompositionFormat = 'webm';
