@@ -125,9 +125,3 @@ export function reconcileRoomRecordings(context: EngineContext, room: RoomRecord
       reconcileTrackRecording(context, room, participant, track);
   }
 }
-
-/** Stops capturing a track that is gone (unpublished, or its publisher left). */
-export function stopTrackRecording(context: EngineContext, room: RoomRecord, trackSid: string): void {
-  const capturing = capturingRecordingOf(context, room, trackSid);
-  if (capturing) stopCapturing(context, room, capturing);
-}

@@ -4,7 +4,7 @@ import type { EngineContext } from './engine-context.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { requireConnected, requireTrack } from './lookup.js';
 import { validateTrackName } from './names.js';
-import { reconcileTrackRecording, stopTrackRecording } from './recordings.js';
+import { reconcileTrackRecording } from './recordings.js';
 import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
 import { type Cause, reconcileTrack, unsubscribe } from './subscriptions.js';
 import { checkPriority } from './track-priority.js';
@@ -82,7 +82,8 @@ export function removeTrack(
     track: trackSnapshot(track),
     ...cause,
   });
-  stopTrackRecording(context, room, track.sid);
+  // No longer published: its recording, if any, stops capturing.
+  reconcileTrackRecording(context, room, publisher, track);
 }
 
 export function unpublishTrack(context: EngineContext, ref: TrackRef): void {

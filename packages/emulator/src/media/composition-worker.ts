@@ -109,7 +109,7 @@ export function compositionWorker(deps: {
     }
   };
 
-  const enqueued = (composition: CompositionSnapshot) => {
+  const start = (composition: CompositionSnapshot) => {
     const abort = new AbortController();
     const done = render(composition, abort)
       .catch((error: unknown) => logger.error(`composition ${composition.sid} could not be rendered`, error))
@@ -128,34 +128,30 @@ export function compositionWorker(deps: {
         );
   };
 
-  /** Compositions waiting for their room's recordings to be finished, by SID. */
-  const waiting = new Map<string, CompositionSnapshot>();
   const recordingsBeingWritten = (composition: CompositionSnapshot) =>
     engine
       .compositionSources({ accountSid: composition.accountSid, room: composition.roomSid })
       .some((recording) => recording.status === 'processing');
-  /** Starts what no longer waits for a recording (a composition right after its room ended waits). */
+  /**
+   * Starts every enqueued composition whose room's recordings are all written (one made right after its
+   * room ended waits for them): the engine's state says which, nothing is kept here.
+   */
   const startReady = () => {
-    for (const [sid, composition] of waiting) {
-      if (recordingsBeingWritten(composition)) continue;
-      waiting.delete(sid);
-      enqueued(composition);
+    for (const account of engine.accounts()) {
+      for (const composition of engine.listCompositions(
+        { accountSid: account.sid },
+        { status: 'enqueued' },
+      )) {
+        if (!running.has(composition.sid) && !recordingsBeingWritten(composition)) start(composition);
+      }
     }
   };
 
   const stop = engine.subscribe((event: EngineEvent) => {
-    if (event.name === 'recording-completed' || event.name === 'recording-failed') {
-      queueMicrotask(startReady);
-      return;
-    }
-    if (!event.composition) return;
     // After the event has reached every listener: rendering reports back to the engine.
-    if (event.name === 'composition-enqueued') {
-      waiting.set(event.composition.sid, event.composition);
+    if (['recording-completed', 'recording-failed', 'composition-enqueued'].includes(event.name))
       queueMicrotask(startReady);
-    } else if (event.name === 'composition-deleted') {
-      if (!waiting.delete(event.composition.sid)) deleted(event.composition);
-    }
+    else if (event.name === 'composition-deleted' && event.composition) deleted(event.composition);
   });
 
   return {
