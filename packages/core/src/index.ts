@@ -69,6 +69,7 @@ export {
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export { defaultMediaSettings, type MediaSettingsUpdate } from './engine/media-settings.js';
+export { networkQualityOf } from './engine/network-quality.js';
 export type * from './engine/records.js';
 export { participantRefOf, roomRefOf } from './engine/refs.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';
@@ -92,6 +93,7 @@ export {
 } from './errors.js';
 export { consoleLogger, type LogEntry, type Logger, type LogLevel, memoryLogger } from './log/logger.js';
 export { type RingBuffer, ringBuffer } from './log/ring-buffer.js';
+export * from './network-quality/index.js';
 export type * from './resources.js';
 export {
   isSid,

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { TwilioError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { NetworkQualityLevels } from '../network-quality/levels.js';
 import type {
   CompositionFormat,
   CompositionStatus,
@@ -339,6 +340,8 @@ export interface Engine {
 
   /** Forces a connected participant's network quality level (1–5; null stops forcing it): roomlab's. */
   setNetworkQualityLevel(participant: ParticipantRef, level: number | null): ParticipantRecord;
+  /** Keeps the levels computed from a connected participant's latest network quality report. */
+  reportNetworkQuality(participant: ParticipantRef, levels: NetworkQualityLevels): ParticipantRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

@@ -51,6 +51,8 @@ export const internalEvents = [
   'composition-deleted',
   /** A test forced (or stopped forcing) a participant's network quality level. */
   'network-quality-forced',
+  /** A participant's measured network quality level changed (not on every report: only a new level). */
+  'network-quality-changed',
   'speech-transcribed',
   /** A publisher changed a track's priority (Twilio posts no callback for it; subscribers learn it). */
   'track-priority-changed',

@@ -1,4 +1,7 @@
 import { TwilioError } from '../errors.js';
+import { type NetworkQualityLevels, withEveryLevel } from '../network-quality/levels.js';
+import { nothingMeasured } from '../network-quality/measurements.js';
+import { scoreNetworkQuality } from '../network-quality/scoring.js';
 import type { ParticipantRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { participantSnapshot } from './event-snapshots.js';
@@ -23,4 +26,32 @@ export function setNetworkQualityLevel(
   participant.networkQualityLevel = level;
   context.log.emit('network-quality-forced', room, { participant: participantSnapshot(participant) });
   return participant;
+}
+
+/**
+ * Keeps the levels computed from a participant's latest network quality report. The event tells of a
+ * new overall level only, not of every report (clients report about once a second).
+ */
+export function reportNetworkQuality(
+  context: EngineContext,
+  ref: ParticipantRef,
+  levels: NetworkQualityLevels,
+): ParticipantRecord {
+  const { room, participant } = requireConnected(context, ref);
+  const before = participant.networkQuality?.level;
+  participant.networkQuality = levels;
+  if (before !== levels.level)
+    context.log.emit('network-quality-changed', room, { participant: participantSnapshot(participant) });
+  return participant;
+}
+
+/**
+ * The levels everyone is told of a participant: a forced level wins over the measured ones and sets
+ * every level (the measurements stay); null while neither is known.
+ */
+export function networkQualityOf(participant: ParticipantRecord): NetworkQualityLevels | null {
+  const measured = participant.networkQuality ?? null;
+  const forced = participant.networkQualityLevel ?? null;
+  if (forced === null) return measured;
+  return withEveryLevel(measured ?? scoreNetworkQuality(nothingMeasured), forced);
 }

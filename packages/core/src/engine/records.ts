@@ -1,3 +1,4 @@
+import type { NetworkQualityLevels } from '../network-quality/levels.js';
 import type {
   CompositionFormat,
   CompositionHookFormat,
@@ -103,6 +104,8 @@ export interface ParticipantRecord {
    * forced. (A roomlab extension: Twilio measures it.)
    */
   networkQualityLevel?: number | null;
+  /** The levels last computed from its client's network quality reports; absent or null: none yet. */
+  networkQuality?: NetworkQualityLevels | null;
 }
 
 /** How much a publisher wants its track kept when bandwidth runs short (the SDK's `Track.Priority`). */
