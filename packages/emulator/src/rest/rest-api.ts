@@ -5,6 +5,7 @@ import { compositionHookRoutes } from './composition-hook-routes.js';
 import { compositionRoutes } from './composition-routes.js';
 import { guideExtensionRoutes } from './guide-extension-routes.js';
 import { keyRoutes } from './key-routes.js';
+import { networkQualityRoutes } from './network-quality-routes.js';
 import { paramsFrom, parseForm, readBody } from './params.js';
 import { recordingRoutes } from './recording-routes.js';
 import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
@@ -26,6 +27,7 @@ export const restRoutes: readonly CompiledRoute[] = [
   ...recordingRoutes,
   ...compositionRoutes,
   ...guideExtensionRoutes,
+  ...networkQualityRoutes,
   ...keyRoutes,
   ...settingsRoutes,
   ...compositionHookRoutes,

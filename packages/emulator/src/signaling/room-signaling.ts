@@ -92,7 +92,7 @@ export function roomSignaling(
     logger,
     sessions,
     states: participantStates(engine, sessions),
-    media: mediaHandOff(engine, sfu),
+    media: mediaHandOff(engine, sfu, logger),
     subscriptions: subscriptions(engine, sfu, sessions),
     recordingStates: roomRecordingStates(engine, sessions),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds ?? sessionTimeoutSeconds,

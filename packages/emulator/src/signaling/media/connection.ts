@@ -6,6 +6,7 @@ import { keepEveryTransceiver } from './m-lines.js';
 import type { MediaClient } from './media-client.js';
 import { createMediaSignaling, type MediaSignaling } from './media-signaling.js';
 import { startNegotiation } from './negotiation.js';
+import { startNetworkMeter } from './network-meter.js';
 import { createPeerConnection, evenChannelIds, type IceSettings } from './peer-connection.js';
 import { type PublishedTracks, receivePublications } from './published-tracks.js';
 
@@ -60,6 +61,8 @@ export function openConnection(options: ConnectionOptions): Connection {
   });
   const pc = createPeerConnection({ ice: options.ice, codecs, lifetime, logger, ...receiving });
   keepEveryTransceiver(pc, lifetime);
+  if (client.measured)
+    startNetworkMeter({ pc, lifetime, logger, onMeasured: (values) => client.measured?.(values) });
   const nextChannelId = evenChannelIds();
   const subscriber: Subscriber = { sessionId, pc, forwards: new Map(), nextChannelId, logger };
   lifetime.own(() => {

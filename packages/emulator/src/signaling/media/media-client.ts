@@ -1,4 +1,4 @@
-import type { VideoCodec } from '@roomlab/core';
+import type { NetworkMeasurements, VideoCodec } from '@roomlab/core';
 
 /** What the SFU needs from the signaling side of one client. */
 export interface MediaClient {
@@ -8,8 +8,13 @@ export interface MediaClient {
   trackSidOf(clientTrackId: string): string | undefined;
   /** The room this client is in. */
   roomSid: string;
-  /** The network quality levels to report to it now: its own, and each other participant's in its room. */
-  networkQuality(): { local: number; remotes: { sid: string; level: number }[] };
+  /**
+   * The answer to the client's `network_quality` report (`report` is the message as it came): its own
+   * levels and the others', at the verbosity it asked for. Undefined: the report was broken, no answer.
+   */
+  networkQuality(report: unknown): Record<string, unknown> | undefined;
+  /** Takes the media server's own measurements of the client's path, about once a second (unset: not measured). */
+  measured?(measured: NetworkMeasurements): void;
   /** Media-signaling features the client asked for in its connect (`active_speaker`, `network_quality`). */
   features: ReadonlySet<string>;
   /** Its room's VideoCodecs: the only video codecs the SFU takes from it and sends it (unset: VP8). */

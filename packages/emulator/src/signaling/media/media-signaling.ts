@@ -59,7 +59,8 @@ export function createMediaSignaling(options: MediaSignalingOptions): MediaSigna
     }
     if (message.type === 'network_quality') {
       // Answer each report, as Twilio does; the SDK sends the next one a second after the answer.
-      channel.send(JSON.stringify({ type: 'network_quality', ...client.networkQuality() }));
+      const answer = client.networkQuality(message);
+      if (answer) channel.send(JSON.stringify({ type: 'network_quality', ...answer }));
     }
   };
 

@@ -1,6 +1,6 @@
-import type { Engine, ParticipantRecord, ParticipantRef } from '@roomlab/core';
+import { type Engine, type Logger, roomTypeProfiles } from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
-import { connectedOthers } from './participant-states.js';
+import { networkQualityReports } from './network-quality-reports.js';
 import type { Session } from './sessions.js';
 
 /**
@@ -16,34 +16,26 @@ export interface MediaHandOff {
   leave(session: Session): void;
 }
 
-/**
- * The levels a client's network quality report is answered with: each participant's forced level (the
- * control API's), else 5 (excellent): roomlab does not measure the network yet.
- */
-function networkQualityFor(engine: Engine, ref: ParticipantRef) {
-  const levelOf = (participant: ParticipantRecord | undefined) => participant?.networkQualityLevel ?? 5;
-  const room = engine.findRoom(ref);
-  return {
-    local: levelOf(room?.participants.get(ref.participant)),
-    remotes: connectedOthers(engine, ref).map((other) => ({ sid: other.sid, level: levelOf(other) })),
-  };
-}
-
 /** The most peer-connection descriptions read from one message. */
 const maxDescriptions = 8;
 
-export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff {
+export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logger): MediaHandOff {
   if (!sfu) return { join: () => undefined, describe: () => undefined, leave: () => undefined };
   return {
     join(session, requested) {
       const features = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
+      const room = engine.findRoom(session.ref);
+      // Twilio computes network quality on its media servers: peer-to-peer and go rooms have none.
+      const measures = room !== undefined && roomTypeProfiles[room.type].usesMediaServers;
+      const quality = networkQualityReports(engine, session.ref, logger);
       sfu.join(session.id, {
         send: (message) => session.connection?.send({ ...message, session: session.id }),
         trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
         roomSid: session.ref.room,
-        networkQuality: () => networkQualityFor(engine, session.ref),
-        features: new Set(features),
-        videoCodecs: engine.findRoom(session.ref)?.videoCodecs ?? [],
+        networkQuality: quality.report,
+        ...(measures ? { measured: quality.measured } : {}),
+        features: new Set(measures ? features : features.filter((feature) => feature !== 'network_quality')),
+        videoCodecs: room?.videoCodecs ?? [],
       });
     },
     describe(session, peerConnections) {
