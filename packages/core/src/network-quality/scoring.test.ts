@@ -65,10 +65,19 @@ describe('network quality scoring', () => {
     expect(rFactor({ rtt: 0.1, jitter: 0.05 })).toBeLessThan(rFactor({ rtt: 0.1 }));
     const audio = (change: Partial<DirectionMeasurement>) =>
       scoreNetworkQuality(everywhere(change)).audio.send;
-    // One way delay (half the round trip) plus twice the jitter: 10 ms, 160 ms, 260 ms, 360 ms, 610 ms.
-    expect([0, 0.3, 0.5, 0.7, 1.2].map((rtt) => audio({ rtt, jitter: 0 }))).toEqual([5, 4, 3, 2, 1]);
-    expect(audio({ jitter: 0.2 })).toBeLessThan(5);
-    expect(audio({ fractionLost: 0.03 })).toBe(4);
+    // One way delay (half the round trip) plus 10 ms: 10, 310, 410, 510 and 610 ms.
+    expect([0, 0.6, 0.8, 1, 1.2].map((rtt) => audio({ rtt, jitter: 0 }))).toEqual([5, 4, 3, 2, 1]);
+    // Twice the jitter counts as delay (a jitter buffer holds it).
+    expect(audio({ rtt: 0.2, jitter: 0.1 })).toBe(4);
+    expect(audio({ fractionLost: 0.04 })).toBe(5);
+    expect(audio({ fractionLost: 0.06 })).toBe(4);
+  });
+
+  it('scores video delay by the round trip alone: its jitter is the pacer’s as much as the network’s', () => {
+    const video = (change: Partial<DirectionMeasurement>) =>
+      scoreNetworkQuality(everywhere(change)).video.send;
+    expect(video({ jitter: 0.15 })).toBe(5);
+    expect(video({ rtt: 0.8 })).toBe(3);
   });
 
   it('rates the bandwidth a sender has over what it sends: audio first, video after it', () => {

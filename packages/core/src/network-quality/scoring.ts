@@ -15,8 +15,11 @@ import type { DirectionMeasurement, NetworkMeasurements } from './measurements.j
  * network is. See packages/emulator/docs/network-quality.md.
  */
 
-/** ITU-T G.107 (E-model) R factor bounds of levels 5, 4, 3, 2 (G.109's "very satisfied" down to "many dissatisfied"). */
-const rFactorBounds = [90, 80, 70, 60] as const;
+/**
+ * ITU-T G.107 (E-model) R factor bounds of levels 5, 4, 3, 2: its transmission quality categories
+ * (G.107 Annex B) best and high (80 and up: users satisfied), medium, low, poor; below 50 is 1.
+ */
+const rFactorBounds = [80, 70, 60, 50] as const;
 /**
  * Video loss bounds of levels 5, 4, 3, 2: under 2% a Google Congestion Control sender still raises its
  * rate, up to 10% it holds it, beyond it cuts it (draft-ietf-rmcat-gcc-02 §6); 20% splits what is left.
@@ -47,9 +50,14 @@ export function rFactor({ rtt, jitter, fractionLost }: Partial<DirectionMeasurem
   return 93.2 - delayImpairment - 2.5 * (fractionLost ?? 0) * 100;
 }
 
-function latencyLevel(measured: DirectionMeasurement): number {
-  if (measured.rtt === null && measured.jitter === null) return excellentLevel;
-  return levelAtLeast(rFactor({ rtt: measured.rtt, jitter: measured.jitter }), rFactorBounds);
+/**
+ * Delay on the E-model's scale for both media. Video's RTP jitter is left out: a sender's pacer spreads
+ * each frame's packets, so it runs to tens of milliseconds on a clean path, and video buffers for it.
+ */
+function latencyLevel(medium: NetworkQualityMedium, measured: DirectionMeasurement): number {
+  const jitter = medium === 'audio' ? measured.jitter : null;
+  if (measured.rtt === null && jitter === null) return excellentLevel;
+  return levelAtLeast(rFactor({ rtt: measured.rtt, jitter }), rFactorBounds);
 }
 
 function lossLevel(medium: NetworkQualityMedium, fractionLost: number | null): number {
@@ -77,7 +85,7 @@ function scoreDirection(
       available: measured.available,
       level: bandwidthLevel(measured.available, demand),
     },
-    latency: { jitter: measured.jitter, rtt: measured.rtt, level: latencyLevel(measured) },
+    latency: { jitter: measured.jitter, rtt: measured.rtt, level: latencyLevel(medium, measured) },
     fractionLost: { fractionLost: measured.fractionLost, level: lossLevel(medium, measured.fractionLost) },
   };
   const level = Math.min(stats.bandwidth.level, stats.latency.level, stats.fractionLost.level);

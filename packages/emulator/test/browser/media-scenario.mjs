@@ -55,6 +55,22 @@ const videoCodecsOf = (sdp) =>
     [...new Set(codecNames(section).values())].filter((name) => name !== 'rtx'),
   );
 
+/** Creates a room through the REST API, with `body` its form parameters. */
+async function createRoom(body) {
+  const { accountSid, authToken } = emulator.emulator.credentials;
+  const created = await emulator.emulator.handle(
+    new Request('https://video.twilio.com/v1/Rooms', {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body,
+    }),
+  );
+  if (created.status !== 201) throw new Error(`creating a room (${body}): ${await created.text()}`);
+}
+
 const result = { joined: [], log: [], videos: [], audio: [], error: null };
 try {
   const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
@@ -84,7 +100,12 @@ try {
     );
   };
   const descriptions = (key) => page.evaluate((k) => window.descriptions(k), key);
-  for (const identity of identities) result.joined.push(await join(identity));
+  // Each participant's network quality verbosity, when a test asks for more than the levels alone.
+  const verbosity = JSON.parse(process.env.ROOMLAB_NQ_VERBOSITY ?? '{}');
+  for (const identity of identities) {
+    const networkQuality = verbosity[identity];
+    result.joined.push(await join(identity, networkQuality ? { networkQuality } : {}));
+  }
   const others = identities.length - 1;
   // Wait for every view to show a picture, then see frames rise.
   const before = await poll(
@@ -131,7 +152,22 @@ try {
     result.forcedLevel = { answer: await network('POST', { level: 2 }) };
     result.forcedLevel.seen = await poll(levels, seenAs(2), 15_000);
     result.forcedLevel.cleared = await network('DELETE');
+    // Measured again: a clean path inside the namespace is excellent.
     result.forcedLevel.seenAfter = await poll(levels, seenAs(5), 15_000);
+    result.forcedLevel.stats = await page.evaluate(() => window.networkQualityStats());
+  }
+  if (process.env.ROOMLAB_P2P) {
+    // A peer-to-peer room: Twilio has no media server there to compute network quality.
+    await createRoom('UniqueName=p2p&Type=peer-to-peer');
+    result.p2p = { joined: await join('pia', { name: 'p2p', networkQuality: { local: 3, remote: 3 } }) };
+    // Longer than a group room takes to give a first level (its first answer follows the channel's opening).
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    result.p2p.level = await page.evaluate(() => window.rooms.pia.localParticipant.networkQualityLevel);
+    // Gone again, so the steps that follow see the group room's participants alone.
+    await page.evaluate(() => {
+      window.rooms.pia.disconnect();
+      delete window.rooms.pia;
+    });
   }
   if (process.env.ROOMLAB_SPEAKER_STEPS) {
     // Each step turns microphones off or on, then waits for who each participant's room should name
@@ -191,18 +227,7 @@ try {
   if (process.env.ROOMLAB_H264) {
     // A room created with VideoCodecs=H264, joined by two participants who ask for VP8 simulcast; the
     // second brings an RTCPeerConnection class of its own.
-    const { accountSid: account, authToken } = emulator.emulator.credentials;
-    const created = await emulator.emulator.handle(
-      new Request('https://video.twilio.com/v1/Rooms', {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${btoa(`${account}:${authToken}`)}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'UniqueName=h264&VideoCodecs=H264',
-      }),
-    );
-    if (created.status !== 201) throw new Error(`creating the H264 room: ${await created.text()}`);
+    await createRoom('UniqueName=h264&VideoCodecs=H264');
     const simulcast = { name: 'h264', preferredVideoCodecs: [{ codec: 'VP8', simulcast: true }] };
     const joined = [
       await join('hana', simulcast),

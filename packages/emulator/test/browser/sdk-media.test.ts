@@ -39,8 +39,28 @@ interface Scenario {
     seen: Scenario['networkQuality'];
     cleared: Record<string, unknown>;
     seenAfter: Scenario['networkQuality'];
+    stats: Record<string, { local: QualityStats | null; remotes: Record<string, QualityStats | null> }>;
   };
+  p2p?: { joined: { identity?: string; error?: number }; level: number | null };
   error: string | null;
+}
+
+/** The SDK's `NetworkQualityStats`, as JSON. */
+interface QualityStats {
+  level: number;
+  audio: MediaQualityStats | null;
+  video: MediaQualityStats | null;
+}
+interface DirectionQualityStats {
+  bandwidth: { actual: number | null; available: number | null; level: number | null } | null;
+  latency: { jitter: number | null; rtt: number | null; level: number | null } | null;
+  fractionLost: { fractionLost: number | null; level: number | null } | null;
+}
+interface MediaQualityStats {
+  send: number;
+  recv: number;
+  sendStats: DirectionQualityStats | null;
+  recvStats: DirectionQualityStats | null;
 }
 
 async function scenario(
@@ -52,6 +72,9 @@ async function scenario(
     rejoin?: boolean;
     h264?: boolean;
     forceLevel?: boolean;
+    /** Network quality verbosity by participant (the others ask for the level alone). */
+    nqVerbosity?: Record<string, { local: number; remote: number }>;
+    p2p?: boolean;
   } = {},
 ): Promise<Scenario> {
   chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
@@ -64,6 +87,8 @@ async function scenario(
       ...(options.rejoin ? { ROOMLAB_REJOIN: '1' } : {}),
       ...(options.h264 ? { ROOMLAB_H264: '1' } : {}),
       ...(options.forceLevel ? { ROOMLAB_FORCE_LEVEL: '1' } : {}),
+      ...(options.nqVerbosity ? { ROOMLAB_NQ_VERBOSITY: JSON.stringify(options.nqVerbosity) } : {}),
+      ...(options.p2p ? { ROOMLAB_P2P: '1' } : {}),
     },
     timeoutMs: 110_000,
   });
@@ -117,6 +142,37 @@ function expectNetworkQualityLevels(result: Scenario, everyone: string[]) {
 }
 
 /**
+ * The stats behind the levels, at the verbosity each asked for: alice 3 (stats with bandwidth, latency
+ * and loss, for herself and for bob), bob 2 (levels per medium, no stats behind them). What alice sees of
+ * bob came with his last level change (forced, then measured again): the media server's measurements.
+ */
+function expectNetworkQualityStats(result: Scenario) {
+  const stats = result.forcedLevel?.stats;
+  const withStats = expect.objectContaining({
+    bandwidth: expect.any(Object),
+    latency: expect.any(Object),
+    fractionLost: expect.any(Object),
+  });
+  const detailed = { level: expect.any(Number), audio: expect.any(Object), video: expect.any(Object) };
+  expect(stats?.alice?.local).toMatchObject(detailed);
+  for (const medium of [
+    stats?.alice?.local?.audio,
+    stats?.alice?.remotes.bob?.audio,
+    stats?.alice?.remotes.bob?.video,
+  ])
+    expect(medium).toMatchObject({ sendStats: withStats, recvStats: withStats });
+  for (const levels of [stats?.bob?.local, stats?.bob?.remotes.alice]) {
+    expect(levels).toMatchObject(detailed);
+    for (const medium of [levels?.audio, levels?.video])
+      expect(medium).toMatchObject({ sendStats: null, recvStats: null });
+  }
+  const bobsVideo = stats?.alice?.remotes.bob?.video?.sendStats;
+  expect(bobsVideo?.bandwidth?.actual).toBeGreaterThan(0);
+  expect(bobsVideo?.latency?.rtt).toEqual(expect.any(Number));
+  expect(bobsVideo?.fractionLost?.level).toBe(5);
+}
+
+/**
  * The SDK turns Opus DTX on unless told not to, by writing `usedtx=1` into Opus's fmtp line of every
  * audio m-line of every description it applies: its own, and the SFU's (whose offers bring the other
  * participant's microphone). It needs the line there to write into.
@@ -167,6 +223,8 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
       rejoin: true,
       h264: true,
       forceLevel: true,
+      nqVerbosity: { alice: { local: 3, remote: 3 }, bob: { local: 2, remote: 2 } },
+      p2p: true,
     });
     expect(result.error).toBeNull();
     expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob']);
@@ -194,17 +252,19 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
       expect.arrayContaining(['bob:trackSubscribed:alice:data', 'bob:message:alice:hello from alice']),
     );
     expectNetworkQualityLevels(result, ['alice', 'bob']);
-    // A level forced through the control API reaches bob (his own) and alice (bob's), then lets go.
+    // A level forced through the control API reaches bob (his own) and alice (bob's), then lets go:
+    // the measured level returns, and a clean path inside the namespace measures excellent.
     expect(result.forcedLevel?.answer).toMatchObject({ level: 2 });
-    expect(result.forcedLevel?.seen).toEqual({
-      alice: { local: 5, remotes: { bob: 2 } },
-      bob: { local: 2, remotes: { alice: 5 } },
-    });
+    expect(result.forcedLevel?.seen.bob?.local).toBe(2);
+    expect(result.forcedLevel?.seen.alice?.remotes.bob).toBe(2);
     expect(result.forcedLevel?.cleared).toMatchObject({ level: null });
     expect(result.forcedLevel?.seenAfter).toEqual({
       alice: { local: 5, remotes: { bob: 5 } },
       bob: { local: 5, remotes: { alice: 5 } },
     });
+    expectNetworkQualityStats(result);
+    // In a peer-to-peer room there is no media server to compute it: the SDK's level stays null.
+    expect(result.p2p).toEqual({ joined: expect.objectContaining({ identity: 'pia' }), level: null });
     // The dominant speaker follows who starts and stops sending audio, as each room names it.
     expect(result.speakers).toEqual(speakerSteps.map((step) => step.expected));
     // Alice stops her camera and publishes a new one (the browser sends it on an m-line it reuses):

@@ -4,7 +4,7 @@ import { networkQualityAnswer } from './network-quality-answers.js';
 
 const lossy: NetworkMeasurements = {
   ...nothingMeasured,
-  audio: { send: { ...unmeasured, rtt: 0.02, fractionLost: 0.04 }, recv: unmeasured },
+  audio: { send: { ...unmeasured, rtt: 0.02, fractionLost: 0.06 }, recv: unmeasured },
 };
 const local = scoreNetworkQuality(lossy);
 const bob = scoreNetworkQuality(nothingMeasured);
@@ -31,7 +31,7 @@ describe('answers to network quality reports, by the verbosity the client asked 
     expect(full.local.audio.sendStats).toEqual({
       bandwidth: { actual: null, available: null, level: 5 },
       latency: { jitter: null, rtt: 0.02, level: 5 },
-      fractionLost: { fractionLost: 0.04, level: 4 },
+      fractionLost: { fractionLost: 0.06, level: 4 },
     });
     expect(full.remotes).toEqual([{ sid: 'PAbob', ...bob }]);
   });
