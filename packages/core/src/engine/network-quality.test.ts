@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { withEveryLevel } from '../network-quality/levels.js';
 import { type NetworkMeasurements, nothingMeasured, unmeasured } from '../network-quality/measurements.js';
 import { scoreNetworkQuality } from '../network-quality/scoring.js';
-import { codeOf, engineFixture } from '../test-support/engine-fixture.js';
+import { codeOf, fixtureWithParticipant } from '../test-support/engine-fixture.js';
 import { networkQualityOf } from './network-quality.js';
 
 function room() {
-  const fixture = engineFixture();
-  const { engine, accountSid } = fixture;
-  const created = engine.createRoom({ accountSid }, { uniqueName: 'nq' });
-  const alice = engine.connectParticipant({ accountSid, room: created.sid }, { identity: 'alice' });
-  const ref = { accountSid, room: created.sid, participant: alice.sid };
+  const fixture = fixtureWithParticipant();
   const changes = () => fixture.seen.filter((event) => event.name === 'network-quality-changed');
-  return { ...fixture, alice, ref, changes };
+  return { ...fixture, alice: fixture.participant, changes };
 }
 
 const lossy = (fractionLost: number): NetworkMeasurements => ({

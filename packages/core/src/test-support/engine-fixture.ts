@@ -26,3 +26,12 @@ export function codeOf(call: () => unknown): number {
   }
   throw new Error('expected a TwilioError, but the call succeeded');
 }
+
+/** An engine fixture with one room and one participant connected to it, and that participant's ref. */
+export function fixtureWithParticipant(identity = 'alice') {
+  const fixture = engineFixture();
+  const { engine, accountSid } = fixture;
+  const room = engine.createRoom({ accountSid }, { uniqueName: 'fixture' });
+  const participant = engine.connectParticipant({ accountSid, room: room.sid }, { identity });
+  return { ...fixture, room, participant, ref: { accountSid, room: room.sid, participant: participant.sid } };
+}

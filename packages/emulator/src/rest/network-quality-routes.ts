@@ -1,5 +1,6 @@
 import { networkQualityOf } from '@roomlab/core';
 import { json, type Route } from './route.js';
+import { participantRef } from './video-routes.js';
 
 /**
  * The network quality request of Twilio's Video guide, which Twilio does not serve (its levels reach
@@ -13,11 +14,7 @@ export const networkQualityRoutes: Route[] = [
     operationId: 'FetchParticipantNetworkQualityExtension',
     source: 'extension',
     handle(context) {
-      const participant = context.engine.getParticipant({
-        accountSid: context.accountSid,
-        room: context.pathParams.RoomSid ?? '',
-        participant: context.pathParams.ParticipantSid ?? '',
-      });
+      const participant = context.engine.getParticipant(participantRef(context, 'ParticipantSid'));
       const levels = networkQualityOf(participant);
       const medium = (key: 'audio' | 'video') => ({
         send: levels?.[key].send ?? null,

@@ -37,7 +37,10 @@ const roomRef = (context: RouteContext): RoomRef => ({
 });
 
 /** The participant a path names: `/Participants/{Sid}` or `/Participants/{ParticipantSid}/...`. */
-const participantRef = (context: RouteContext, sidParam: 'Sid' | 'ParticipantSid'): ParticipantRef => ({
+export const participantRef = (
+  context: RouteContext,
+  sidParam: 'Sid' | 'ParticipantSid',
+): ParticipantRef => ({
   ...roomRef(context),
   participant: context.pathParams[sidParam] ?? '',
 });
