@@ -49,6 +49,15 @@ describe('reading a network quality report', () => {
     });
   });
 
+  it('takes a verbosity left out or null as the lowest, as the SDK itself does', () => {
+    const read = readNetworkQualityReport({
+      ...chromiumReport,
+      reportLevel: undefined,
+      remoteReportLevel: null,
+    });
+    expect('report' in read && [read.report.reportLevel, read.report.remoteReportLevel]).toEqual([1, 0]);
+  });
+
   it('refuses broken or hostile reports, naming what is wrong', () => {
     const problems = [
       null,

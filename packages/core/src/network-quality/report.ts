@@ -57,12 +57,17 @@ function readDirection(
   };
 }
 
+/**
+ * A verbosity; absent or null is the lowest allowed. (The SDK sends `remoteReportLevel: null` when an
+ * app passes `networkQuality: { remote: null }`: its own range check lets null through as 0.)
+ */
 function levelAt<Level extends number>(
   message: Record<string, unknown>,
   key: string,
-  allowed: readonly Level[],
+  allowed: readonly [Level, ...Level[]],
 ): Level {
   const value = message[key];
+  if (value === undefined || value === null) return allowed[0];
   if (!allowed.includes(value as Level)) throw new BrokenReport(`${key} is not one of ${allowed.join(', ')}`);
   return value as Level;
 }
