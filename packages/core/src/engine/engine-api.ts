@@ -22,6 +22,7 @@ import type {
   CompositionRecord,
   MediaSettingsKind,
   MediaSettingsRecord,
+  NetworkConditions,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingRecord,
@@ -339,6 +340,11 @@ export interface Engine {
 
   /** Forces a connected participant's network quality level (1–5; null stops forcing it): roomlab's. */
   setNetworkQualityLevel(participant: ParticipantRef, level: number | null): ParticipantRecord;
+  /**
+   * Impairs a connected participant's network path (see network-conditions.ts for the ranges), or
+   * clears it with null: roomlab's. 20001 naming the field for a bad one, and nothing changes.
+   */
+  setNetworkConditions(participant: ParticipantRef, conditions: NetworkConditions | null): ParticipantRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

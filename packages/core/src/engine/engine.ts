@@ -10,6 +10,7 @@ import type { DeadlineSubject, EngineContext } from './engine-context.js';
 import { createEventLog } from './event-log.js';
 import { findRoom, requireRoom } from './lookup.js';
 import * as settings from './media-settings.js';
+import { setNetworkConditions } from './network-conditions.js';
 import { setNetworkQualityLevel } from './network-quality.js';
 import * as participants from './participants.js';
 import * as recordingResources from './recording-resources.js';
@@ -102,6 +103,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     updateTranscription: (ref, update) => transcriptions.updateTranscription(context, ref, update),
     transcribe: (participant, spoken) => transcribeSpeech(context, participant, spoken),
     setNetworkQualityLevel: (participant, level) => setNetworkQualityLevel(context, participant, level),
+    setNetworkConditions: (participant, conditions) => setNetworkConditions(context, participant, conditions),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),
