@@ -44,6 +44,8 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff
         networkQuality: () => networkQualityFor(engine, session.ref),
         features: new Set(features),
         videoCodecs: engine.findRoom(session.ref)?.videoCodecs ?? [],
+        networkConditions: () =>
+          engine.findRoom(session.ref)?.participants.get(session.ref.participant)?.networkConditions ?? null,
       });
     },
     describe(session, peerConnections) {
