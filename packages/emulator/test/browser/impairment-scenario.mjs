@@ -1,0 +1,139 @@
+// Runs inside a network namespace made by sdk-impairment.test.ts: roomlab with its media server, two
+// real twilio-video participants (alice, and bob, whose path a test impairs) on one page in Chromium
+// with fake camera and microphone. Prints one JSON line with what bob's own stats showed in each phase.
+import { createRequire } from 'node:module';
+import { mintAccessToken } from '@roomlab/core';
+import { startServer } from '@roomlab/emulator';
+import { launchChromium, serveStatic } from '@roomlab/test-harness';
+
+const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
+const html = new URL('./sdk-page.html', import.meta.url).pathname;
+const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
+const emulator = await startServer({ port: 0 });
+const browser = await launchChromium({ media: true });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
+async function poll(read, done, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await sleep(250);
+    value = await read();
+  }
+  return value;
+}
+
+/**
+ * One participant's view of its own path, from the browser's stats of the SDK's peer connections:
+ * packets lost of what it receives (inbound-rtp), the SFU's reports of what it sends (remote-inbound-rtp:
+ * fractionLost, roundTripTime), and the ICE round trip of the selected pair. `sdkPacketsLost` is the same
+ * loss as the SDK's `room.getStats()` gives it an app.
+ */
+function pathStats(key) {
+  return window.rooms[key]
+    ? (async () => {
+        const room = window.rooms[key];
+        const seen = {
+          packetsLost: 0,
+          packetsReceived: 0,
+          fractionLost: [],
+          roundTripTime: [],
+          pairRtt: null,
+        };
+        for (const {
+          _peerConnection: pc,
+        } of room._signaling._peerConnectionManager._peerConnections.values()) {
+          const report = await pc.getStats();
+          const selected = [...report.values()].find((s) => s.type === 'transport')?.selectedCandidatePairId;
+          for (const stats of report.values()) {
+            if (stats.type === 'inbound-rtp') {
+              seen.packetsLost += stats.packetsLost ?? 0;
+              seen.packetsReceived += stats.packetsReceived ?? 0;
+            }
+            if (stats.type === 'remote-inbound-rtp') {
+              seen.fractionLost.push(stats.fractionLost ?? null);
+              seen.roundTripTime.push(stats.roundTripTime ?? null);
+            }
+            if (stats.type === 'candidate-pair' && stats.id === selected)
+              seen.pairRtt = stats.currentRoundTripTime ?? null;
+          }
+        }
+        let sdkPacketsLost = 0;
+        for (const report of await room.getStats())
+          for (const stats of [...report.remoteAudioTrackStats, ...report.remoteVideoTrackStats])
+            sdkPacketsLost += stats.packetsLost ?? 0;
+        return { ...seen, sdkPacketsLost };
+      })()
+    : null;
+}
+
+const result = { joined: [], phases: {}, answers: {}, log: [], error: null };
+try {
+  const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') result.log.push(`console:${message.text().slice(0, 200)}`);
+  });
+  await page.goto(pages.origin);
+  for (const identity of ['alice', 'bob']) {
+    const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
+    result.joined.push(
+      await page.evaluate(
+        ([key, jwt, ws]) =>
+          window.join(key, jwt, {
+            wsServer: ws,
+            name: 'impaired',
+            audio: true,
+            video: { width: 160, height: 120, frameRate: 15 },
+            networkQuality: { local: 1, remote: 1 },
+          }),
+        [identity, token, emulator.signalingUrl],
+      ),
+    );
+  }
+  await poll(
+    () => page.evaluate(() => window.videoStats()),
+    (videos) => videos.filter((video) => video.width > 0 && video.frames > 0).length === 2,
+    45_000,
+  );
+
+  // The victim: bob. Everything a check of his path needs is here, read the same way in each phase.
+  const victim = {
+    sid: await page.evaluate(() => window.rooms.bob.localParticipant.sid),
+    stats: () => page.evaluate(pathStats, 'bob'),
+    /** Each SDK's network quality levels (its own, and the others'), as the page sees them now. */
+    levels: () => page.evaluate(() => window.networkQuality()),
+  };
+  const network = (method, body) =>
+    fetch(`${emulator.url}/_roomlab/network?ParticipantSid=${victim.sid}`, {
+      method,
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    }).then((response) => response.json());
+  /** Reads the victim's stats, waits `ms`, and reads them again: what changed over that time. */
+  const phase = async (name, ms) => {
+    const start = await victim.stats();
+    await sleep(ms);
+    result.phases[name] = { start, end: await victim.stats(), levels: await victim.levels() };
+  };
+
+  await phase('unimpaired', 4000);
+  result.answers.loss = await network('POST', { packetLossPercent: 30 });
+  await sleep(2000); // the browser's next reports cover impaired time
+  await phase('loss', 5000);
+  result.answers.latency = await network('POST', { latencyMs: 150 });
+  await sleep(3000);
+  await phase('latency', 4000);
+  result.answers.cleared = await network('DELETE');
+  await sleep(3000); // what was on its way has arrived, and the browser has given up on what was lost
+  await phase('cleared', 5000);
+  result.log.push(...new Set(await page.evaluate(() => window.log)));
+} catch (error) {
+  result.error = String(error?.stack ?? error);
+} finally {
+  console.log(JSON.stringify(result));
+  await browser.close();
+  await emulator.close();
+  await pages.close();
+}
