@@ -1,29 +1,10 @@
 // Runs inside a network namespace made by sdk-impairment.test.ts: roomlab with its media server, two
 // real twilio-video participants (alice, and bob, whose path a test impairs) on one page in Chromium
 // with fake camera and microphone. Prints one JSON line with what bob's own stats showed in each phase.
-import { createRequire } from 'node:module';
 import { mintAccessToken } from '@roomlab/core';
-import { startServer } from '@roomlab/emulator';
-import { launchChromium, serveStatic } from '@roomlab/test-harness';
+import { poll, sleep, startSdkScenario } from './sdk-scenario.mjs';
 
-const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
-const html = new URL('./sdk-page.html', import.meta.url).pathname;
-const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
-const emulator = await startServer({ port: 0 });
-const browser = await launchChromium({ media: true });
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
-async function poll(read, done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await sleep(250);
-    value = await read();
-  }
-  return value;
-}
+const { pages, emulator, browser, close } = await startSdkScenario();
 
 /**
  * One participant's view of its own path, from the browser's stats of the SDK's peer connections:
@@ -133,7 +114,5 @@ try {
   result.error = String(error?.stack ?? error);
 } finally {
   console.log(JSON.stringify(result));
-  await browser.close();
-  await emulator.close();
-  await pages.close();
+  await close();
 }
