@@ -10,7 +10,7 @@ const { pages, emulator, browser, close } = await startSdkScenario();
  * One participant's view of its own path, from the browser's stats of the SDK's peer connections:
  * packets lost of what it receives (inbound-rtp), the SFU's reports of what it sends (remote-inbound-rtp:
  * fractionLost, roundTripTime), and the ICE round trip of the selected pair. `sdkPacketsLost` is the same
- * loss as the SDK's `room.getStats()` gives it an app.
+ * loss as the SDK's `room.getStats()` gives it an app; `at` is when it was read (ms).
  */
 function pathStats(key) {
   return window.rooms[key]
@@ -19,6 +19,7 @@ function pathStats(key) {
         const seen = {
           packetsLost: 0,
           packetsReceived: 0,
+          bytesReceived: 0,
           fractionLost: [],
           roundTripTime: [],
           pairRtt: null,
@@ -32,6 +33,7 @@ function pathStats(key) {
             if (stats.type === 'inbound-rtp') {
               seen.packetsLost += stats.packetsLost ?? 0;
               seen.packetsReceived += stats.packetsReceived ?? 0;
+              seen.bytesReceived += stats.bytesReceived ?? 0;
             }
             if (stats.type === 'remote-inbound-rtp') {
               seen.fractionLost.push(stats.fractionLost ?? null);
@@ -45,7 +47,7 @@ function pathStats(key) {
         for (const report of await room.getStats())
           for (const stats of [...report.remoteAudioTrackStats, ...report.remoteVideoTrackStats])
             sdkPacketsLost += stats.packetsLost ?? 0;
-        return { ...seen, sdkPacketsLost };
+        return { ...seen, sdkPacketsLost, at: Date.now() };
       })()
     : null;
 }
@@ -92,20 +94,35 @@ try {
       method,
       ...(body ? { body: JSON.stringify(body) } : {}),
     }).then((response) => response.json());
-  /** Reads the victim's stats, waits `ms`, and reads them again: what changed over that time. */
+  /**
+   * Reads the victim's stats at the start, then every half second for `ms`: what changed over that
+   * time, and the shortest round trip seen in it (a loaded machine only ever adds to a round trip).
+   */
   const phase = async (name, ms) => {
     const start = await victim.stats();
-    await sleep(ms);
-    result.phases[name] = { start, end: await victim.stats(), levels: await victim.levels() };
+    const samples = [];
+    for (const until = Date.now() + ms; Date.now() < until; ) {
+      await sleep(500);
+      samples.push(await victim.stats());
+    }
+    const roundTrips = samples.flatMap((sample) => [sample.pairRtt, ...sample.roundTripTime]);
+    result.phases[name] = {
+      start,
+      end: samples.at(-1),
+      shortestRoundTrip: Math.min(...roundTrips.filter((rtt) => typeof rtt === 'number' && rtt > 0)),
+      levels: await victim.levels(),
+    };
   };
 
-  await phase('unimpaired', 4000);
   result.answers.loss = await network('POST', { packetLossPercent: 30 });
   await sleep(2000); // the browser's next reports cover impaired time
   await phase('loss', 5000);
   result.answers.latency = await network('POST', { latencyMs: 150 });
   await sleep(3000);
   await phase('latency', 4000);
+  result.answers.bandwidth = await network('POST', { bandwidthKbps: 50 });
+  await sleep(3000); // the queue that built up before has drained or overflowed
+  await phase('bandwidth', 5000);
   result.answers.cleared = await network('DELETE');
   await sleep(3000); // what was on its way has arrived, and the browser has given up on what was lost
   await phase('cleared', 5000);
