@@ -87,6 +87,28 @@ describe("the impairment of a client's peer connection", () => {
     lifetime.end();
   });
 
+  it('logs a failure of what it delays rather than throwing it from a timer', async () => {
+    const { pc, gather } = fakePeerConnection();
+    const lifetime = createLifetime();
+    const logger = memoryLogger();
+    const impairment = impairPeerConnection({ pc, lifetime, logger });
+    const { socket } = gather();
+    socket.onData = () => {
+      throw new Error('werift failed');
+    };
+    socket.send = () => Promise.reject(new Error('socket closed'));
+    impairment.set({ latencyMs: 10 });
+    socket.onData(datagram('in'), ['198.18.0.1', 5000]);
+    await socket.send(datagram('out'));
+    vi.advanceTimersByTime(10);
+    await vi.waitFor(() => expect(logger.entries.map((entry) => entry.message)).toHaveLength(2));
+    expect(logger.entries.map((entry) => entry.message).sort()).toEqual([
+      'an impaired datagram was not sent',
+      'an impaired datagram was not taken',
+    ]);
+    lifetime.end();
+  });
+
   it('leaves the sockets alone until a condition is set, and clears every timer when its lifetime ends', async () => {
     const { pc, gather, listeners } = fakePeerConnection();
     const lifetime = createLifetime();

@@ -66,7 +66,15 @@ export function impairPeerConnection(options: ImpairmentOptions): Impairment {
       });
       return Promise.resolve();
     };
-    socket.onData = (data, addr) => fromClient.carry(data.length, () => onData(data, addr));
+    socket.onData = (data, addr) =>
+      fromClient.carry(data.length, () => {
+        // Delayed, it runs from a timer: werift's own catch around its handler is not there any more.
+        try {
+          onData(data, addr);
+        } catch (error) {
+          logger.warn('an impaired datagram was not taken', error);
+        }
+      });
   };
   /** Sockets appear as ICE gathers, after the connection opened: hook them once they are there. */
   const hookAll = () => {
