@@ -84,5 +84,7 @@ describe("a participant's impaired path (real SDK, Chromium, network namespace)"
     // Cleared: packets lost stop growing (none on an idle machine; a loaded one may lose a few).
     expect(receivedOver(cleared)).toBeGreaterThan(0);
     expect(lostOver(cleared)).toBeLessThanOrEqual(Math.max(2, lostOver(loss) / 10));
+    // The network quality level computed from the SDK's reports is checked here once roomlab computes
+    // it: each phase's `levels` hold what bob and alice see of bob at its end (see `Phase`).
   }, 180_000);
 });
