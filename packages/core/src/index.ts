@@ -70,6 +70,7 @@ export type { AccountState, EngineState, ParticipantState, RoomState } from './e
 export * from './engine/events.js';
 export { defaultMediaSettings, type MediaSettingsUpdate } from './engine/media-settings.js';
 export { networkQualityOf } from './engine/network-quality.js';
+export { checkNetworkConditions, networkConditionLimits } from './engine/network-conditions.js';
 export type * from './engine/records.js';
 export { participantRefOf, roomRefOf } from './engine/refs.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';

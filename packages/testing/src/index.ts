@@ -1,5 +1,6 @@
 export { installMatchers, roomlabMatchers } from './matchers.js';
 export type { CompositionState, MediaFile, MediaHelpers, RecordingState } from './media-helpers.js';
+export type { NetworkControl, TestParticipant } from './network.js';
 export {
   type StartEmulatorOptions,
   startEmulator,

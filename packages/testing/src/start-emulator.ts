@@ -9,7 +9,8 @@ import {
   diskMediaStorage,
   type Emulator,
   type EmulatorOptions,
-  type ScriptedParticipant,
+  type NetworkSettings,
+  type NetworkState,
   type ScriptedTrack,
   startServer,
 } from '@roomlab/emulator';
@@ -17,6 +18,7 @@ import { startInProcess } from '@roomlab/emulator/msw';
 import { emulatorHttpClient } from '@roomlab/emulator/twilio';
 import twilio from 'twilio';
 import { type MediaHelpers, mediaHelpers } from './media-helpers.js';
+import { connectedSid, networkControl, type TestParticipant } from './network.js';
 import { captureWebhooks, type WebhookCapture } from './webhook-capture.js';
 
 export type Twilio = ReturnType<typeof twilio>;
@@ -41,7 +43,15 @@ export interface TestAccount {
   /** An access token for the `twilio-video` SDK (or `join`) as `identity`. */
   token(identity: string, options?: { room?: string; ttl?: number }): Promise<string>;
   /** A participant driven by code joins a room (created on the fly), as other clients will see. */
-  join(identity: string, options?: { room?: string; tracks?: ScriptedTrack[] }): Promise<ScriptedParticipant>;
+  join(identity: string, options?: { room?: string; tracks?: ScriptedTrack[] }): Promise<TestParticipant>;
+  /**
+   * Forces the network quality level of a connected participant of this account (a real SDK client or
+   * a scripted one, by identity; name the `room` if it is in several) and/or impairs its media path:
+   * `{ level, packetLossPercent, latencyMs, jitterMs, bandwidthKbps }`. A roomlab extension.
+   */
+  network(identity: string, settings: NetworkSettings, options?: { room?: string }): NetworkState;
+  /** Stops forcing its level and clears the impairment. */
+  clearNetwork(identity: string, options?: { room?: string }): NetworkState;
   /** Waits for recordings and compositions of this account to finish, and reads their media. */
   media: MediaHelpers;
 }
@@ -136,8 +146,19 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           tracks: joinOptions.tracks,
         });
         closers.unshift(() => (participant.ended ? undefined : participant.disconnect()));
-        return participant;
+        return Object.assign(
+          participant,
+          networkControl(emulator, () => participant.sid),
+        );
       },
+      network: (identity, settings, where = {}) =>
+        networkControl(emulator, () =>
+          connectedSid(emulator.engine, credentials.accountSid, identity, where.room),
+        ).network(settings),
+      clearNetwork: (identity, where = {}) =>
+        networkControl(emulator, () =>
+          connectedSid(emulator.engine, credentials.accountSid, identity, where.room),
+        ).clearNetwork(),
     };
   };
 

@@ -7,6 +7,10 @@ const file = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 const shown = [...file('README.md').matchAll(/This is `(test\/[\w.-]+\.ts)`[^`]*```ts\n([\s\S]*?)```/g)];
 
 it('shows each example file of the README as it is, but for the file’s opening comment', () => {
-  expect(shown.map(([, path]) => path)).toEqual(['test/readme.test.ts', 'test/readme-media.test.ts']);
+  expect(shown.map(([, path]) => path)).toEqual([
+    'test/readme.test.ts',
+    'test/readme-media.test.ts',
+    'test/readme-network.test.ts',
+  ]);
   for (const [, path = '', code] of shown) expect(code).toBe(file(path).replace(/^(\/\/.*\n)+/, ''));
 });

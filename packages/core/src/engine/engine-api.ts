@@ -23,6 +23,7 @@ import type {
   CompositionRecord,
   MediaSettingsKind,
   MediaSettingsRecord,
+  NetworkConditions,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingRecord,
@@ -342,6 +343,11 @@ export interface Engine {
   setNetworkQualityLevel(participant: ParticipantRef, level: number | null): ParticipantRecord;
   /** Keeps the levels computed from a connected participant's latest network quality report. */
   reportNetworkQuality(participant: ParticipantRef, levels: NetworkQualityLevels): ParticipantRecord;
+  /**
+   * Impairs a connected participant's network path (see network-conditions.ts for the ranges), or
+   * clears it with null: roomlab's. 20001 naming the field for a bad one, and nothing changes.
+   */
+  setNetworkConditions(participant: ParticipantRef, conditions: NetworkConditions | null): ParticipantRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

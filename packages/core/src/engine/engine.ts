@@ -11,6 +11,7 @@ import { createEventLog } from './event-log.js';
 import { findRoom, requireRoom } from './lookup.js';
 import * as settings from './media-settings.js';
 import { reportNetworkQuality, setNetworkQualityLevel } from './network-quality.js';
+import { setNetworkConditions } from './network-conditions.js';
 import * as participants from './participants.js';
 import * as recordingResources from './recording-resources.js';
 import { isRoomRecording } from './recordings.js';
@@ -103,6 +104,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     transcribe: (participant, spoken) => transcribeSpeech(context, participant, spoken),
     setNetworkQualityLevel: (participant, level) => setNetworkQualityLevel(context, participant, level),
     reportNetworkQuality: (participant, levels) => reportNetworkQuality(context, participant, levels),
+    setNetworkConditions: (participant, conditions) => setNetworkConditions(context, participant, conditions),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

@@ -5,7 +5,7 @@ import type {
   StatusCallbackMethod,
   TrackKind,
 } from '../resources.js';
-import type { CompositionRecord, RecordingRecord, TrackPriority } from './records.js';
+import type { CompositionRecord, NetworkConditions, RecordingRecord, TrackPriority } from './records.js';
 
 /** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
 export const statusCallbackEvents = [
@@ -53,6 +53,8 @@ export const internalEvents = [
   'network-quality-forced',
   /** A participant's measured network quality level changed (not on every report: only a new level). */
   'network-quality-changed',
+  /** A test impaired a participant's network path, or cleared it (`networkConditions` says how). */
+  'network-conditions-changed',
   'speech-transcribed',
   /** A publisher changed a track's priority (Twilio posts no callback for it; subscribers learn it). */
   'track-priority-changed',
@@ -143,6 +145,8 @@ export interface EngineEvent {
   readonly secondsRemaining?: number;
   /** On speech-transcribed: what was said. */
   readonly transcript?: Transcript;
+  /** On network-conditions-changed: the participant's conditions now (null: cleared). */
+  readonly networkConditions?: Readonly<NetworkConditions> | null;
 }
 
 export type CompositionSnapshot = Readonly<CompositionRecord>;

@@ -106,6 +106,23 @@ export interface ParticipantRecord {
   networkQualityLevel?: number | null;
   /** The levels last computed from its client's network quality reports; absent or null: none yet. */
   networkQuality?: NetworkQualityLevels | null;
+  /**
+   * How a test impaired this participant's media path through roomlab's control API (the SFU applies
+   * it to both directions); absent or null: unimpaired. (A roomlab extension.)
+   */
+  networkConditions?: NetworkConditions | null;
+}
+
+/** Impairment of a participant's network path, in the control API's words; each field is optional. */
+export interface NetworkConditions {
+  /** Chance that a datagram is lost, in each direction: 0 to 100. */
+  packetLossPercent?: number;
+  /** Delay added to each datagram, in each direction: 0 to 10000 ms. */
+  latencyMs?: number;
+  /** Up to this much more or less delay, at random per datagram: 0 to 10000 ms (never below 0 in all). */
+  jitterMs?: number;
+  /** The path's rate in each direction, 8 kbps or more; what does not fit in its queue is dropped. */
+  bandwidthKbps?: number;
 }
 
 /** How much a publisher wants its track kept when bandwidth runs short (the SDK's `Track.Priority`). */

@@ -367,7 +367,11 @@ describe('the control API', () => {
     ).toMatchObject({
       code: 20404,
     });
-    expect((await control('DELETE', path)).body).toEqual({ participantSid: alice.sid, level: null });
+    expect((await control('DELETE', path)).body).toEqual({
+      participantSid: alice.sid,
+      level: null,
+      conditions: null,
+    });
     expect(alice.networkQualityLevel).toBeNull();
   });
 });

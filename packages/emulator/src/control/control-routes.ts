@@ -2,6 +2,7 @@ import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
 import { readCapped } from '../rest/params.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
+import type { NetworkSettings } from './network.js';
 
 /** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
 export const controlPrefix = '/_roomlab';
@@ -143,16 +144,9 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
       },
     },
     network: {
-      POST: async (request, url) => {
-        const body = (await readJson(request)) as { level?: unknown };
-        if (typeof body.level !== 'number')
-          throw new TwilioError(
-            20001,
-            'Invalid request: give {"level": 1..5} to force a network quality level',
-          );
-        return control.setNetworkQualityLevel(participantSidParam(url), body.level);
-      },
-      DELETE: (_request, url) => control.setNetworkQualityLevel(participantSidParam(url), null),
+      POST: async (request, url) =>
+        control.setNetwork(participantSidParam(url), (await readJson(request)) as NetworkSettings),
+      DELETE: (_request, url) => control.clearNetwork(participantSidParam(url)),
     },
     'signaling/drop': {
       POST: (_request, url) => ({ dropped: control.dropSignaling(text(url, 'ParticipantSid')) }),

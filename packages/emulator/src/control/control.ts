@@ -3,6 +3,7 @@ import {
   type Engine,
   type EngineEvent,
   type EngineState,
+  type NetworkConditions,
   type ParticipantRef,
   TwilioError,
   type VerifiedAccessToken,
@@ -11,6 +12,13 @@ import {
 import type { RoomSignaling } from '../signaling/room-signaling.js';
 import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callback-delivery.js';
 import type { Fault, FaultTable } from './faults.js';
+import {
+  clearNetwork,
+  type NetworkSettings,
+  type NetworkState,
+  networkState,
+  setNetwork,
+} from './network.js';
 import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
 import { type SeedResult, seedEngine } from './seed.js';
 import { supplyTranscript } from './transcripts.js';
@@ -56,6 +64,15 @@ export interface Control {
     participantSid: string,
     level: number | null,
   ): { participantSid: string; level: number | null };
+  /**
+   * Impairs a connected participant's media path, both ways, as the SFU carries it (loss, latency,
+   * jitter, bandwidth; see the emulator's docs/network.md); null clears it (a roomlab extension).
+   */
+  setNetworkConditions(participantSid: string, conditions: NetworkConditions | null): NetworkState;
+  /** Forces the level and impairs the path at once, all or nothing (`POST /_roomlab/network`). */
+  setNetwork(participantSid: string, settings: NetworkSettings): NetworkState;
+  /** Stops forcing the level and clears the impairment (`DELETE /_roomlab/network`). */
+  clearNetwork(participantSid: string): NetworkState;
   /**
    * What a participant said, for the room's started transcription to deliver to clients (roomlab
    * hears no speech); returns the `extension_transcriptions` message they are sent.
@@ -154,6 +171,13 @@ export function createControl(parts: ControlParts): Control {
       const participant = engine.setNetworkQualityLevel(participantRefBySid(engine, participantSid), level);
       return { participantSid: participant.sid, level: participant.networkQualityLevel ?? null };
     },
+    setNetworkConditions(participantSid, conditions) {
+      const ref = participantRefBySid(engine, participantSid);
+      return networkState(engine.setNetworkConditions(ref, conditions));
+    },
+    setNetwork: (participantSid, settings) =>
+      setNetwork(engine, participantRefBySid(engine, participantSid), settings),
+    clearNetwork: (participantSid) => clearNetwork(engine, participantRefBySid(engine, participantSid)),
     transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),

@@ -7,7 +7,7 @@ import {
   mintAccessToken,
 } from '@roomlab/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Sfu } from './media/sfu.js';
+import type { MediaClient, Sfu } from './media/sfu.js';
 import { roomSignaling } from './room-signaling.js';
 import type { TcmpConnection } from './tcmp-connection.js';
 
@@ -40,17 +40,22 @@ function fakeConnection(): FakeConnection {
 function fakeSfu(describe: Sfu['describe'] = () => undefined) {
   const speakers: (string | null)[] = [];
   const transcripts: { roomSid: string; message: Record<string, unknown> }[] = [];
+  const clients = new Map<string, MediaClient>();
+  /** Each impaired session, with its client's conditions when the media server was told. */
+  const impaired: [string, unknown][] = [];
   const sfu: Sfu = {
-    join: () => undefined,
+    join: (sessionId, client) => clients.set(sessionId, client),
     leave: () => undefined,
     describe,
     subscribe: () => undefined,
     dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
     tapTrack: () => () => undefined,
     transcribed: (roomSid, message) => transcripts.push({ roomSid, message }),
+    networkConditionsChanged: (sessionId) =>
+      impaired.push([sessionId, clients.get(sessionId)?.networkConditions?.()]),
     close: () => undefined,
   };
-  return { sfu, speakers, transcripts };
+  return { sfu, speakers, transcripts, impaired };
 }
 
 const sessionTimeoutSeconds = 30;
@@ -177,6 +182,22 @@ describe('the dominant speaker', () => {
     expect(speakers.at(-1)).toBe(alice.sid);
     signaling.receive({ type: 'update', participant: { revision: 2, tracks: [muted] } }, alice.connection);
     expect(speakers.at(-1)).toBe(null);
+  });
+});
+
+describe('network conditions', () => {
+  it("reach the media server for the participant's own session, as the engine holds them", async () => {
+    const { sfu, impaired } = fakeSfu();
+    const { engine, accountSid, join } = setUp(sfu);
+    const alice = await join('alice');
+    await join('bob');
+    const ref = { accountSid, room: alice.roomSid, participant: alice.sid };
+    engine.setNetworkConditions(ref, { packetLossPercent: 30 });
+    engine.setNetworkConditions(ref, null);
+    expect(impaired).toEqual([
+      [alice.session, { packetLossPercent: 30 }],
+      [alice.session, null],
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ import { clientUpdate } from './room/client-update.js';
 import { dominantSpeaker } from './room/dominant-speaker.js';
 import { handshake } from './room/handshake.js';
 import { mediaHandOff } from './room/media-hand-off.js';
+import { networkConditionsRelay } from './room/network-conditions.js';
 import { participantStates } from './room/participant-states.js';
 import { reconnect, sessionTimeoutSeconds } from './room/reconnect.js';
 import { roomRecordingStates } from './room/recording-state.js';
@@ -118,6 +119,7 @@ export function roomSignaling(
     { events: participantStateEvents, handle: parts.states.changed },
     { events: recordingCaptureEvents, handle: parts.recordingStates.changed },
     { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
+    { events: ['network-conditions-changed'], handle: networkConditionsRelay(sfu, sessions) },
   ];
   /** What signaling kept about a participant or a room goes when they do, whoever is still connected. */
   const forget: Route[] = [

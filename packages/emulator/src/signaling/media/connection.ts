@@ -1,6 +1,7 @@
 import type { Logger } from '@roomlab/core';
 import { type Codecs, restrictToCodecs } from './codecs.js';
 import { type Subscriber, syncForwards } from './forwards.js';
+import { impairPeerConnection } from './impairment.js';
 import { createLifetime } from './lifetime.js';
 import { keepEveryTransceiver } from './m-lines.js';
 import type { MediaClient } from './media-client.js';
@@ -42,6 +43,8 @@ export interface Connection {
   /** Brings the forwards in line with what the participant wants and what is published; offers any change. */
   syncForwards(): void;
   tellDominantSpeaker(participant: string | null): void;
+  /** The participant's network conditions changed: its path is impaired as they now say, at once. */
+  networkConditionsChanged(): void;
   /** A media-signaling message for the client (sent if it asked for the feature and its channel is open). */
   sendMediaSignaling: MediaSignaling['send'];
   close(): void;
@@ -63,6 +66,9 @@ export function openConnection(options: ConnectionOptions): Connection {
   keepEveryTransceiver(pc, lifetime);
   if (client.measured)
     startNetworkMeter({ pc, lifetime, logger, onMeasured: (values) => client.measured?.(values) });
+  const impairment = impairPeerConnection({ pc, lifetime, logger });
+  const impair = () => impairment.set(client.networkConditions?.() ?? null);
+  impair();
   const nextChannelId = evenChannelIds();
   const subscriber: Subscriber = { sessionId, pc, forwards: new Map(), nextChannelId, logger };
   lifetime.own(() => {
@@ -109,6 +115,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     receiveAnswer: negotiation.receiveAnswer,
     syncForwards: sync,
     tellDominantSpeaker: mediaSignaling.tellDominantSpeaker,
+    networkConditionsChanged: impair,
     sendMediaSignaling: mediaSignaling.send,
     close: lifetime.end,
   };

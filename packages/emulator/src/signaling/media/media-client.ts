@@ -1,4 +1,4 @@
-import type { NetworkMeasurements, VideoCodec } from '@roomlab/core';
+import type { NetworkConditions, NetworkMeasurements, VideoCodec } from '@roomlab/core';
 
 /** What the SFU needs from the signaling side of one client. */
 export interface MediaClient {
@@ -19,4 +19,6 @@ export interface MediaClient {
   features: ReadonlySet<string>;
   /** Its room's VideoCodecs: the only video codecs the SFU takes from it and sends it (unset: VP8). */
   videoCodecs?: readonly VideoCodec[];
+  /** How a test impaired this participant's network path now (null: not at all); read when it changes. */
+  networkConditions?(): NetworkConditions | null;
 }

@@ -46,6 +46,8 @@ export interface Sfu {
    * called or the publisher leaves (see taps.ts).
    */
   tapTrack(trackSid: string, tap: TrackTap): () => void;
+  /** A participant's network conditions changed (its client's `networkConditions()` says how now). */
+  networkConditionsChanged(sessionId: string): void;
   /** Sends a transcript to every client in a room that asked for transcriptions. */
   transcribed(roomSid: string, message: Record<string, unknown>): void;
   close(): void;
@@ -133,6 +135,9 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       speakers.set(roomSid, participantSid);
       for (const peer of peers.values())
         if (peer.client.roomSid === roomSid) peer.connection?.tellDominantSpeaker(participantSid);
+    },
+    networkConditionsChanged(sessionId) {
+      peers.get(sessionId)?.connection?.networkConditionsChanged();
     },
     tapTrack: taps.add,
     transcribed(roomSid, message) {

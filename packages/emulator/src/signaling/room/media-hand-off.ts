@@ -36,6 +36,8 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
         ...(measures ? { measured: quality.measured } : {}),
         features: new Set(measures ? features : features.filter((feature) => feature !== 'network_quality')),
         videoCodecs: room?.videoCodecs ?? [],
+        networkConditions: () =>
+          engine.findRoom(session.ref)?.participants.get(session.ref.participant)?.networkConditions ?? null,
       });
     },
     describe(session, peerConnections) {
