@@ -12,6 +12,7 @@ import type {
 } from '../resources.js';
 import type { SidSource } from '../sid.js';
 import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
+import type { DominantSpeakerSetting } from './dominant-speaker.js';
 import type { EngineState } from './engine-state.js';
 import type { EngineEvent, EngineEventListener, Transcript } from './events.js';
 import type { MediaSettingsUpdate } from './media-settings.js';
@@ -339,6 +340,12 @@ export interface Engine {
 
   /** Forces a connected participant's network quality level (1–5; null stops forcing it): roomlab's. */
   setNetworkQualityLevel(participant: ParticipantRef, level: number | null): ParticipantRecord;
+
+  /**
+   * Who an in-progress group room's dominant speaker is: as the media server hears it, or as a test
+   * forces it until it lets go (roomlab's); `dominant-speaker-changed` when the one in effect changes.
+   */
+  setDominantSpeaker(room: RoomRef, setting: DominantSpeakerSetting): RoomRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */
