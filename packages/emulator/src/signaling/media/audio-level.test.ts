@@ -1,5 +1,5 @@
-import { RtpHeader, RtpPacket, rtpHeaderExtensionsParser } from 'werift';
 import { describe, expect, it } from 'vitest';
+import { RtpHeader, RtpPacket, rtpHeaderExtensionsParser } from 'werift';
 import { audioLevelOf, audioLevelUri } from './audio-level.js';
 
 /**

@@ -1,11 +1,5 @@
 import type { Logger } from '@roomlab/core';
-import type {
-  Extensions,
-  MediaStreamTrack,
-  RTCRtpCodecParameters,
-  RTCRtpReceiver,
-  RtpPacket,
-} from 'werift';
+import type { Extensions, MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
 import type { Codecs } from './codecs.js';
 import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';

@@ -1,4 +1,4 @@
-import type { Engine, ParticipantRecord, ParticipantRef } from '@roomlab/core';
+import { type Engine, hasDominantSpeaker, type ParticipantRecord, type ParticipantRef } from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
 import { connectedOthers } from './participant-states.js';
 import type { Session } from './sessions.js';
@@ -36,14 +36,18 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined): MediaHandOff
   if (!sfu) return { join: () => undefined, describe: () => undefined, leave: () => undefined };
   return {
     join(session, requested) {
-      const features = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
+      const room = engine.findRoom(session.ref);
+      // Only group rooms have a dominant speaker (as Twilio's): elsewhere the SDK is never granted the channel.
+      const features = (
+        typeof requested === 'object' && requested !== null ? Object.keys(requested) : []
+      ).filter((feature) => feature !== 'active_speaker' || (room !== undefined && hasDominantSpeaker(room)));
       sfu.join(session.id, {
         send: (message) => session.connection?.send({ ...message, session: session.id }),
         trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
         roomSid: session.ref.room,
         networkQuality: () => networkQualityFor(engine, session.ref),
         features: new Set(features),
-        videoCodecs: engine.findRoom(session.ref)?.videoCodecs ?? [],
+        videoCodecs: room?.videoCodecs ?? [],
       });
     },
     describe(session, peerConnections) {
