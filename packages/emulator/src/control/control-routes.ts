@@ -2,6 +2,7 @@ import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
 import { readCapped } from '../rest/params.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
+import { speakerChoiceOf } from './dominant-speaker.js';
 
 /** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
 export const controlPrefix = '/_roomlab';
@@ -41,6 +42,13 @@ function participantSidParam(url: URL): string {
   return sid;
 }
 
+/** `RoomSid` (an RM SID, or a unique name with `AccountSid`), for the dominant-speaker route. */
+function speakerRoomParams(url: URL) {
+  const room = text(url, 'RoomSid');
+  if (room === undefined || room === '') throw new TwilioError(20001, 'Missing required parameter RoomSid');
+  return { room, accountSid: text(url, 'AccountSid') };
+}
+
 type Handler = (request: Request, url: URL, rest: string[]) => Promise<unknown> | unknown;
 
 /**
@@ -64,6 +72,7 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           'network',
           'signaling/drop',
           'transcripts',
+          'dominant-speaker',
         ].map((name) => `${controlPrefix}/${name}`),
       }),
     },
@@ -159,6 +168,12 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
     },
     transcripts: {
       POST: async (request, url) => control.transcribe(await readJson(request), text(url, 'AccountSid')),
+    },
+    'dominant-speaker': {
+      GET: (_request, url) => control.dominantSpeaker(speakerRoomParams(url)),
+      POST: async (request, url) =>
+        control.setDominantSpeaker(speakerRoomParams(url), speakerChoiceOf(await readJson(request))),
+      DELETE: (_request, url) => control.setDominantSpeaker(speakerRoomParams(url), null),
     },
     'tokens/verify': {
       POST: async (request) => {

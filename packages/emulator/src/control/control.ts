@@ -10,6 +10,13 @@ import {
 } from '@roomlab/core';
 import type { RoomSignaling } from '../signaling/room-signaling.js';
 import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callback-delivery.js';
+import {
+  type DominantSpeakerRoom,
+  type DominantSpeakerState,
+  forceDominantSpeaker,
+  readDominantSpeaker,
+  type SpeakerChoice,
+} from './dominant-speaker.js';
 import type { Fault, FaultTable } from './faults.js';
 import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
 import { type SeedResult, seedEngine } from './seed.js';
@@ -56,6 +63,14 @@ export interface Control {
     participantSid: string,
     level: number | null,
   ): { participantSid: string; level: number | null };
+  /** A group room's dominant speaker now, and whether a test forced it (a roomlab extension). */
+  dominantSpeaker(room: DominantSpeakerRoom): DominantSpeakerState;
+  /**
+   * Forces a group room's dominant speaker (a connected participant, by PA SID or identity): every
+   * client that asked for the dominant speaker is told, and it holds until released with null, back to
+   * what the media server hears (a roomlab extension).
+   */
+  setDominantSpeaker(room: DominantSpeakerRoom, speaker: SpeakerChoice | null): DominantSpeakerState;
   /**
    * What a participant said, for the room's started transcription to deliver to clients (roomlab
    * hears no speech); returns the `extension_transcriptions` message they are sent.
@@ -154,6 +169,8 @@ export function createControl(parts: ControlParts): Control {
       const participant = engine.setNetworkQualityLevel(participantRefBySid(engine, participantSid), level);
       return { participantSid: participant.sid, level: participant.networkQualityLevel ?? null };
     },
+    dominantSpeaker: (room) => readDominantSpeaker(engine, room),
+    setDominantSpeaker: (room, speaker) => forceDominantSpeaker(engine, room, speaker),
     transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),
