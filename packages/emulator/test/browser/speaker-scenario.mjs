@@ -6,7 +6,9 @@
 import { createRequire } from 'node:module';
 import { mintAccessToken } from '@roomlab/core';
 import { startServer } from '@roomlab/emulator';
+import { emulatorHttpClient } from '@roomlab/emulator/twilio';
 import { launchChromium, serveStatic } from '@roomlab/test-harness';
+import twilio from 'twilio';
 
 const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
 const html = new URL('./sdk-page.html', import.meta.url).pathname;
@@ -14,9 +16,11 @@ const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } 
 const emulator = await startServer({ port: 0 });
 const browser = await launchChromium({ media: true });
 
+const { accountSid, apiKeySid, apiKeySecret, authToken } = emulator.emulator.credentials;
+const rest = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
 const result = { log: [], named: {}, error: null };
-try {
-  const { accountSid, apiKeySid, apiKeySecret, authToken } = emulator.emulator.credentials;
+
+async function scenario() {
   const page = await browser.newPage();
   await page.goto(pages.origin);
   const tokenFor = (identity) =>
@@ -89,28 +93,17 @@ try {
   result.named.backToLoud = await named('observer', 'loud', 10_000);
 
   // A peer-to-peer room has no dominant speaker: a loud participant is never named.
-  const created = await emulator.emulator.handle(
-    new Request('https://video.twilio.com/v1/Rooms', {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'UniqueName=p2p&Type=peer-to-peer',
-    }),
-  );
-  if (created.status !== 201) throw new Error(`creating the peer-to-peer room: ${await created.text()}`);
+  await rest.video.v1.rooms.create({ uniqueName: 'p2p', type: 'peer-to-peer' });
   await join('p2p-observer', 'p2p', 'none');
   await join('p2p-loud', 'p2p', 'tone');
   result.named.p2pLoud = await named('p2p-observer', 'p2p-loud', 8000);
   result.log = (await page.evaluate(() => window.log)).filter((line) =>
     line.includes('dominantSpeakerChanged'),
   );
-} catch (error) {
-  result.error = String(error);
-} finally {
-  console.log(JSON.stringify(result));
-  await browser.close();
-  await emulator.close();
-  await pages.close();
 }
+
+await scenario().catch((error) => {
+  result.error = String(error);
+});
+console.log(JSON.stringify(result));
+for (const close of [() => browser.close(), () => emulator.close(), () => pages.close()]) await close();
