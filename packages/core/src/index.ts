@@ -38,6 +38,13 @@ export {
   compositionHookLimits,
   type ListCompositionHooksFilter,
 } from './engine/composition-hooks.js';
+export {
+  type DominantSpeakerSetting,
+  type DominantSpeakerSource,
+  dominantSpeakerOf,
+  dominantSpeakerRoomTypes,
+  hasDominantSpeaker,
+} from './engine/dominant-speaker.js';
 export { createEngine } from './engine/engine.js';
 export {
   type AccountRef,

@@ -1,3 +1,4 @@
+export type { DominantSpeakerHelpers } from './dominant-speaker.js';
 export { installMatchers, roomlabMatchers } from './matchers.js';
 export type { CompositionState, MediaFile, MediaHelpers, RecordingState } from './media-helpers.js';
 export type { NetworkControl, TestParticipant } from './network.js';

@@ -17,6 +17,7 @@ import {
 import { startInProcess } from '@roomlab/emulator/msw';
 import { emulatorHttpClient } from '@roomlab/emulator/twilio';
 import twilio from 'twilio';
+import { type DominantSpeakerHelpers, dominantSpeakerHelpers } from './dominant-speaker.js';
 import { type MediaHelpers, mediaHelpers } from './media-helpers.js';
 import { connectedSid, networkControl, type TestParticipant } from './network.js';
 import { captureWebhooks, type WebhookCapture } from './webhook-capture.js';
@@ -33,7 +34,7 @@ export interface StartEmulatorOptions extends EmulatorOptions {
 }
 
 /** An account of its own, for a test that must not see others' rooms. */
-export interface TestAccount {
+export interface TestAccount extends DominantSpeakerHelpers {
   accountSid: string;
   authToken: string;
   apiKeySid: string;
@@ -134,6 +135,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       ...credentials,
       client,
       token,
+      ...dominantSpeakerHelpers(emulator, credentials.accountSid),
       media: mediaHelpers({
         emulator,
         accountSid: credentials.accountSid,

@@ -13,6 +13,7 @@ import type {
 } from '../resources.js';
 import type { SidSource } from '../sid.js';
 import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
+import type { DominantSpeakerSetting } from './dominant-speaker.js';
 import type { EngineState } from './engine-state.js';
 import type { EngineEvent, EngineEventListener, Transcript } from './events.js';
 import type { MediaSettingsUpdate } from './media-settings.js';
@@ -348,6 +349,12 @@ export interface Engine {
    * clears it with null: roomlab's. 20001 naming the field for a bad one, and nothing changes.
    */
   setNetworkConditions(participant: ParticipantRef, conditions: NetworkConditions | null): ParticipantRecord;
+
+  /**
+   * Who an in-progress group room's dominant speaker is: as the media server hears it, or as a test
+   * forces it until it lets go (roomlab's); `dominant-speaker-changed` when the one in effect changes.
+   */
+  setDominantSpeaker(room: RoomRef, setting: DominantSpeakerSetting): RoomRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

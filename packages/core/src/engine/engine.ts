@@ -5,6 +5,7 @@ import * as accounts from './accounts.js';
 import * as hooks from './composition-hooks.js';
 import * as compositions from './compositions.js';
 import { deadlineQueue } from './deadlines.js';
+import { setDominantSpeaker } from './dominant-speaker.js';
 import { defaultEventLogCapacity, type Engine, type EngineOptions } from './engine-api.js';
 import type { DeadlineSubject, EngineContext } from './engine-context.js';
 import { createEventLog } from './event-log.js';
@@ -105,6 +106,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setNetworkQualityLevel: (participant, level) => setNetworkQualityLevel(context, participant, level),
     reportNetworkQuality: (participant, levels) => reportNetworkQuality(context, participant, levels),
     setNetworkConditions: (participant, conditions) => setNetworkConditions(context, participant, conditions),
+    setDominantSpeaker: (room, setting) => setDominantSpeaker(context, room, setting),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

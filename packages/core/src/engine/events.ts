@@ -58,6 +58,8 @@ export const internalEvents = [
   'speech-transcribed',
   /** A publisher changed a track's priority (Twilio posts no callback for it; subscribers learn it). */
   'track-priority-changed',
+  /** The room's dominant speaker changed: `participant` is the new one, absent for nobody. */
+  'dominant-speaker-changed',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -174,11 +176,8 @@ export const participantStateEvents = [
   'track-priority-changed',
 ] as const satisfies readonly EngineEventName[];
 
-/** Changes that may change who the dominant speaker is: an audio track's, or its publisher leaving. */
-export const speakerEvents = [
-  ...trackEvents,
-  'participant-disconnected',
-] as const satisfies readonly EngineEventName[];
+/** Changes of a room's dominant speaker, which clients that asked for it are told of. */
+export const speakerEvents = ['dominant-speaker-changed'] as const satisfies readonly EngineEventName[];
 
 /** Changes to which tracks a participant receives. */
 export const subscriptionEvents = [

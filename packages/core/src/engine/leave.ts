@@ -1,4 +1,5 @@
 import type { TwilioError } from '../errors.js';
+import { dominantSpeakerLeft } from './dominant-speaker.js';
 import type { EngineContext } from './engine-context.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { connectedParticipants } from './lookup.js';
@@ -37,6 +38,7 @@ export function leaveRoom(
     tracks: tracks.map(trackSnapshot),
     ...(reason ? { reason: { code: reason.code, message: reason.message } } : {}),
   });
+  dominantSpeakerLeft(context, room, participant);
   if (room.status === 'in-progress' && connectedParticipants(room).length === 0) {
     room.emptySince = now;
     armRoomTimeout(context, room);

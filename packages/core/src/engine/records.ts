@@ -81,6 +81,11 @@ export interface RoomRecord {
   compositionHooksRun?: boolean;
   /** Its Transcriptions resources by TTID (Twilio keeps one per room). */
   transcriptions: Map<string, TranscriptionRecord>;
+  /**
+   * Its dominant speaker (PA SIDs): who the media server hears, and who a test forced (which wins);
+   * absent until either names one. Group rooms only (see dominant-speaker.ts).
+   */
+  dominantSpeaker?: { detected: string | null; forced: string | null };
 }
 
 export interface ParticipantRecord {

@@ -3,6 +3,7 @@ import { readCapped } from '../rest/params.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
 import type { NetworkSettings } from './network.js';
+import { speakerChoiceOf } from './dominant-speaker.js';
 
 /** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
 export const controlPrefix = '/_roomlab';
@@ -42,6 +43,13 @@ function participantSidParam(url: URL): string {
   return sid;
 }
 
+/** `RoomSid` (an RM SID, or a unique name with `AccountSid`), for the dominant-speaker route. */
+function speakerRoomParams(url: URL) {
+  const room = text(url, 'RoomSid');
+  if (room === undefined || room === '') throw new TwilioError(20001, 'Missing required parameter RoomSid');
+  return { room, accountSid: text(url, 'AccountSid') };
+}
+
 type Handler = (request: Request, url: URL, rest: string[]) => Promise<unknown> | unknown;
 
 /**
@@ -65,6 +73,7 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           'network',
           'signaling/drop',
           'transcripts',
+          'dominant-speaker',
         ].map((name) => `${controlPrefix}/${name}`),
       }),
     },
@@ -153,6 +162,12 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
     },
     transcripts: {
       POST: async (request, url) => control.transcribe(await readJson(request), text(url, 'AccountSid')),
+    },
+    'dominant-speaker': {
+      GET: (_request, url) => control.dominantSpeaker(speakerRoomParams(url)),
+      POST: async (request, url) =>
+        control.setDominantSpeaker(speakerRoomParams(url), speakerChoiceOf(await readJson(request))),
+      DELETE: (_request, url) => control.setDominantSpeaker(speakerRoomParams(url), null),
     },
     'tokens/verify': {
       POST: async (request) => {

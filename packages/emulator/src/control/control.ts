@@ -11,6 +11,13 @@ import {
 } from '@roomlab/core';
 import type { RoomSignaling } from '../signaling/room-signaling.js';
 import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callback-delivery.js';
+import {
+  type DominantSpeakerRoom,
+  type DominantSpeakerState,
+  forceDominantSpeaker,
+  readDominantSpeaker,
+  type SpeakerChoice,
+} from './dominant-speaker.js';
 import type { Fault, FaultTable } from './faults.js';
 import {
   clearNetwork,
@@ -64,6 +71,14 @@ export interface Control {
     participantSid: string,
     level: number | null,
   ): { participantSid: string; level: number | null };
+  /** A group room's dominant speaker now, and whether a test forced it (a roomlab extension). */
+  dominantSpeaker(room: DominantSpeakerRoom): DominantSpeakerState;
+  /**
+   * Forces a group room's dominant speaker (a connected participant, by PA SID or identity): every
+   * client that asked for the dominant speaker is told, and it holds until released with null, back to
+   * what the media server hears (a roomlab extension).
+   */
+  setDominantSpeaker(room: DominantSpeakerRoom, speaker: SpeakerChoice | null): DominantSpeakerState;
   /**
    * Impairs a connected participant's media path, both ways, as the SFU carries it (loss, latency,
    * jitter, bandwidth; see the emulator's docs/network.md); null clears it (a roomlab extension).
@@ -178,6 +193,8 @@ export function createControl(parts: ControlParts): Control {
     setNetwork: (participantSid, settings) =>
       setNetwork(engine, participantRefBySid(engine, participantSid), settings),
     clearNetwork: (participantSid) => clearNetwork(engine, participantRefBySid(engine, participantSid)),
+    dominantSpeaker: (room) => readDominantSpeaker(engine, room),
+    setDominantSpeaker: (room, speaker) => forceDominantSpeaker(engine, room, speaker),
     transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),

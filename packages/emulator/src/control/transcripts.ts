@@ -21,7 +21,7 @@ const transcriptSchema = z.strictObject({
 });
 
 /** The account holding a room named by SID, when the caller did not say which. */
-function accountOfRoom(engine: Engine, room: string): string {
+export function accountOfRoom(engine: Engine, room: string): string {
   const account = engine.accounts().find((candidate) => candidate.rooms.has(room));
   if (!account)
     throw new TwilioError(

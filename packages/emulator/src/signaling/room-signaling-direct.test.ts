@@ -7,7 +7,9 @@ import {
   mintAccessToken,
 } from '@roomlab/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MediaClient, Sfu } from './media/sfu.js';
+import { RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
+import { audioLevelUri } from './media/audio-level.js';
+import type { MediaClient, Sfu, TrackTap } from './media/sfu.js';
 import { roomSignaling } from './room-signaling.js';
 import type { TcmpConnection } from './tcmp-connection.js';
 
@@ -36,26 +38,38 @@ function fakeConnection(): FakeConnection {
   };
 }
 
-/** A media server that does nothing but note who is speaking and what was said; `describe` may be sabotaged. */
+/**
+ * A media server that does nothing but note who is told to be speaking, what was said, the features
+ * each client was granted, and the taps on tracks (for a test to play packets into); `describe` may be
+ * sabotaged.
+ */
 function fakeSfu(describe: Sfu['describe'] = () => undefined) {
   const speakers: (string | null)[] = [];
   const transcripts: { roomSid: string; message: Record<string, unknown> }[] = [];
   const clients = new Map<string, MediaClient>();
   /** Each impaired session, with its client's conditions when the media server was told. */
   const impaired: [string, unknown][] = [];
+  const features = new Map<string, ReadonlySet<string>>();
+  const taps = new Map<string, TrackTap>();
   const sfu: Sfu = {
-    join: (sessionId, client) => clients.set(sessionId, client),
+    join: (sessionId, client) => {
+      clients.set(sessionId, client);
+      features.set(sessionId, client.features);
+    },
     leave: () => undefined,
     describe,
     subscribe: () => undefined,
     dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
-    tapTrack: () => () => undefined,
+    tapTrack: (trackSid, tap) => {
+      taps.set(trackSid, tap);
+      return () => taps.delete(trackSid);
+    },
     transcribed: (roomSid, message) => transcripts.push({ roomSid, message }),
     networkConditionsChanged: (sessionId) =>
       impaired.push([sessionId, clients.get(sessionId)?.networkConditions?.()]),
     close: () => undefined,
   };
-  return { sfu, speakers, transcripts, impaired };
+  return { sfu, speakers, transcripts, impaired, features, taps };
 }
 
 const sessionTimeoutSeconds = 30;
@@ -171,17 +185,49 @@ describe('what a participant leaves behind', () => {
 });
 
 describe('the dominant speaker', () => {
-  it('is whoever last started sending audio, then anyone else still sending it, else nobody', async () => {
-    const { sfu, speakers } = fakeSfu();
-    const { signaling, join } = setUp(sfu);
+  /** Plays `seconds` of audio into the taps on alice's and bob's microphones: a packet every 20 ms at these levels. */
+  const play = (sfu: ReturnType<typeof fakeSfu>, levels: Record<string, number>, seconds: number) => {
+    for (let at = 0; at < seconds * 1000; at += 20) {
+      for (const [trackSid, level] of Object.entries(levels)) {
+        const extensions = { [audioLevelUri]: { v: true, level } };
+        sfu.taps.get(trackSid)?.(new RtpPacket(new RtpHeader(), Buffer.alloc(0)), opus, extensions);
+      }
+      vi.advanceTimersByTime(20);
+    }
+  };
+  const opus = new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2 });
+  const micOf = (engine: Engine, accountSid: string, who: { roomSid: string; sid: string }) =>
+    [
+      ...engine
+        .getParticipant({ accountSid, room: who.roomSid, participant: who.sid })
+        .publishedTracks.keys(),
+    ][0] ?? '';
+
+  it('is who the media server hears loudest and sustained, never the silent one; the clients are told, and told nobody when it leaves', async () => {
+    const fake = fakeSfu();
+    const { engine, accountSid, join, signaling } = setUp(fake.sfu);
     const alice = await join('alice');
     const bob = await join('bob');
-    expect(speakers).toEqual([alice.sid, bob.sid]);
-    const muted = { ...mic, enabled: false };
-    signaling.receive({ type: 'update', participant: { revision: 2, tracks: [muted] } }, bob.connection);
-    expect(speakers.at(-1)).toBe(alice.sid);
-    signaling.receive({ type: 'update', participant: { revision: 2, tracks: [muted] } }, alice.connection);
-    expect(speakers.at(-1)).toBe(null);
+    vi.useFakeTimers({ toFake: ['performance', 'setTimeout', 'clearTimeout'] });
+    play(fake, { [micOf(engine, accountSid, alice)]: 127, [micOf(engine, accountSid, bob)]: 9 }, 3);
+    expect(fake.speakers).toEqual([bob.sid]);
+    expect(engine.getRoom({ accountSid, room: bob.roomSid }).dominantSpeaker).toEqual({
+      detected: bob.sid,
+      forced: null,
+    });
+    signaling.receive({ type: 'disconnect' }, bob.connection);
+    await vi.waitFor(() => expect(fake.speakers).toEqual([bob.sid, null]));
+    expect(fake.taps.size).toBe(1);
+  });
+
+  it('is not listened for in a peer-to-peer room, whose clients are not granted it', async () => {
+    const fake = fakeSfu();
+    const { engine, accountSid, join } = setUp(fake.sfu);
+    engine.createRoom({ accountSid }, { uniqueName: 'standup', type: 'peer-to-peer' });
+    const asked = { media_signaling: { active_speaker: {}, network_quality: {} } };
+    const alice = await join('alice', asked);
+    expect([...(fake.features.get(alice.session) ?? [])]).toEqual(['network_quality']);
+    expect(fake.taps.size).toBe(0);
   });
 });
 

@@ -56,7 +56,7 @@ export interface SignalingHeld {
   sessions: number;
   /** Participants with a state revision on record. */
   participants: number;
-  /** Rooms with a dominant speaker on record. */
+  /** Rooms whose audio is listened to for their dominant speaker. */
   rooms: number;
   /** Rooms with a recording state on record. */
   recordingRooms: number;
@@ -98,7 +98,7 @@ export function roomSignaling(
     recordingStates: roomRecordingStates(engine, sessions),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds ?? sessionTimeoutSeconds,
   };
-  const speaker = dominantSpeaker(engine, sfu);
+  const speaker = dominantSpeaker({ engine, sfu, logger });
   const resumes = reconnect(parts, end);
   const endings = sessionEndings(parts, end);
   const connect = handshake(parts, newSessionId);
@@ -114,13 +114,15 @@ export function roomSignaling(
   const tellClients: Route[] = [
     { events: ['room-ended'], handle: endings.roomEnded },
     { events: subscriptionEvents, handle: parts.subscriptions.changed },
-    { events: speakerEvents, handle: speaker.changed },
+    { events: speakerEvents, handle: speaker.tell },
     { events: ['participant-disconnected'], handle: endings.participantDisconnected },
     { events: participantStateEvents, handle: parts.states.changed },
     { events: recordingCaptureEvents, handle: parts.recordingStates.changed },
     { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
     { events: ['network-conditions-changed'], handle: networkConditionsRelay(sfu, sessions) },
   ];
+  /** The media server listens to every room's audio, whoever is connected, for its dominant speaker. */
+  const listen: Route[] = [{ events: speaker.listensTo, handle: speaker.listen }];
   /** What signaling kept about a participant or a room goes when they do, whoever is still connected. */
   const forget: Route[] = [
     { events: ['participant-disconnected'], handle: parts.states.left },
@@ -130,6 +132,7 @@ export function roomSignaling(
   const unsubscribe = engine.subscribe((event) => {
     try {
       if (sessions.inRoom(event.room.sid).length > 0) dispatch(tellClients, event);
+      dispatch(listen, event);
       dispatch(forget, event);
     } catch (error) {
       logger.error(`signaling failed to handle ${event.name} in room ${event.room.sid}`, error);
@@ -194,6 +197,7 @@ export function roomSignaling(
     },
     close() {
       unsubscribe();
+      speaker.close();
       sfu?.close();
       for (const session of sessions.all()) {
         resumes.release(session);

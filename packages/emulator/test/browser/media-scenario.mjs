@@ -169,19 +169,6 @@ try {
       delete window.rooms.pia;
     });
   }
-  if (process.env.ROOMLAB_SPEAKER_STEPS) {
-    // Each step turns microphones off or on, then waits for who each participant's room should name
-    // as the dominant speaker; it keeps what the rooms name if that never comes.
-    const steps = JSON.parse(process.env.ROOMLAB_SPEAKER_STEPS);
-    const named = () => page.evaluate(() => window.dominantSpeakers());
-    result.speakers = [];
-    for (const { microphones, expected } of steps) {
-      for (const [key, enabled] of microphones)
-        await page.evaluate(([k, on]) => window.setAudioEnabled(k, on), [key, enabled]);
-      const wanted = (seen) => Object.entries(expected).every(([key, speaker]) => seen[key] === speaker);
-      result.speakers.push(await poll(named, wanted, 10_000));
-    }
-  }
   if (process.env.ROOMLAB_DATA) {
     // The first participant publishes a data track and sends until every other one has the message.
     const [sender] = identities;

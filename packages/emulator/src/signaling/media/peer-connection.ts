@@ -5,6 +5,7 @@ import {
   RTCPeerConnection,
   type RTCPeerConnectionConfig,
   type RTCRtpReceiver,
+  useAudioLevelIndication,
 } from 'werift';
 import type { Codecs } from './codecs.js';
 import type { Lifetime } from './lifetime.js';
@@ -42,10 +43,20 @@ export interface PeerConnectionOptions {
  * as Twilio's media servers are. ICE-lite also keeps werift from asking a STUN server on the internet
  * (stun.l.google.com, even with no ICE servers set) for a candidate, which held every answer for
  * seconds where that server is out of reach.
+ *
+ * Of the RTP header extensions a client offers it keeps only the audio level (RFC 6464, under the
+ * client's id): Chromium then marks each audio packet with its loudness, which is how the SFU hears who
+ * speaks (see audio-level.ts).
  */
 export function createPeerConnection(options: PeerConnectionOptions): RTCPeerConnection {
   const { lifetime, logger, codecs } = options;
-  const pc = new RTCPeerConnection({ ...options.ice, iceLite: true, codecs, bundlePolicy: 'max-bundle' });
+  const pc = new RTCPeerConnection({
+    ...options.ice,
+    iceLite: true,
+    codecs,
+    headerExtensions: { audio: [useAudioLevelIndication()], video: [] },
+    bundlePolicy: 'max-bundle',
+  });
   // Owned first, so released last: the handlers go before the connection closes.
   lifetime.own(() => {
     pc.close().catch((error: unknown) => logger.warn('closing a media peer connection failed', error));

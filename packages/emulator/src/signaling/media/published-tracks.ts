@@ -1,5 +1,5 @@
 import type { Logger } from '@roomlab/core';
-import type { MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
+import type { Extensions, MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
 import type { Codecs } from './codecs.js';
 import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
@@ -24,8 +24,8 @@ export interface PublishedMediaTrack extends Publication {
   receiver: RTCRtpReceiver;
   /** The codecs of its kind on the publisher's connection: a packet's payload type is one of them. */
   codecs: readonly RTCRtpCodecParameters[];
-  /** Subscribers' forwards (and taps): each gets every RTP packet. */
-  listeners: Set<(rtp: RtpPacket) => void>;
+  /** Subscribers' forwards (and taps): each gets every RTP packet, with its header extensions as werift read them. */
+  listeners: Set<(rtp: RtpPacket, extensions?: Extensions) => void>;
 }
 
 export interface PublishedDataTrack extends Publication {
@@ -100,8 +100,8 @@ export function receivePublications(
       publication.track = track;
       publication.receiver = receiver;
       publication.codecs = options.codecs[kind];
-      const pipe = track.onReceiveRtp.subscribe((rtp) => {
-        for (const listener of publication.listeners) listener(rtp);
+      const pipe = track.onReceiveRtp.subscribe((rtp, extensions) => {
+        for (const listener of publication.listeners) listener(rtp, extensions);
       });
       publication.unpipe = () => pipe.unSubscribe();
       published.set(trackSid, publication);

@@ -38,7 +38,10 @@ export interface Sfu {
   ): void;
   /** The full set of track SIDs this participant should receive. */
   subscribe(sessionId: string, trackSids: Iterable<string>): void;
-  /** Tells every client in a room who the dominant speaker is now (a participant SID, or null). */
+  /**
+   * Tells every client in a room who the dominant speaker is now (a participant SID, or null), and those
+   * who join later; forgotten when the room's last client leaves.
+   */
   dominantSpeaker(roomSid: string, participantSid: string | null): void;
   /**
    * Hands each RTP packet of a published audio or video track to `tap` (a recording), from now or from
@@ -103,6 +106,8 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       const peer = peers.get(sessionId);
       if (!peer) return;
       peers.delete(sessionId);
+      const { roomSid } = peer.client;
+      if (![...peers.values()].some((other) => other.client.roomSid === roomSid)) speakers.delete(roomSid);
       peer.connection?.close();
       taps.releasePublisher(sessionId);
       removePublishedBy(published, sessionId);

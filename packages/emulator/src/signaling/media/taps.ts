@@ -1,5 +1,5 @@
 import type { Logger } from '@roomlab/core';
-import type { RTCRtpCodecParameters, RtpPacket } from 'werift';
+import type { Extensions, RTCRtpCodecParameters, RtpPacket } from 'werift';
 import { createLifetime, type Lifetime } from './lifetime.js';
 import type { PublishedMediaTrack, PublishedTracks } from './published-tracks.js';
 
@@ -10,10 +10,13 @@ import type { PublishedMediaTrack, PublishedTracks } from './published-tracks.js
  * so it keeps receiving when werift hands over a new track object on renegotiation. It ends when
  * released, or when the publisher leaves.
  *
+ * A tap gets each packet with its codec and its header extensions as werift read them (an audio
+ * packet's level, say: see audio-level.ts).
+ *
  * A video tap asks the publisher for a keyframe when the first packet reaches it from a track object,
  * as a new subscriber's forward does: a browser sends one only when asked, and a recording starts at one.
  */
-export type TrackTap = (rtp: RtpPacket, codec: RTCRtpCodecParameters) => void;
+export type TrackTap = (rtp: RtpPacket, codec: RTCRtpCodecParameters, extensions?: Extensions) => void;
 
 export interface Taps {
   /** Taps the track with this SID, now or once it is published. Returns the release. */
@@ -78,7 +81,7 @@ function tapListener(publication: PublishedMediaTrack, { tap, trackSid, lifetime
     if (ssrc)
       publication.receiver.sendRtcpPLI(ssrc).catch((error) => failed('asking for a keyframe failed', error));
   };
-  return (rtp: RtpPacket) => {
+  return (rtp: RtpPacket, extensions?: Extensions) => {
     if (publication.kind === 'video' && seenTrack !== publication.track) {
       seenTrack = publication.track;
       for (const cancel of retries) cancel();
@@ -91,7 +94,7 @@ function tapListener(publication: PublishedMediaTrack, { tap, trackSid, lifetime
     if (!codec)
       return failed(`a packet of payload type ${payloadType}, which the publisher did not negotiate`);
     try {
-      tap(rtp, codec);
+      tap(rtp, codec, extensions);
     } catch (error) {
       failed('the tap failed', error);
     }

@@ -23,18 +23,20 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
   if (!sfu) return { join: () => undefined, describe: () => undefined, leave: () => undefined };
   return {
     join(session, requested) {
-      const features = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
       const room = engine.findRoom(session.ref);
-      // Twilio computes network quality on its media servers: peer-to-peer and go rooms have none.
-      const measures = room !== undefined && roomTypeProfiles[room.type].usesMediaServers;
+      // Twilio's media-signaling features (dominant speaker, network quality, bandwidth profiles,
+      // transcriptions) come from its media servers: peer-to-peer and go rooms have none.
+      const usesMediaServers = room !== undefined && roomTypeProfiles[room.type].usesMediaServers;
+      const requestedFeatures = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
+      const features = usesMediaServers ? requestedFeatures : [];
       const quality = networkQualityReports(engine, session.ref, logger);
       sfu.join(session.id, {
         send: (message) => session.connection?.send({ ...message, session: session.id }),
         trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
         roomSid: session.ref.room,
         networkQuality: quality.report,
-        ...(measures ? { measured: quality.measured } : {}),
-        features: new Set(measures ? features : features.filter((feature) => feature !== 'network_quality')),
+        ...(usesMediaServers ? { measured: quality.measured } : {}),
+        features: new Set(features),
         videoCodecs: room?.videoCodecs ?? [],
         networkConditions: () =>
           engine.findRoom(session.ref)?.participants.get(session.ref.participant)?.networkConditions ?? null,
