@@ -11,6 +11,7 @@ import type {
   TrackKind,
 } from '../resources.js';
 import type { SidSource } from '../sid.js';
+import type { BandwidthProfileInput } from './bandwidth-profiles.js';
 import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
 import type { EngineState } from './engine-state.js';
 import type { EngineEvent, EngineEventListener, Transcript } from './events.js';
@@ -18,6 +19,7 @@ import type { MediaSettingsUpdate } from './media-settings.js';
 import type {
   AccountRecord,
   ApiKeyRecord,
+  BandwidthProfileRecord,
   CompositionHookRecord,
   CompositionRecord,
   MediaSettingsKind,
@@ -31,6 +33,7 @@ import type {
 } from './records.js';
 import type { CreateRoomOptions } from './room-options.js';
 import type { TrackRule } from './rules.js';
+import type { TrackSwitch } from './track-switches.js';
 import type { TranscriptionUpdate } from './transcriptions.js';
 import type { SpokenText } from './transcripts.js';
 
@@ -339,6 +342,14 @@ export interface Engine {
 
   /** Forces a connected participant's network quality level (1–5; null stops forcing it): roomlab's. */
   setNetworkQualityLevel(participant: ParticipantRef, level: number | null): ParticipantRecord;
+
+  // Bandwidth profiles and switch-off (roomlab extensions).
+  /** Stores a named bandwidth profile; it becomes the account's default. 20001 names a bad field. */
+  storeBandwidthProfile(account: AccountRef, input: BandwidthProfileInput): BandwidthProfileRecord;
+  /** The account's default bandwidth profile (the last stored), if any. */
+  defaultBandwidthProfile(account: AccountRef): BandwidthProfileRecord | undefined;
+  /** Logs that the media server switched a track off or on for a subscriber, and why. */
+  recordTrackSwitch(subscriber: ParticipantRef, change: TrackSwitch): void;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

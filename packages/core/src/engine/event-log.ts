@@ -22,6 +22,7 @@ export type EventDetails = Pick<
   | 'composition'
   | 'secondsRemaining'
   | 'transcript'
+  | 'switchReason'
 >;
 
 /**

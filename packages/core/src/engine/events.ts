@@ -5,7 +5,7 @@ import type {
   StatusCallbackMethod,
   TrackKind,
 } from '../resources.js';
-import type { CompositionRecord, RecordingRecord, TrackPriority } from './records.js';
+import type { CompositionRecord, RecordingRecord, TrackPriority, TrackSwitchReason } from './records.js';
 
 /** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
 export const statusCallbackEvents = [
@@ -54,6 +54,10 @@ export const internalEvents = [
   'speech-transcribed',
   /** A publisher changed a track's priority (Twilio posts no callback for it; subscribers learn it). */
   'track-priority-changed',
+  /** The media server stopped forwarding a track to one subscriber (`switchReason` says why). */
+  'track-switched-off',
+  /** The media server forwards a track to one subscriber again. */
+  'track-switched-on',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -141,6 +145,8 @@ export interface EngineEvent {
   readonly secondsRemaining?: number;
   /** On speech-transcribed: what was said. */
   readonly transcript?: Transcript;
+  /** On track-switched-off/-on: why (the SDK is told no reason). */
+  readonly switchReason?: TrackSwitchReason;
 }
 
 export type CompositionSnapshot = Readonly<CompositionRecord>;
