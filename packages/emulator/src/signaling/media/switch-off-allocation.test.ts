@@ -1,0 +1,127 @@
+import type { TrackPriority } from '@roomlab/core';
+import { describe, expect, it } from 'vitest';
+import type { VideoBandwidthProfile } from './bandwidth-profile.js';
+import { type AllocationTrack, allocate } from './switch-off-allocation.js';
+
+const track = (
+  sid: string,
+  publisher: string,
+  publishPriority: TrackPriority,
+  more: Partial<AllocationTrack> = {},
+) => ({
+  sid,
+  publisher,
+  publishPriority,
+  bitrate: 300_000,
+  switchedOffByClient: false,
+  ...more,
+});
+
+const onOff = (
+  tracks: AllocationTrack[],
+  profile: VideoBandwidthProfile | undefined,
+  more: { dominantSpeaker?: string; availableBitrate?: number } = {},
+) =>
+  Object.fromEntries(
+    [
+      ...allocate({
+        tracks,
+        profile,
+        dominantSpeaker: more.dominantSpeaker,
+        availableBitrate: more.availableBitrate,
+      }),
+    ].map(([sid, { on, reason }]) => [sid, on ? 'on' : reason]),
+  );
+
+describe('switch-off allocation', () => {
+  it('keeps every track on without a profile, except those the subscriber switched off', () => {
+    const tracks = [track('MTa', 'PAa', 'low'), track('MTb', 'PAb', 'high', { switchedOffByClient: true })];
+    expect(onOff(tracks, undefined)).toEqual({ MTa: 'on', MTb: 'manual' });
+  });
+
+  it('switches off the lowest priority first when the bitrate cap is reached, keeping what fits', () => {
+    const tracks = [
+      track('MTlow', 'PAa', 'low'),
+      track('MThigh', 'PAb', 'high'),
+      track('MTstd', 'PAc', 'standard'),
+    ];
+    expect(onOff(tracks, { maxSubscriptionBitrate: 700_000 })).toEqual({
+      MThigh: 'on',
+      MTstd: 'on',
+      MTlow: 'bitrate-cap',
+    });
+  });
+
+  it('keeps one track on under any cap (Twilio: maxSubscriptionBitrate 400 leaves one on)', () => {
+    const tracks = [track('MTa', 'PAa', 'standard'), track('MTb', 'PAb', 'high')];
+    expect(onOff(tracks, { maxSubscriptionBitrate: 400 })).toEqual({ MTb: 'on', MTa: 'bitrate-cap' });
+  });
+
+  it('keeps no lower track on once a higher one did not fit, even if the lower one is smaller', () => {
+    const tracks = [
+      track('MTbig', 'PAa', 'high'),
+      track('MTmid', 'PAb', 'standard'),
+      track('MTsmall', 'PAc', 'low', { bitrate: 10_000 }),
+    ];
+    expect(onOff(tracks, { maxSubscriptionBitrate: 500_000 })).toEqual({
+      MTbig: 'on',
+      MTmid: 'bitrate-cap',
+      MTsmall: 'bitrate-cap',
+    });
+  });
+
+  it('keeps maxTracks on, and the subscriber’s own priority overrides the publisher’s', () => {
+    const tracks = [
+      track('MTa', 'PAa', 'high'),
+      track('MTb', 'PAb', 'low', { subscribePriority: 'high' }),
+      track('MTc', 'PAc', 'standard'),
+    ];
+    expect(onOff(tracks, { maxTracks: 2 })).toEqual({ MTa: 'on', MTb: 'on', MTc: 'max-tracks' });
+    expect(
+      onOff([track('MTa', 'PAa', 'high'), track('MTb', 'PAb', 'high', { subscribePriority: 'low' })], {
+        maxTracks: 1,
+      }),
+    ).toEqual({ MTa: 'on', MTb: 'max-tracks' });
+  });
+
+  it('raises the dominant speaker to dominantSpeakerPriority, never lowers it, and prefers it on a tie', () => {
+    const passive = track('MTpassive', 'PApassive', 'standard');
+    expect(
+      onOff(
+        [passive, track('MTdom', 'PAdom', 'low')],
+        { maxTracks: 1, dominantSpeakerPriority: 'high' },
+        { dominantSpeaker: 'PAdom' },
+      ),
+    ).toEqual({ MTdom: 'on', MTpassive: 'max-tracks' });
+    expect(
+      onOff(
+        [track('MTpassive', 'PApassive', 'high'), track('MTdom', 'PAdom', 'high')],
+        { maxTracks: 1, dominantSpeakerPriority: 'low' },
+        { dominantSpeaker: 'PAdom' },
+      ),
+    ).toEqual({ MTdom: 'on', MTpassive: 'max-tracks' });
+    expect(
+      onOff(
+        [track('MTpassive', 'PApassive', 'high'), track('MTdom', 'PAdom', 'standard')],
+        { maxTracks: 1, dominantSpeakerPriority: 'low' },
+        { dominantSpeaker: 'PAdom' },
+      ),
+    ).toEqual({ MTpassive: 'on', MTdom: 'max-tracks' });
+  });
+
+  it('says the path is impaired when what the path carries is below the cap', () => {
+    const tracks = [track('MTa', 'PAa', 'high'), track('MTb', 'PAb', 'low')];
+    expect(onOff(tracks, { maxSubscriptionBitrate: 2_000_000 }, { availableBitrate: 400_000 })).toEqual({
+      MTa: 'on',
+      MTb: 'impaired-path',
+    });
+    expect(onOff(tracks, undefined, { availableBitrate: 400_000 })).toEqual({
+      MTa: 'on',
+      MTb: 'impaired-path',
+    });
+    expect(onOff(tracks, { maxSubscriptionBitrate: 350_000 }, { availableBitrate: 400_000 })).toEqual({
+      MTa: 'on',
+      MTb: 'bitrate-cap',
+    });
+  });
+});
