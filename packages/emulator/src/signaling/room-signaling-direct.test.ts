@@ -45,6 +45,7 @@ function fakeSfu(describe: Sfu['describe'] = () => undefined) {
     leave: () => undefined,
     describe,
     subscribe: () => undefined,
+    reallocate: () => undefined,
     dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
     tapTrack: () => () => undefined,
     transcribed: (roomSid, message) => transcripts.push({ roomSid, message }),

@@ -92,7 +92,7 @@ export function roomSignaling(
     logger,
     sessions,
     states: participantStates(engine, sessions),
-    media: mediaHandOff(engine, sfu),
+    media: mediaHandOff(engine, sfu, logger),
     subscriptions: subscriptions(engine, sfu, sessions),
     recordingStates: roomRecordingStates(engine, sessions),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds ?? sessionTimeoutSeconds,
@@ -116,6 +116,8 @@ export function roomSignaling(
     { events: speakerEvents, handle: speaker.changed },
     { events: ['participant-disconnected'], handle: endings.participantDisconnected },
     { events: participantStateEvents, handle: parts.states.changed },
+    // A publish priority decides which tracks are switched off first.
+    { events: ['track-priority-changed'], handle: (event) => sfu?.reallocate(event.room.sid) },
     { events: recordingCaptureEvents, handle: parts.recordingStates.changed },
     { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
   ];

@@ -1,4 +1,5 @@
-import type { VideoCodec } from '@roomlab/core';
+import type { TrackPriority, TrackSwitch, VideoCodec } from '@roomlab/core';
+import type { VideoBandwidthProfile } from './bandwidth-profile.js';
 
 /** What the SFU needs from the signaling side of one client. */
 export interface MediaClient {
@@ -14,4 +15,21 @@ export interface MediaClient {
   features: ReadonlySet<string>;
   /** Its room's VideoCodecs: the only video codecs the SFU takes from it and sends it (unset: VP8). */
   videoCodecs?: readonly VideoCodec[];
+  /*
+   * For switch-off (switch-off.ts); a client without them (the SFU's own tests) has no profile, every
+   * track at standard priority, an unlimited path, and its switches go unlogged.
+   */
+  /** Its participant SID. */
+  participantSid?: string;
+  /** The publish priority of a track in its room (undefined: not published, or gone). */
+  publishPriorityOf?(trackSid: string): TrackPriority | undefined;
+  /** Its video bandwidth profile now: its own, else its account's default; undefined: none applies. */
+  bandwidthProfile?(): VideoBandwidthProfile | undefined;
+  /**
+   * Bits per second its path carries now, when limited (an impaired network); undefined: unlimited.
+   * Tracks that do not fit are switched off, lowest priority first.
+   */
+  availableBitrate?(): number | undefined;
+  /** Logs that one of its tracks was switched off or on, and why (the engine's event log). */
+  recordTrackSwitch?(change: TrackSwitch): void;
 }
