@@ -23,6 +23,7 @@ describe('the route table', () => {
       'docs GET /v1/Compositions/{Sid}/Media',
       'docs GET /v1/Recordings/{Sid}/Media',
       'docs GET /v1/Rooms/{RoomSid}/Recordings/{Sid}/Media',
+      'extension POST /v1/Video/Profiles',
       'extension POST /v1/Video/Rooms/{RoomSid}/Recordings',
     ]);
   });
