@@ -28,6 +28,7 @@ interface Scenario {
     swapped: [View | null, View | null];
     swappedFrames: number;
   } | null;
+  accountDefault: { status: number; extension: string | null; frames: { dan: number; erin: number } } | null;
   events: { name: string; subscriber: string; publisher: string; reason: string }[];
   error: string | null;
 }
@@ -39,10 +40,17 @@ function switchOffScenario(): Promise<Scenario> {
 }
 
 describe('track switch-off (real SDK, Chromium, network namespace)', () => {
-  it('manual switchOff() stops frames and switchOn() resumes them; a bitrate cap keeps the higher-priority camera and follows priority changes', async () => {
+  it('manual switchOff() stops frames and switchOn() resumes them; a bitrate cap keeps the higher-priority camera and follows priority changes; the account default profile holds a client that brings none', async () => {
     const result = await switchOffScenario();
     expect(result.error).toBeNull();
-    expect(result.joined.map((joined) => joined.identity)).toEqual(['alice', 'bob', 'dan', 'erin', 'carol']);
+    expect(result.joined.map((joined) => joined.identity)).toEqual([
+      'alice',
+      'bob',
+      'dan',
+      'erin',
+      'carol',
+      'frank',
+    ]);
 
     const manual = result.manual;
     expect(manual?.subscribed).toBe(true);
@@ -66,6 +74,12 @@ describe('track switch-off (real SDK, Chromium, network namespace)', () => {
     expect([danAfter?.isSwitchedOff, erinAfter?.isSwitchedOff]).toEqual([true, false]);
     expect(result.capped?.swappedFrames).toBeGreaterThan(0);
 
+    // A profile stored through POST /v1/Video/Profiles holds frank, who brought none, to one camera:
+    // erin's (now high) plays, dan's (now low) is not forwarded.
+    expect(result.accountDefault).toMatchObject({ status: 201, extension: expect.stringMatching(/^route/) });
+    expect(result.accountDefault?.frames.erin).toBeGreaterThan(0);
+    expect(result.accountDefault?.frames.dan).toBe(0);
+
     // The engine's event log says why each was switched off (SDK 2.36 is told no reason).
     expect(result.events).toEqual(
       expect.arrayContaining([
@@ -73,6 +87,7 @@ describe('track switch-off (real SDK, Chromium, network namespace)', () => {
         { name: 'track-switched-on', subscriber: 'bob', publisher: 'alice', reason: 'allocated' },
         { name: 'track-switched-off', subscriber: 'carol', publisher: 'erin', reason: 'bitrate-cap' },
         { name: 'track-switched-off', subscriber: 'carol', publisher: 'dan', reason: 'bitrate-cap' },
+        { name: 'track-switched-off', subscriber: 'frank', publisher: 'dan', reason: 'bitrate-cap' },
       ]),
     );
   }, 180_000);

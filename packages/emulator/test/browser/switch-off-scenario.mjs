@@ -2,35 +2,14 @@
 // roomlab with its media server, a page with the real twilio-video bundle, and Chromium with a fake
 // camera. Track switch-off as subscribers see it: a manual switchOff()/switchOn(), then a bitrate cap
 // that keeps the higher-priority camera. Prints one JSON line with what the pages saw.
-import { createRequire } from 'node:module';
 import { mintAccessToken } from '@roomlab/core';
-import { startServer } from '@roomlab/emulator';
-import { launchChromium, serveStatic } from '@roomlab/test-harness';
+import { openSdkPage, poll, sleep } from './sdk-scenario.mjs';
 
-const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
-const html = new URL('./sdk-page.html', import.meta.url).pathname;
-const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
-const emulator = await startServer({ port: 0 });
-const browser = await launchChromium({ media: true });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
-async function poll(read, done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await sleep(250);
-    value = await read();
-  }
-  return value;
-}
-
+const { page, emulator, close } = await openSdkPage();
 const manualControl = { video: { clientTrackSwitchOffControl: 'manual' } };
-const result = { joined: [], manual: null, capped: null, events: [], error: null };
+const result = { joined: [], manual: null, capped: null, accountDefault: null, events: [], error: null };
 try {
   const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
-  const page = await browser.newPage();
-  await page.goto(pages.origin);
   const join = async (identity, room, options) => {
     const token = await mintAccessToken({ accountSid, apiKeySid, apiKeySecret, identity, now: Date.now() });
     const joined = await page.evaluate(
@@ -93,27 +72,24 @@ try {
     30_000,
   );
   const manual = { subscribed: subscribed !== null, playingBefore: await rising('bob', 'alice') };
-  await page.evaluate(() => {
-    const remote = [...window.rooms.bob.participants.values()][0];
-    [...remote.videoTracks.values()][0].track.switchOff();
-  });
-  manual.off = await poll(
-    () => seen('bob', 'alice'),
-    (view) => view?.isSwitchedOff === true,
-    15_000,
-  );
+  // Bob's SDK switches alice's camera off or on, and waits until it says it is.
+  const switchAlice = async (method) => {
+    await page.evaluate((m) => {
+      const remote = [...window.rooms.bob.participants.values()][0];
+      [...remote.videoTracks.values()][0].track[m]();
+    }, method);
+    const off = method === 'switchOff';
+    return poll(
+      () => seen('bob', 'alice'),
+      (view) => view?.isSwitchedOff === off,
+      15_000,
+    );
+  };
+  manual.off = await switchAlice('switchOff');
   await sleep(1500);
   manual.framesWhileOff = await framesOver('bob', 'alice', 3000);
   const switchedOnAt = Date.now();
-  await page.evaluate(() => {
-    const remote = [...window.rooms.bob.participants.values()][0];
-    [...remote.videoTracks.values()][0].track.switchOn();
-  });
-  manual.on = await poll(
-    () => seen('bob', 'alice'),
-    (view) => view?.isSwitchedOff === false,
-    15_000,
-  );
+  manual.on = await switchAlice('switchOn');
   manual.framesAfterOn = await rising('bob', 'alice');
   manual.firstFramesAfterMs = Date.now() - switchedOnAt;
   result.manual = manual;
@@ -155,6 +131,30 @@ try {
   capped.swappedFrames = await rising('carol', 'erin');
   result.capped = capped;
 
+  // 3. The account's default profile (the Video guide's form): frank brings none of his own, so the
+  // SFU holds him to it. His SDK asked for no switch-off channel and is told nothing; frames stop.
+  const { authToken } = emulator.emulator.credentials;
+  const stored = await fetch(`${emulator.url}/v1/Video/Profiles`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ name: 'one-camera', maxSubscriptionBitrate: 1000 }),
+  });
+  await join('frank', 'capped', { audio: false, video: false });
+  await poll(
+    () => Promise.all([seen('frank', 'dan'), seen('frank', 'erin')]),
+    (views) => views.every((view) => view !== null),
+    30_000,
+  );
+  await sleep(3000);
+  result.accountDefault = {
+    status: stored.status,
+    extension: stored.headers.get('roomlab-extension'),
+    frames: { dan: await framesOver('frank', 'dan', 2000), erin: await framesOver('frank', 'erin', 2000) },
+  };
+
   const response = await fetch(`${emulator.url}/_roomlab/events`);
   result.events = (await response.json()).events
     .filter((event) => event.name.startsWith('track-switched'))
@@ -167,8 +167,6 @@ try {
 } catch (error) {
   result.error = String(error?.stack ?? error);
 } finally {
-  await browser.close();
-  await emulator.close();
-  await pages.close();
+  await close();
 }
 console.log(JSON.stringify(result));

@@ -85,28 +85,22 @@ describe('switch-off allocation', () => {
   });
 
   it('raises the dominant speaker to dominantSpeakerPriority, never lowers it, and prefers it on a tie', () => {
-    const passive = track('MTpassive', 'PApassive', 'standard');
-    expect(
-      onOff(
-        [passive, track('MTdom', 'PAdom', 'low')],
-        { maxTracks: 1, dominantSpeakerPriority: 'high' },
+    /** Passive and dominant publish priorities, dominantSpeakerPriority, and which of the two stays on. */
+    const cases: [TrackPriority, TrackPriority, TrackPriority, 'passive' | 'dom'][] = [
+      ['standard', 'low', 'high', 'dom'], // raised above the passive speaker
+      ['high', 'high', 'low', 'dom'], // a tie goes to the dominant speaker
+      ['high', 'standard', 'low', 'passive'], // never lowered, never raised past its own
+    ];
+    for (const [passive, dominant, dominantSpeakerPriority, kept] of cases) {
+      const tracks = [track('MTpassive', 'PApassive', passive), track('MTdom', 'PAdom', dominant)];
+      const allocated = onOff(
+        tracks,
+        { maxTracks: 1, dominantSpeakerPriority },
         { dominantSpeaker: 'PAdom' },
-      ),
-    ).toEqual({ MTdom: 'on', MTpassive: 'max-tracks' });
-    expect(
-      onOff(
-        [track('MTpassive', 'PApassive', 'high'), track('MTdom', 'PAdom', 'high')],
-        { maxTracks: 1, dominantSpeakerPriority: 'low' },
-        { dominantSpeaker: 'PAdom' },
-      ),
-    ).toEqual({ MTdom: 'on', MTpassive: 'max-tracks' });
-    expect(
-      onOff(
-        [track('MTpassive', 'PApassive', 'high'), track('MTdom', 'PAdom', 'standard')],
-        { maxTracks: 1, dominantSpeakerPriority: 'low' },
-        { dominantSpeaker: 'PAdom' },
-      ),
-    ).toEqual({ MTpassive: 'on', MTdom: 'max-tracks' });
+      );
+      expect(allocated[kept === 'dom' ? 'MTdom' : 'MTpassive']).toBe('on');
+      expect(allocated[kept === 'dom' ? 'MTpassive' : 'MTdom']).toBe('max-tracks');
+    }
   });
 
   it('says the path is impaired when what the path carries is below the cap', () => {
