@@ -6,25 +6,13 @@ import { createRequire } from 'node:module';
 import { mintAccessToken } from '@roomlab/core';
 import { startServer } from '@roomlab/emulator';
 import { launchChromium, serveStatic } from '@roomlab/test-harness';
+import { poll, sleep } from './sdk-scenario.mjs';
 
 const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
 const html = new URL('./sdk-page.html', import.meta.url).pathname;
 const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
 const emulator = await startServer({ port: 0 });
 const browser = await launchChromium({ media: true });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
-async function poll(read, done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await sleep(250);
-    value = await read();
-  }
-  return value;
-}
-
 const result = {
   joined: [],
   supplied: [],
