@@ -44,7 +44,7 @@ function fixture(profile: { maxTracks?: number } | undefined, priorities: Record
     lifetime,
     logger,
   });
-  return { switchOff, sent, recorded, switchedOn, logger, lifetime };
+  return { switchOff, sent, recorded, switchedOn, logger, lifetime, forwards };
 }
 
 describe('switch-off for one subscriber', () => {
@@ -106,6 +106,22 @@ describe('switch-off for one subscriber', () => {
     expect(sent.at(-1)).toEqual({ type: 'track_switch_off', off: ['MTb'], on: ['MTa'] });
     switchOff.ready();
     expect(sent.at(-1)).toEqual({ type: 'track_switch_off', off: ['MTb'], on: ['MTa'] });
+    lifetime.end();
+  });
+
+  it('forgets a track that is no longer forwarded: back again, it starts on', () => {
+    const { switchOff, sent, forwards, lifetime } = fixture(undefined, { MTa: 'standard' });
+    switchOff.reallocate();
+    switchOff.renderHints({
+      type: 'render_hints',
+      subscriber: { id: 1, hints: [{ track: 'MTa', enabled: false }] },
+    });
+    const forward = forwards.get('MTa');
+    forwards.delete('MTa');
+    switchOff.reallocate();
+    if (forward) forwards.set('MTa', forward);
+    switchOff.reallocate();
+    expect(sent).toEqual([{ type: 'track_switch_off', off: ['MTa'], on: [] }]);
     lifetime.end();
   });
 

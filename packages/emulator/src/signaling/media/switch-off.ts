@@ -88,7 +88,13 @@ export function createSwitchOff(options: SwitchOffOptions): SwitchOff {
       dominantSpeaker: client.features.has('active_speaker') ? options.dominantSpeaker() : undefined,
       availableBitrate: client.availableBitrate?.(),
     });
-    for (const sid of [...told.keys()]) if (!allocation.has(sid)) told.delete(sid);
+    // A track no longer forwarded (unsubscribed, unpublished) starts afresh if it comes back.
+    for (const sid of [...told.keys()]) {
+      if (allocation.has(sid)) continue;
+      told.delete(sid);
+      offByClient.delete(sid);
+      subscribePriorities.delete(sid);
+    }
     const off: string[] = [];
     const on: string[] = [];
     for (const [sid, decided] of allocation) {
