@@ -103,6 +103,17 @@ describe('switch-off allocation', () => {
     }
   });
 
+  it('switches a track back on only when it fits with headroom, so measured bitrates do not make it flap', () => {
+    const tracks = (erinOn: boolean, erinBitrate: number) => [
+      track('MTdan', 'PAdan', 'high'),
+      track('MTerin', 'PAerin', 'low', { bitrate: erinBitrate, switchedOn: erinOn }),
+    ];
+    const profile = { maxSubscriptionBitrate: 700_000 };
+    expect(onOff(tracks(true, 390_000), profile).MTerin).toBe('on');
+    expect(onOff(tracks(false, 390_000), profile).MTerin).toBe('bitrate-cap');
+    expect(onOff(tracks(false, 290_000), profile).MTerin).toBe('on');
+  });
+
   it('says the path is impaired when what the path carries is below the cap', () => {
     const tracks = [track('MTa', 'PAa', 'high'), track('MTb', 'PAb', 'low')];
     expect(onOff(tracks, { maxSubscriptionBitrate: 2_000_000 }, { availableBitrate: 400_000 })).toEqual({

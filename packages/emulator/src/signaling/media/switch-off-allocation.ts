@@ -8,8 +8,13 @@ import type { VideoBandwidthProfile } from './bandwidth-profile.js';
  * `dominantSpeakerPriority`, and first among equals). Then, in that order, tracks are kept on while
  * they fit in `maxTracks` and in the bitrate budget (`maxSubscriptionBitrate`, lowered to what the
  * subscriber's path carries when that is less); from the first that does not fit, the rest are off.
- * The first track is always kept, as Twilio does (its lowest layer fits any budget).
+ * The first track is always kept, as Twilio does (its lowest layer fits any budget). A track that is
+ * off comes on only if it fits with `switchOnHeadroom` to spare, so that bitrates moving a little around
+ * the budget do not switch it on and off every time they are measured.
  */
+
+/** The share of the budget a switched-off track must fit in to come on again. */
+export const switchOnHeadroom = 0.85;
 
 export interface AllocationTrack {
   sid: string;
@@ -22,6 +27,8 @@ export interface AllocationTrack {
   bitrate: number;
   /** The subscriber switched it off itself (`switchOff()`, a render hint). */
   switchedOffByClient: boolean;
+  /** Whether it is forwarded now: one that is off must fit with room to spare to come on. */
+  switchedOn?: boolean;
 }
 
 export interface AllocationInput {
@@ -77,7 +84,8 @@ export function allocate(input: AllocationInput): Map<string, TrackAllocation> {
       continue;
     }
     if (!cutOff && kept >= maxTracks) cutOff = 'max-tracks';
-    if (!cutOff && kept > 0 && used + track.bitrate > budget.bitrate) cutOff = budget.reason;
+    const room = track.switchedOn === false ? budget.bitrate * switchOnHeadroom : budget.bitrate;
+    if (!cutOff && kept > 0 && used + track.bitrate > room) cutOff = budget.reason;
     if (cutOff) {
       result.set(track.sid, { on: false, reason: cutOff });
       continue;

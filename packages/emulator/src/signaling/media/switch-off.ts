@@ -63,6 +63,7 @@ export function createSwitchOff(options: SwitchOffOptions): SwitchOff {
           subscribePriority: subscribePriorities.get(sid),
           bitrate: bitrateOf(publication),
           switchedOffByClient: offByClient.has(sid),
+          switchedOn: told.get(sid),
         },
       ];
     });
