@@ -33,6 +33,7 @@ export {
   systemClock,
   twilioDate,
 } from './clock.js';
+export type { BandwidthProfileInput } from './engine/bandwidth-profiles.js';
 export {
   type CompositionHookOptions,
   compositionHookLimits,
@@ -84,6 +85,7 @@ export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-optio
 export * from './engine/room-type.js';
 export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';
 export { trackPriorities } from './engine/track-priority.js';
+export type { TrackSwitch } from './engine/track-switches.js';
 export { type TranscriptionActivity, transcriptionActivity } from './engine/transcription-activity.js';
 export {
   speechModels,

@@ -27,6 +27,7 @@ export function addAccount(context: EngineContext, seed: AccountSeed = {}): Acco
     compositions: new Map(),
     mediaSettings: defaultMediaSettings(),
     compositionHooks: new Map(),
+    bandwidthProfiles: new Map(),
   };
   context.accounts.set(sid, account);
   for (const key of seed.apiKeys ?? []) createApiKey(context, { accountSid: sid }, key);

@@ -12,6 +12,7 @@ import type {
   TrackKind,
 } from '../resources.js';
 import type { SidSource } from '../sid.js';
+import type { BandwidthProfileInput } from './bandwidth-profiles.js';
 import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
 import type { DominantSpeakerSetting } from './dominant-speaker.js';
 import type { EngineState } from './engine-state.js';
@@ -20,6 +21,7 @@ import type { MediaSettingsUpdate } from './media-settings.js';
 import type {
   AccountRecord,
   ApiKeyRecord,
+  BandwidthProfileRecord,
   CompositionHookRecord,
   CompositionRecord,
   MediaSettingsKind,
@@ -34,6 +36,7 @@ import type {
 } from './records.js';
 import type { CreateRoomOptions } from './room-options.js';
 import type { TrackRule } from './rules.js';
+import type { TrackSwitch } from './track-switches.js';
 import type { TranscriptionUpdate } from './transcriptions.js';
 import type { SpokenText } from './transcripts.js';
 
@@ -355,6 +358,14 @@ export interface Engine {
    * forces it until it lets go (roomlab's); `dominant-speaker-changed` when the one in effect changes.
    */
   setDominantSpeaker(room: RoomRef, setting: DominantSpeakerSetting): RoomRecord;
+
+  // Bandwidth profiles and switch-off (roomlab extensions).
+  /** Stores a named bandwidth profile; it becomes the account's default. 20001 names a bad field. */
+  storeBandwidthProfile(account: AccountRef, input: BandwidthProfileInput): BandwidthProfileRecord;
+  /** The account's default bandwidth profile (the last stored), if any. */
+  defaultBandwidthProfile(account: AccountRef): BandwidthProfileRecord | undefined;
+  /** Logs that the media server switched a track off or on for a subscriber, and why. */
+  recordTrackSwitch(subscriber: ParticipantRef, change: TrackSwitch): void;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

@@ -1,6 +1,7 @@
 import type { EngineEvent } from './events.js';
 import type {
   ApiKeyRecord,
+  BandwidthProfileRecord,
   CompositionHookRecord,
   CompositionRecord,
   MediaSettingsKind,
@@ -41,6 +42,8 @@ export interface AccountState {
   mediaSettings?: Record<MediaSettingsKind, MediaSettingsRecord>;
   /** Absent from snapshots taken before roomlab kept hooks: none then. */
   compositionHooks?: CompositionHookRecord[];
+  /** Absent from snapshots taken before roomlab kept bandwidth profiles: none then. */
+  bandwidthProfiles?: BandwidthProfileRecord[];
 }
 
 export type RoomState = Omit<RoomRecord, 'participants' | 'transcriptions'> & {

@@ -2,6 +2,7 @@ import { systemClock } from '../clock.js';
 import { consoleLogger } from '../log/logger.js';
 import { randomSidSource } from '../sid.js';
 import * as accounts from './accounts.js';
+import { defaultBandwidthProfile, storeBandwidthProfile } from './bandwidth-profiles.js';
 import * as hooks from './composition-hooks.js';
 import * as compositions from './compositions.js';
 import { deadlineQueue } from './deadlines.js';
@@ -21,6 +22,7 @@ import * as rules from './rule-updates.js';
 import * as state from './state-snapshot.js';
 import { tick } from './tick.js';
 import { setTrackPriority } from './track-priority.js';
+import { recordTrackSwitch } from './track-switches.js';
 import * as tracks from './tracks.js';
 import * as transcriptions from './transcriptions.js';
 import { transcribeSpeech } from './transcripts.js';
@@ -107,6 +109,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     reportNetworkQuality: (participant, levels) => reportNetworkQuality(context, participant, levels),
     setNetworkConditions: (participant, conditions) => setNetworkConditions(context, participant, conditions),
     setDominantSpeaker: (room, setting) => setDominantSpeaker(context, room, setting),
+    storeBandwidthProfile: (account, input) => storeBandwidthProfile(context, account, input),
+    defaultBandwidthProfile: (account) => defaultBandwidthProfile(context, account),
+    recordTrackSwitch: (subscriber, change) => recordTrackSwitch(context, subscriber, change),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

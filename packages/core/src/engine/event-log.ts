@@ -23,6 +23,7 @@ export type EventDetails = Pick<
   | 'secondsRemaining'
   | 'transcript'
   | 'networkConditions'
+  | 'switchReason'
 >;
 
 /**

@@ -5,7 +5,13 @@ import type {
   StatusCallbackMethod,
   TrackKind,
 } from '../resources.js';
-import type { CompositionRecord, NetworkConditions, RecordingRecord, TrackPriority } from './records.js';
+import type {
+  CompositionRecord,
+  NetworkConditions,
+  RecordingRecord,
+  TrackPriority,
+  TrackSwitchReason,
+} from './records.js';
 
 /** The room events Twilio posts to a room's StatusCallback, named as Twilio names them. */
 export const statusCallbackEvents = [
@@ -60,6 +66,10 @@ export const internalEvents = [
   'track-priority-changed',
   /** The room's dominant speaker changed: `participant` is the new one, absent for nobody. */
   'dominant-speaker-changed',
+  /** The media server stopped forwarding a track to one subscriber (`switchReason` says why). */
+  'track-switched-off',
+  /** The media server forwards a track to one subscriber again. */
+  'track-switched-on',
 ] as const;
 export type InternalEvent = (typeof internalEvents)[number];
 
@@ -149,6 +159,8 @@ export interface EngineEvent {
   readonly transcript?: Transcript;
   /** On network-conditions-changed: the participant's conditions now (null: cleared). */
   readonly networkConditions?: Readonly<NetworkConditions> | null;
+  /** On track-switched-off/-on: why (the SDK is told no reason). */
+  readonly switchReason?: TrackSwitchReason;
 }
 
 export type CompositionSnapshot = Readonly<CompositionRecord>;

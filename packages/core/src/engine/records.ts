@@ -46,7 +46,25 @@ export interface AccountRecord {
   /** The account's RecordingSettings and CompositionSettings (`/v1/{Kind}Settings/Default`). */
   mediaSettings: Record<MediaSettingsKind, MediaSettingsRecord>;
   compositionHooks: Map<string, CompositionHookRecord>;
+  /** Named bandwidth profiles (a roomlab extension), by name; the last is the default. */
+  bandwidthProfiles: Map<string, BandwidthProfileRecord>;
 }
+
+/** A named bandwidth profile stored through `POST /v1/Video/Profiles` (a roomlab extension). */
+export interface BandwidthProfileRecord {
+  accountSid: string;
+  name: string;
+  /** Bits per second: what each subscriber's video may use in all. */
+  maxSubscriptionBitrate: number;
+  dateCreated: number;
+  dateUpdated: number;
+}
+
+/**
+ * Why the media server switched a track off for a subscriber (or `allocated`: switched on again by
+ * the same allocation that decides the rest).
+ */
+export type TrackSwitchReason = 'manual' | 'bitrate-cap' | 'max-tracks' | 'impaired-path' | 'allocated';
 
 export interface RoomRecord {
   sid: string;

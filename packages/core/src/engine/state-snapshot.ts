@@ -21,6 +21,7 @@ function accountState(account: AccountRecord): AccountState {
     apiKeys: [...account.apiKeys.values()].map(copy),
     mediaSettings: copy(account.mediaSettings),
     compositionHooks: [...account.compositionHooks.values()].map(copy),
+    bandwidthProfiles: [...account.bandwidthProfiles.values()].map(copy),
     rooms: [...account.rooms.values()].map(({ participants, transcriptions, ...room }) => ({
       ...copy(room),
       transcriptions: [...transcriptions.values()].map(copy),
@@ -115,6 +116,9 @@ function accountRecord(account: AccountState, takenAt: number): AccountRecord {
     ),
     mediaSettings: account.mediaSettings ? copy(account.mediaSettings) : defaultMediaSettings(),
     compositionHooks: new Map((account.compositionHooks ?? []).map((hook) => [hook.sid, copy(hook)])),
+    bandwidthProfiles: new Map(
+      (account.bandwidthProfiles ?? []).map((profile) => [profile.name, copy(profile)]),
+    ),
   };
 }
 

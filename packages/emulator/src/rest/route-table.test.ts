@@ -24,6 +24,7 @@ describe('the route table', () => {
       'docs GET /v1/Recordings/{Sid}/Media',
       'docs GET /v1/Rooms/{RoomSid}/Recordings/{Sid}/Media',
       'extension GET /v1/Video/Rooms/{RoomSid}/Participants/{ParticipantSid}/NetworkQuality',
+      'extension POST /v1/Video/Profiles',
       'extension POST /v1/Video/Rooms/{RoomSid}/Recordings',
     ]);
   });

@@ -59,6 +59,7 @@ function fakeSfu(describe: Sfu['describe'] = () => undefined) {
     leave: () => undefined,
     describe,
     subscribe: () => undefined,
+    reallocate: () => undefined,
     dominantSpeaker: (_roomSid, participantSid) => speakers.push(participantSid),
     tapTrack: (trackSid, tap) => {
       taps.set(trackSid, tap);

@@ -117,6 +117,8 @@ export function roomSignaling(
     { events: speakerEvents, handle: speaker.tell },
     { events: ['participant-disconnected'], handle: endings.participantDisconnected },
     { events: participantStateEvents, handle: parts.states.changed },
+    // A publish priority decides which tracks are switched off first.
+    { events: ['track-priority-changed'], handle: (event) => sfu?.reallocate(event.room.sid) },
     { events: recordingCaptureEvents, handle: parts.recordingStates.changed },
     { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
     { events: ['network-conditions-changed'], handle: networkConditionsRelay(sfu, sessions) },

@@ -27,3 +27,11 @@ export async function startSdkScenario() {
   const close = () => Promise.all([browser.close(), emulator.close(), pages.close()]);
   return { pages, emulator, browser, close };
 }
+
+/** A started scenario with sdk-page.html open in one tab. */
+export async function openSdkPage() {
+  const { pages, emulator, browser, close } = await startSdkScenario();
+  const page = await browser.newPage();
+  await page.goto(pages.origin);
+  return { page, emulator, close };
+}

@@ -10,6 +10,8 @@ import { startNegotiation } from './negotiation.js';
 import { startNetworkMeter } from './network-meter.js';
 import { createPeerConnection, evenChannelIds, type IceSettings } from './peer-connection.js';
 import { type PublishedTracks, receivePublications } from './published-tracks.js';
+import { createSwitchOff } from './switch-off.js';
+import { switchOffSignaling } from './switch-off-signaling.js';
 
 export interface ConnectionOptions {
   /** The client's id for its peer connection. */
@@ -30,6 +32,8 @@ export interface ConnectionOptions {
   dominantSpeaker(): string | null | undefined;
   /** A track this client publishes is ready to forward: other participants may want it. */
   onPublished(): void;
+  /** The participant SID of a publisher's signaling session. */
+  participantOf(sessionId: string): string | undefined;
 }
 
 /**
@@ -45,6 +49,8 @@ export interface Connection {
   tellDominantSpeaker(participant: string | null): void;
   /** The participant's network conditions changed: its path is impaired as they now say, at once. */
   networkConditionsChanged(): void;
+  /** Decides again which video forwards are switched off (see switch-off.ts). */
+  reallocate(): void;
   /** A media-signaling message for the client (sent if it asked for the feature and its channel is open). */
   sendMediaSignaling: MediaSignaling['send'];
   close(): void;
@@ -75,6 +81,16 @@ export function openConnection(options: ConnectionOptions): Connection {
     for (const forward of subscriber.forwards.values()) forward.stop();
     subscriber.forwards.clear();
   });
+  const switchOff = createSwitchOff({
+    subscriber,
+    published,
+    client,
+    participantOf: options.participantOf,
+    dominantSpeaker: options.dominantSpeaker,
+    send: (message) => mediaSignaling.send('track_switch_off', message),
+    lifetime,
+    logger,
+  });
   const mediaSignaling = createMediaSignaling({
     pc,
     client,
@@ -82,6 +98,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     lifetime,
     logger,
     dominantSpeaker: options.dominantSpeaker,
+    onMessage: switchOffSignaling(switchOff),
   });
 
   const subscribed = () => ({
@@ -93,8 +110,9 @@ export function openConnection(options: ConnectionOptions): Connection {
     return { subscribed: subscribed(), ...(grants ? { media_signaling: grants } : {}) };
   };
   const sync = () => {
-    if (negotiation.forwarding && syncForwards(subscriber, options.wanted(), published))
-      negotiation.renegotiate();
+    if (!negotiation.forwarding || !syncForwards(subscriber, options.wanted(), published)) return;
+    switchOff.reallocate();
+    negotiation.renegotiate();
   };
   const negotiation = startNegotiation({
     pc,
@@ -116,6 +134,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     syncForwards: sync,
     tellDominantSpeaker: mediaSignaling.tellDominantSpeaker,
     networkConditionsChanged: impair,
+    reallocate: switchOff.reallocate,
     sendMediaSignaling: mediaSignaling.send,
     close: lifetime.end,
   };

@@ -12,6 +12,11 @@ import type { PublishedDataTrack, PublishedMediaTrack, PublishedTracks } from '.
 export interface Forward {
   /** The id the subscriber's SDK matches: an m-line's msid track id, or a data channel's label. */
   id: string;
+  /**
+   * Switches a video forward off (packets stop; the m-line stays) or on again (with a keyframe
+   * request at once, so the subscriber shows video without waiting). Data forwards have none.
+   */
+  switch?(on: boolean): void;
   stop(): void;
 }
 
@@ -86,8 +91,9 @@ function forwardMedia(subscriber: Subscriber, publication: PublishedMediaTrack):
   );
   // werift rewrites the packet it sends (SSRC, sequence, extensions, encryption) in place, and the
   // same packet goes to every subscriber: give each its own copy.
+  let switchedOn = true;
   const forward = (rtp: RtpPacket) => {
-    sender.sendRtp(rtp.serialize()).catch(failed);
+    if (switchedOn) sender.sendRtp(rtp.serialize()).catch(failed);
   };
   publication.listeners.add(forward);
   lifetime.own(() => publication.listeners.delete(forward));
@@ -100,6 +106,10 @@ function forwardMedia(subscriber: Subscriber, publication: PublishedMediaTrack):
   for (const delay of [500, 1500, 3000]) lifetime.after(delay, askKeyframe);
   return {
     id: sender.trackId,
+    switch(on) {
+      if (on && !switchedOn) askKeyframe();
+      switchedOn = on;
+    },
     stop() {
       lifetime.end();
       // The client may be sending on this m-line too (see receiveWhereTheClientSends): keep that.

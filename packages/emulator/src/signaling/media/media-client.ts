@@ -1,4 +1,5 @@
-import type { NetworkConditions, NetworkMeasurements, VideoCodec } from '@roomlab/core';
+import type { NetworkConditions, NetworkMeasurements, TrackPriority, TrackSwitch, VideoCodec } from '@roomlab/core';
+import type { VideoBandwidthProfile } from './bandwidth-profile.js';
 
 /** What the SFU needs from the signaling side of one client. */
 export interface MediaClient {
@@ -21,4 +22,21 @@ export interface MediaClient {
   videoCodecs?: readonly VideoCodec[];
   /** How a test impaired this participant's network path now (null: not at all); read when it changes. */
   networkConditions?(): NetworkConditions | null;
+  /*
+   * For switch-off (switch-off.ts); a client without them (the SFU's own tests) has no profile, every
+   * track at standard priority, an unlimited path, and its switches go unlogged.
+   */
+  /** Its participant SID. */
+  participantSid?: string;
+  /** The publish priority of a track in its room (undefined: not published, or gone). */
+  publishPriorityOf?(trackSid: string): TrackPriority | undefined;
+  /** Its video bandwidth profile now: its own, else its account's default; undefined: none applies. */
+  bandwidthProfile?(): VideoBandwidthProfile | undefined;
+  /**
+   * Bits per second its path carries now, when limited (an impaired network); undefined: unlimited.
+   * Tracks that do not fit are switched off, lowest priority first.
+   */
+  availableBitrate?(): number | undefined;
+  /** Logs that one of its tracks was switched off or on, and why (the engine's event log). */
+  recordTrackSwitch?(change: TrackSwitch): void;
 }

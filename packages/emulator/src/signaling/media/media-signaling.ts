@@ -8,6 +8,9 @@ export const mediaSignalingFeatures = [
   'active_speaker',
   'network_quality',
   'extension_transcriptions',
+  'track_priority',
+  'track_switch_off',
+  'render_hints',
 ] as const;
 export type MediaSignalingFeature = (typeof mediaSignalingFeatures)[number];
 
@@ -20,6 +23,15 @@ export interface MediaSignalingOptions {
   logger: Logger;
   /** The dominant speaker of the client's room as last told to clients (undefined: none told yet). */
   dominantSpeaker(): string | null | undefined;
+  /**
+   * Any other message of a feature's channel (`ready` too): `reply` answers on the same channel.
+   * Each feature's handling lives in a module of its own (switch-off-signaling.ts).
+   */
+  onMessage?(
+    feature: MediaSignalingFeature,
+    message: { type?: unknown },
+    reply: (answer: Record<string, unknown>) => void,
+  ): void;
 }
 
 /** Media signaling with one client: the SDK's side channels for the dominant speaker and network quality. */
@@ -45,7 +57,7 @@ export function createMediaSignaling(options: MediaSignalingOptions): MediaSigna
   const sendActiveSpeaker = (channel: RTCDataChannel, participant: string | null) =>
     channel.send(JSON.stringify({ type: 'active_speaker', participant }));
 
-  const answer = (feature: string, channel: RTCDataChannel, raw: string | Buffer) => {
+  const answer = (feature: MediaSignalingFeature, channel: RTCDataChannel, raw: string | Buffer) => {
     let message: { type?: unknown };
     try {
       message = JSON.parse(raw.toString()) as { type?: unknown };
@@ -62,6 +74,7 @@ export function createMediaSignaling(options: MediaSignalingOptions): MediaSigna
       const answer = client.networkQuality(message);
       if (answer) channel.send(JSON.stringify({ type: 'network_quality', ...answer }));
     }
+    options.onMessage?.(feature, message, (reply) => channel.send(JSON.stringify(reply)));
   };
 
   return {

@@ -39,6 +39,11 @@ export interface Sfu {
   /** The full set of track SIDs this participant should receive. */
   subscribe(sessionId: string, trackSids: Iterable<string>): void;
   /**
+   * Decides again, for every subscriber in a room, which video tracks are switched off (a publish
+   * priority or a bandwidth profile changed).
+   */
+  reallocate(roomSid: string): void;
+  /**
    * Tells every client in a room who the dominant speaker is now (a participant SID, or null), and those
    * who join later; forgotten when the room's last client leaves.
    */
@@ -92,6 +97,7 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       wanted: () => peer.wanted,
       nextSubscribedRevision: () => ++peer.subscribedRevision,
       dominantSpeaker: () => speakers.get(peer.client.roomSid),
+      participantOf: (publisher) => peers.get(publisher)?.client.participantSid,
       onPublished: () => {
         syncOthers(sessionId);
         taps.connect();
@@ -135,14 +141,23 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       peer.wanted = new Set(trackSids);
       peer.connection?.syncForwards();
     },
+    reallocate(roomSid) {
+      for (const peer of peers.values()) if (peer.client.roomSid === roomSid) peer.connection?.reallocate();
+    },
     dominantSpeaker(roomSid, participantSid) {
       if (speakers.get(roomSid) === participantSid) return;
       speakers.set(roomSid, participantSid);
-      for (const peer of peers.values())
-        if (peer.client.roomSid === roomSid) peer.connection?.tellDominantSpeaker(participantSid);
+      for (const peer of peers.values()) {
+        if (peer.client.roomSid !== roomSid) continue;
+        peer.connection?.tellDominantSpeaker(participantSid);
+        peer.connection?.reallocate();
+      }
     },
     networkConditionsChanged(sessionId) {
-      peers.get(sessionId)?.connection?.networkConditionsChanged();
+      const connection = peers.get(sessionId)?.connection;
+      connection?.networkConditionsChanged();
+      // Its available bitrate may have changed: what it receives is decided again.
+      connection?.reallocate();
     },
     tapTrack: taps.add,
     transcribed(roomSid, message) {

@@ -10,6 +10,8 @@ import type { SignalingParts } from './signaling-parts.js';
  */
 export function clientUpdate(parts: SignalingParts, session: Session, body: Record<string, unknown>): void {
   parts.media.describe(session, body.peer_connections);
+  if (body.bandwidth_profile !== undefined)
+    parts.media.updateBandwidthProfile(session, body.bandwidth_profile);
   const participant = body.participant as { revision?: unknown; tracks?: unknown } | undefined;
   if (
     !participant ||

@@ -66,7 +66,7 @@ export function handshake(parts: SignalingParts, newSessionId: () => string) {
     applyTracks(engine, session, tracks, parts.logger);
     connection.send(roomStateFor(parts, session, joined, 'connected'));
     session.ready = true;
-    parts.media.join(session, body.media_signaling);
+    parts.media.join(session, body.media_signaling, body.bandwidth_profile);
     parts.media.describe(session, body.peer_connections);
     parts.subscriptions.sync(session);
   };

@@ -1,46 +1,80 @@
-import { type Engine, type Logger, roomTypeProfiles } from '@roomlab/core';
+import { type Engine, type Logger, type ParticipantRef, roomTypeProfiles } from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
 import { networkQualityReports } from './network-quality-reports.js';
 import type { Session } from './sessions.js';
+import { sessionBandwidthProfiles } from './session-bandwidth-profiles.js';
 
 /**
  * What room signaling hands to the media server: a session joining (with the media-signaling features
- * its client asked for), the client's peer-connection descriptions, and the session leaving. Without a
- * media server, clients get signaling only and these do nothing.
+ * its client asked for, and its bandwidth profile), the client's peer-connection descriptions and
+ * profile changes, and the session leaving. Without a media server, clients get signaling only and
+ * these do nothing.
  */
 export interface MediaHandOff {
-  /** `requested` is the `media_signaling` object of the client's `connect`. */
-  join(session: Session, requested: unknown): void;
+  /** `requested` is the `media_signaling` object of the client's `connect`; `bandwidthProfile` its `bandwidth_profile`. */
+  join(session: Session, requested: unknown, bandwidthProfile: unknown): void;
+  /** The `bandwidth_profile` of a client `update`, when it carries one: the client changed its profile. */
+  updateBandwidthProfile(session: Session, bandwidthProfile: unknown): void;
   /** `peerConnections` is the `peer_connections` list of a client message. */
   describe(session: Session, peerConnections: unknown): void;
   leave(session: Session): void;
 }
 
+/** The publish priority of a track in the participant's room. */
+function publishPriorityOf(engine: Engine, ref: ParticipantRef, trackSid: string) {
+  for (const participant of engine.findRoom(ref)?.participants.values() ?? [])
+    if (participant.publishedTracks.has(trackSid)) return participant.publishedTracks.get(trackSid)?.priority;
+  return undefined;
+}
+
+/** The participant's network conditions as a test set them (null: unimpaired). */
+const networkConditionsOf = (engine: Engine, ref: ParticipantRef) =>
+  engine.findRoom(ref)?.participants.get(ref.participant)?.networkConditions ?? null;
+
 /** The most peer-connection descriptions read from one message. */
 const maxDescriptions = 8;
 
+const noMediaServer: MediaHandOff = {
+  join: () => undefined,
+  updateBandwidthProfile: () => undefined,
+  describe: () => undefined,
+  leave: () => undefined,
+};
+
 export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logger): MediaHandOff {
-  if (!sfu) return { join: () => undefined, describe: () => undefined, leave: () => undefined };
+  if (!sfu) return noMediaServer;
+  const profiles = sessionBandwidthProfiles(engine, logger);
   return {
-    join(session, requested) {
+    join(session, requested, bandwidthProfile) {
       const room = engine.findRoom(session.ref);
       // Twilio's media-signaling features (dominant speaker, network quality, bandwidth profiles,
       // transcriptions) come from its media servers: peer-to-peer and go rooms have none.
       const usesMediaServers = room !== undefined && roomTypeProfiles[room.type].usesMediaServers;
       const requestedFeatures = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
-      const features = usesMediaServers ? requestedFeatures : [];
       const quality = networkQualityReports(engine, session.ref, logger);
+      profiles.set(session, bandwidthProfile);
       sfu.join(session.id, {
         send: (message) => session.connection?.send({ ...message, session: session.id }),
         trackSidOf: (clientTrackId) => session.tracks.get(clientTrackId)?.sid,
         roomSid: session.ref.room,
         networkQuality: quality.report,
         ...(usesMediaServers ? { measured: quality.measured } : {}),
-        features: new Set(features),
+        features: new Set(usesMediaServers ? requestedFeatures : []),
         videoCodecs: room?.videoCodecs ?? [],
-        networkConditions: () =>
-          engine.findRoom(session.ref)?.participants.get(session.ref.participant)?.networkConditions ?? null,
+        networkConditions: () => networkConditionsOf(engine, session.ref),
+        participantSid: session.ref.participant,
+        publishPriorityOf: (trackSid) => publishPriorityOf(engine, session.ref, trackSid),
+        bandwidthProfile: () => profiles.of(session),
+        // An impaired path carries no more than its bandwidth: what does not fit is switched off.
+        availableBitrate: () => {
+          const kbps = networkConditionsOf(engine, session.ref)?.bandwidthKbps;
+          return kbps === undefined ? undefined : kbps * 1000;
+        },
+        recordTrackSwitch: (change) => engine.recordTrackSwitch(session.ref, change),
       });
+    },
+    updateBandwidthProfile(session, bandwidthProfile) {
+      if (profiles.set(session, bandwidthProfile)) sfu.reallocate(session.ref.room);
     },
     describe(session, peerConnections) {
       if (!Array.isArray(peerConnections)) return;
@@ -62,6 +96,9 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
         });
       }
     },
-    leave: (session) => sfu.leave(session.id),
+    leave(session) {
+      profiles.forget(session);
+      sfu.leave(session.id);
+    },
   };
 }

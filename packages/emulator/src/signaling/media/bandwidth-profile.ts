@@ -1,0 +1,68 @@
+import type { Logger, TrackPriority } from '@roomlab/core';
+import { z } from 'zod';
+
+/**
+ * A subscriber's video bandwidth profile, read from the `bandwidth_profile` of its `connect` or a later
+ * `update` (the SDK's `createBandwidthProfilePayload`). `clientTrackSwitchOffControl` and
+ * `contentPreferencesMode` never reach the wire: they decide whether the SDK asks for `render_hints`.
+ */
+export interface VideoBandwidthProfile {
+  mode?: 'grid' | 'collaboration' | 'presentation';
+  /** Bits per second for all of the subscriber's video; absent or 0: no limit. */
+  maxSubscriptionBitrate?: number;
+  /** The most video tracks switched on at once (the older option); absent or 0 or less: no limit. */
+  maxTracks?: number;
+  /** The least priority the dominant speaker's video gets (`standard` unless set). */
+  dominantSpeakerPriority?: TrackPriority;
+  trackSwitchOffMode?: 'disabled' | 'detected' | 'predicted';
+  /** The older option: the render size wanted per priority. Accepted; roomlab forwards one layer. */
+  renderDimensions?: Partial<Record<TrackPriority, { width?: number; height?: number }>>;
+}
+
+const priority = z.enum(['low', 'standard', 'high']);
+const dimensions = z.object({ width: z.number().optional(), height: z.number().optional() });
+
+/** Each field on its own: one the SDK (or anything else) got wrong is dropped, the others kept. */
+const wireVideo = z.object({
+  mode: z.enum(['grid', 'collaboration', 'presentation']).optional().catch(undefined),
+  max_subscription_bandwidth: z.number().nonnegative().optional().catch(undefined),
+  max_tracks: z.number().int().optional().catch(undefined),
+  active_speaker_priority: priority.optional().catch(undefined),
+  track_switch_off: z.enum(['disabled', 'detected', 'predicted']).optional().catch(undefined),
+  render_dimensions: z
+    .object({ low: dimensions.optional(), standard: dimensions.optional(), high: dimensions.optional() })
+    .optional()
+    .catch(undefined),
+});
+
+/**
+ * The profile a client sent, or undefined when it sent none (`bandwidth_profile` absent or without
+ * `video`). Anything malformed is logged and left out, never refused: the SDK is the client.
+ */
+export function parseBandwidthProfile(raw: unknown, logger: Logger): VideoBandwidthProfile | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const video = typeof raw === 'object' ? (raw as { video?: unknown }).video : undefined;
+  const parsed = wireVideo.safeParse(video);
+  if (!parsed.success) {
+    logger.warn('a bandwidth_profile from the client has no video object: ignored', parsed.error);
+    return undefined;
+  }
+  const wire = parsed.data;
+  const dropped = Object.keys(wireVideo.shape).filter(
+    (key) =>
+      (video as Record<string, unknown>)[key] !== undefined && wire[key as keyof typeof wire] === undefined,
+  );
+  if (dropped.length > 0)
+    logger.warn(`bandwidth_profile.video fields not understood, ignored: ${dropped.join(', ')}`);
+  const profile: VideoBandwidthProfile = {
+    mode: wire.mode,
+    maxSubscriptionBitrate: wire.max_subscription_bandwidth,
+    maxTracks: wire.max_tracks,
+    dominantSpeakerPriority: wire.active_speaker_priority,
+    trackSwitchOffMode: wire.track_switch_off,
+    renderDimensions: wire.render_dimensions,
+  };
+  return Object.fromEntries(
+    Object.entries(profile).filter(([, value]) => value !== undefined),
+  ) as VideoBandwidthProfile;
+}
