@@ -1,7 +1,7 @@
 // Runs inside the network namespace first-frame.mjs makes (the only place WebRTC may flow): roomlab's
 // server with its SFU, a page with the real twilio-video bundle, and Chromium with a fake camera and
 // microphone. Each round, in a room of its own: the publisher joins with camera and microphone; after
-// FIRST_FRAME_SETTLE_MS the joiner joins with its own camera and microphone. So the joiner subscribes
+// 2 s the joiner joins with its own camera and microphone. So the joiner subscribes
 // to a camera that has been running (the measured case), while the publisher, already in the room,
 // subscribes to a new publisher's camera (the reference). Prints one JSON line: every round's timings.
 import { createRequire } from 'node:module';
@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '@roomlab/emulator';
 import { launchChromium, serveStatic } from '@roomlab/test-harness';
 
-const rounds = Number(process.env.FIRST_FRAME_ROUNDS ?? 10);
-const settleMs = Number(process.env.FIRST_FRAME_SETTLE_MS ?? 2000);
+const rounds = Number(process.env.ROOMLAB_FIRST_FRAME_ROUNDS ?? 10);
+const settleMs = 2000;
 const frameTimeoutMs = 20_000;
 const camera = { width: 320, height: 240, frameRate: 15 };
 

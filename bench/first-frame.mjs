@@ -41,7 +41,7 @@ chromiumPath(); // fails here, saying how to install it, rather than inside the 
 console.log(`roomlab bench, time to first frame: ${machine()}${quick ? ', quick' : ''}\n`);
 const began = performance.now();
 const result = await runInNetworkNamespace(new URL('./first-frame-scenario.mjs', import.meta.url).pathname, {
-  env: { FIRST_FRAME_ROUNDS: String(rounds) },
+  env: { ROOMLAB_FIRST_FRAME_ROUNDS: String(rounds) },
   timeoutMs: rounds * 40_000 + 60_000,
 });
 if (result.error) {

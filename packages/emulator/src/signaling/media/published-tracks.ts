@@ -1,6 +1,7 @@
 import type { Logger } from '@roomlab/core';
 import type { MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
 import type { Codecs } from './codecs.js';
+import { createKeyframeRequests, type KeyframeRequests } from './keyframes.js';
 import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
 import type { PeerConnectionOptions } from './peer-connection.js';
@@ -26,6 +27,8 @@ export interface PublishedMediaTrack extends Publication {
   codecs: readonly RTCRtpCodecParameters[];
   /** Subscribers' forwards (and taps): each gets every RTP packet. */
   listeners: Set<(rtp: RtpPacket) => void>;
+  /** Keyframe requests to its publisher, from every forward and tap of it (rate-limited: keyframes.ts). */
+  keyframes: KeyframeRequests;
 }
 
 export interface PublishedDataTrack extends Publication {
@@ -94,6 +97,7 @@ export function receivePublications(
               receiver,
               codecs: [],
               listeners: new Set(),
+              keyframes: askPublisher(() => publication, options),
               unpipe: () => undefined,
             };
       publication.unpipe();
@@ -119,6 +123,20 @@ export function receivePublications(
       });
     },
   };
+}
+
+/** Keyframe requests for a publication, sent as a PLI to the track it arrives on now. */
+function askPublisher(publication: () => PublishedMediaTrack, options: ReceivingOptions): KeyframeRequests {
+  return createKeyframeRequests({
+    lifetime: options.lifetime,
+    send() {
+      const { track, receiver, trackSid } = publication();
+      if (!track.ssrc) return;
+      receiver
+        .sendRtcpPLI(track.ssrc)
+        .catch((error: unknown) => options.logger.warn(`asking for a keyframe of ${trackSid} failed`, error));
+    },
+  });
 }
 
 /**
