@@ -29,9 +29,8 @@ afterEach(() => {
 function publisher() {
   const start = Date.now();
   const sent: number[] = [];
-  const lifetime = createLifetime();
-  const keyframes = createKeyframeRequests({ lifetime, send: () => sent.push(Date.now() - start) });
-  return { sent, lifetime, keyframes };
+  const keyframes = createKeyframeRequests({ send: () => sent.push(Date.now() - start) });
+  return { sent, keyframes };
 }
 
 describe('keyframe requests to a publisher', () => {
@@ -74,11 +73,11 @@ describe('keyframe requests to a publisher', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('waiting for the window’s end are dropped when the publisher leaves', async () => {
-    const { sent, keyframes, lifetime } = publisher();
+  it('waiting for the window’s end are dropped when the track is gone', async () => {
+    const { sent, keyframes } = publisher();
     keyframes.request();
     keyframes.request();
-    lifetime.end();
+    keyframes.close();
     keyframes.request();
     await vi.advanceTimersByTimeAsync(1000);
 

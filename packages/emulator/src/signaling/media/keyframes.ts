@@ -1,5 +1,5 @@
 import { PictureLossIndication, type RTCRtpSender, RtcpPayloadSpecificFeedback } from 'werift';
-import type { Lifetime } from './lifetime.js';
+import { createLifetime, type Lifetime } from './lifetime.js';
 import type { PublishedMediaTrack } from './published-tracks.js';
 
 /**
@@ -17,6 +17,8 @@ export interface KeyframeRequests {
    * returned function cancels the retries or `owner` ends.
    */
   requestWithRetries(owner: Lifetime, retryMs: readonly number[]): () => void;
+  /** The track is gone (its publisher left): a request waiting for its window is dropped, and no more go. */
+  close(): void;
 }
 
 /**
@@ -36,14 +38,14 @@ export const keyframeRetryMs: readonly number[] = [500, 1500];
 export interface KeyframeRequesterOptions {
   /** Sends one request to the publisher (a PLI). */
   send(): void;
-  /** The publisher's connection: ending it drops a request waiting for its window. */
-  lifetime: Lifetime;
   /** Milliseconds on a monotonic clock (default: Date.now, which fake timers move). */
   now?: () => number;
 }
 
 export function createKeyframeRequests(options: KeyframeRequesterOptions): KeyframeRequests {
-  const { lifetime } = options;
+  // Its own lifetime, not the publisher's connection's: the track outlives a connection the client
+  // closes and replaces, and its forwards keep this requester.
+  const lifetime = createLifetime();
   const now = options.now ?? Date.now;
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let waiting = false;
@@ -68,6 +70,7 @@ export function createKeyframeRequests(options: KeyframeRequesterOptions): Keyfr
         for (const cancel of cancels) cancel();
       };
     },
+    close: lifetime.end,
   };
 }
 

@@ -46,6 +46,7 @@ export function removePublishedBy(published: PublishedTracks, publisher: string)
   for (const [sid, publication] of [...published]) {
     if (publication.publisher !== publisher) continue;
     publication.unpipe();
+    if (publication.kind !== 'data') publication.keyframes.close();
     published.delete(sid);
   }
 }
@@ -128,7 +129,6 @@ export function receivePublications(
 /** Keyframe requests for a publication, sent as a PLI to the track it arrives on now. */
 function askPublisher(publication: () => PublishedMediaTrack, options: ReceivingOptions): KeyframeRequests {
   return createKeyframeRequests({
-    lifetime: options.lifetime,
     send() {
       const { track, receiver, trackSid } = publication();
       if (!track.ssrc) return;
