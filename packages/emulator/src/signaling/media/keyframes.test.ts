@@ -19,7 +19,7 @@ import { createLifetime } from './lifetime.js';
 import type { PublishedMediaTrack } from './published-tracks.js';
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -27,9 +27,9 @@ afterEach(() => {
 
 /** A publisher's keyframe requester that notes when (fake ms since the start) each request went out. */
 function publisher() {
-  const start = Date.now();
+  const start = performance.now();
   const sent: number[] = [];
-  const keyframes = createKeyframeRequests({ send: () => sent.push(Date.now() - start) });
+  const keyframes = createKeyframeRequests({ send: () => sent.push(performance.now() - start) });
   return { sent, keyframes };
 }
 

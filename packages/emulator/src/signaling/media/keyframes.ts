@@ -38,15 +38,14 @@ export const keyframeRetryMs: readonly number[] = [500, 1500];
 export interface KeyframeRequesterOptions {
   /** Sends one request to the publisher (a PLI). */
   send(): void;
-  /** Milliseconds on a monotonic clock (default: Date.now, which fake timers move). */
-  now?: () => number;
 }
 
 export function createKeyframeRequests(options: KeyframeRequesterOptions): KeyframeRequests {
   // Its own lifetime, not the publisher's connection's: the track outlives a connection the client
   // closes and replaces, and its forwards keep this requester.
   const lifetime = createLifetime();
-  const now = options.now ?? Date.now;
+  // A monotonic clock: with the wall clock, a step back would hold every request for as long.
+  const now = () => performance.now();
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let waiting = false;
   const send = () => {

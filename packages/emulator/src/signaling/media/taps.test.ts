@@ -12,7 +12,7 @@ import { createTaps } from './taps.js';
  * Alice's connection speaks Opus, VP8 and H264 (a room with both video codecs).
  */
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => {
   vi.useRealTimers();
