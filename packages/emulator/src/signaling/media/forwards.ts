@@ -1,5 +1,6 @@
 import type { Logger } from '@roomlab/core';
 import type { RTCPeerConnection, RtpPacket } from 'werift';
+import { keyframeOnFirstPacket, onKeyframeRequest, senderReady } from './keyframes.js';
 import { createLifetime, type Lifetime } from './lifetime.js';
 import type { PublishedDataTrack, PublishedMediaTrack, PublishedTracks } from './published-tracks.js';
 
@@ -89,25 +90,26 @@ function forwardMedia(subscriber: Subscriber, publication: PublishedMediaTrack):
     `forwarding ${publication.trackSid} to ${subscriber.sessionId} failed`,
     lifetime,
   );
+  // A new subscriber needs a keyframe to show video. Asked for when the first packet can reach it, not
+  // when the forward starts: werift sends nothing on a new m-line until the subscriber's answer gives
+  // it a codec, so that keyframe would be dropped, and the rate limit would hold back the useful
+  // request (measured: bench/first-frame.mjs). Its own requests are passed on (see keyframes.ts).
+  const keyframeWhenReady = keyframeOnFirstPacket(publication, lifetime);
+  if (publication.kind === 'video') lifetime.own(onKeyframeRequest(sender, publication.keyframes.request));
   // werift rewrites the packet it sends (SSRC, sequence, extensions, encryption) in place, and the
   // same packet goes to every subscriber: give each its own copy.
   let switchedOn = true;
   const forward = (rtp: RtpPacket) => {
-    if (switchedOn) sender.sendRtp(rtp.serialize()).catch(failed);
+    if (!switchedOn) return;
+    keyframeWhenReady(senderReady(sender));
+    sender.sendRtp(rtp.serialize()).catch(failed);
   };
   publication.listeners.add(forward);
   lifetime.own(() => publication.listeners.delete(forward));
-  const askKeyframe = () => {
-    const { ssrc } = publication.track;
-    if (ssrc) publication.receiver.sendRtcpPLI(ssrc).catch(failed);
-  };
-  lifetime.own(sender.onPictureLossIndication.subscribe(askKeyframe).unSubscribe);
-  // A new subscriber needs a keyframe to show video at once; ask the publisher a few times.
-  for (const delay of [500, 1500, 3000]) lifetime.after(delay, askKeyframe);
   return {
     id: sender.trackId,
     switch(on) {
-      if (on && !switchedOn) askKeyframe();
+      if (on && !switchedOn && publication.kind === 'video') publication.keyframes.request();
       switchedOn = on;
     },
     stop() {

@@ -1,6 +1,7 @@
 import type { Logger } from '@roomlab/core';
 import type { Extensions, MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
 import type { Codecs } from './codecs.js';
+import { createKeyframeRequests, type KeyframeRequests } from './keyframes.js';
 import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
 import type { PeerConnectionOptions } from './peer-connection.js';
@@ -26,6 +27,8 @@ export interface PublishedMediaTrack extends Publication {
   codecs: readonly RTCRtpCodecParameters[];
   /** Subscribers' forwards (and taps): each gets every RTP packet, with its header extensions as werift read them. */
   listeners: Set<(rtp: RtpPacket, extensions?: Extensions) => void>;
+  /** Keyframe requests to its publisher, from every forward and tap of it (rate-limited: keyframes.ts). */
+  keyframes: KeyframeRequests;
 }
 
 export interface PublishedDataTrack extends Publication {
@@ -43,6 +46,7 @@ export function removePublishedBy(published: PublishedTracks, publisher: string)
   for (const [sid, publication] of [...published]) {
     if (publication.publisher !== publisher) continue;
     publication.unpipe();
+    if (publication.kind !== 'data') publication.keyframes.close();
     published.delete(sid);
   }
 }
@@ -94,6 +98,7 @@ export function receivePublications(
               receiver,
               codecs: [],
               listeners: new Set(),
+              keyframes: askPublisher(() => publication, options),
               unpipe: () => undefined,
             };
       publication.unpipe();
@@ -119,6 +124,19 @@ export function receivePublications(
       });
     },
   };
+}
+
+/** Keyframe requests for a publication, sent as a PLI to the track it arrives on now. */
+function askPublisher(publication: () => PublishedMediaTrack, options: ReceivingOptions): KeyframeRequests {
+  return createKeyframeRequests({
+    send() {
+      const { track, receiver, trackSid } = publication();
+      if (!track.ssrc) return;
+      receiver
+        .sendRtcpPLI(track.ssrc)
+        .catch((error: unknown) => options.logger.warn(`asking for a keyframe of ${trackSid} failed`, error));
+    },
+  });
 }
 
 /**

@@ -113,7 +113,8 @@ describe('an SFU participant who leaves', () => {
     sfu.subscribe('bob', [trackSid('alice', 'audio'), trackSid('alice', 'video')]);
     await until(() => bob.subscribed.length > 0);
     expect(bob.subscribed).toEqual([[trackSid('alice', 'audio'), trackSid('alice', 'video')]]);
-    // Bob's new forwards ask alice for keyframes a few times over the next seconds.
+    // werift announced bob's m-lines while applying his answer; the SFU takes them up a moment later.
+    // (The forwards ask alice for keyframes only once packets can reach bob: none flow here.)
     expect(vi.getTimerCount()).toBeGreaterThan(0);
 
     sfu.leave('bob');

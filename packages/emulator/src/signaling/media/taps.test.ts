@@ -12,7 +12,7 @@ import { createTaps } from './taps.js';
  * Alice's connection speaks Opus, VP8 and H264 (a room with both video codecs).
  */
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -23,33 +23,48 @@ function aliceConnects() {
   const published: PublishedTracks = new Map();
   const taps = createTaps(published, logger);
   const codecs = connectionCodecs('', ['VP8', 'H264']);
-  const receiving = receivePublications({
-    sessionId: 'alice',
-    client: {
-      send: () => undefined,
-      trackSidOf: (id) => (id === 'camera' ? 'MT-camera' : undefined),
-      roomSid: 'RM1',
-      networkQuality: () => ({ local: 5, remotes: [] }),
-      features: new Set(),
-    },
-    published,
-    lifetime: createLifetime(),
-    logger,
-    codecs,
-    onPublished: () => taps.connect(),
-  });
+  /** Alice's peer connection, as the SFU's connection.ts receives on it. */
+  const connection = () => {
+    const lifetime = createLifetime();
+    const receiving = receivePublications({
+      sessionId: 'alice',
+      client: {
+        send: () => undefined,
+        trackSidOf: (id) => (id === 'camera' ? 'MT-camera' : undefined),
+        roomSid: 'RM1',
+        networkQuality: () => ({ local: 5, remotes: [] }),
+        features: new Set(),
+      },
+      published,
+      lifetime,
+      logger,
+      codecs,
+      onPublished: () => taps.connect(),
+    });
+    return { receiving, lifetime };
+  };
+  let current = connection();
+  /** Alice's client closes its peer connection and opens another (her tracks stay published). */
+  const replaceConnection = () => {
+    current.lifetime.end();
+    current = connection();
+  };
   const keyframeRequests: number[] = [];
   /** werift hands over the camera's track (again, as a new object, after a renegotiation). */
   const cameraArrives = (ssrc: number) => {
     const track = new MediaStreamTrack({ kind: 'video', ssrc, remote: true });
     const receiver = { sendRtcpPLI: async (mediaSsrc: number) => keyframeRequests.push(mediaSsrc) };
-    receiving.onTrack({ clientTrackId: 'camera', track, receiver: receiver as unknown as RTCRtpReceiver });
+    current.receiving.onTrack({
+      clientTrackId: 'camera',
+      track,
+      receiver: receiver as unknown as RTCRtpReceiver,
+    });
     return (sequenceNumber: number, payloadType = 96) =>
       track.onReceiveRtp.execute(
         new RtpPacket(new RtpHeader({ sequenceNumber, payloadType, ssrc }), Buffer.alloc(4)),
       );
   };
-  return { logger, taps, published, cameraArrives, keyframeRequests, codecs };
+  return { logger, taps, published, cameraArrives, replaceConnection, keyframeRequests, codecs };
 }
 
 describe('a tap', () => {
@@ -67,6 +82,20 @@ describe('a tap', () => {
     await vi.advanceTimersByTimeAsync(2000);
     // At the first packet from each, and twice more from the one it comes from now.
     expect(alice.keyframeRequests).toEqual([1111, 2222, 2222, 2222]);
+    expect(alice.logger.entries).toEqual([]);
+  });
+
+  it('keeps asking for keyframes when the publisher’s client replaces its peer connection', async () => {
+    const alice = aliceConnects();
+    alice.taps.add('MT-camera', () => undefined);
+    alice.cameraArrives(1111)(1);
+    alice.replaceConnection();
+    alice.cameraArrives(3333)(2);
+    await vi.advanceTimersByTimeAsync(2000);
+
+    // The track object on the new connection is asked at its first packet, and again later (the first
+    // one's retries are dropped).
+    expect(alice.keyframeRequests).toEqual([1111, 3333, 3333, 3333]);
     expect(alice.logger.entries).toEqual([]);
   });
 

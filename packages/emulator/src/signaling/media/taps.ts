@@ -1,5 +1,6 @@
 import type { Logger } from '@roomlab/core';
 import type { Extensions, RTCRtpCodecParameters, RtpPacket } from 'werift';
+import { keyframeOnFirstPacket } from './keyframes.js';
 import { createLifetime, type Lifetime } from './lifetime.js';
 import type { PublishedMediaTrack, PublishedTracks } from './published-tracks.js';
 
@@ -74,21 +75,9 @@ function tapListener(publication: PublishedMediaTrack, { tap, trackSid, lifetime
   const failed = once((message: string, error?: unknown) =>
     logger.error(`tapping ${trackSid}: ${message} (not reported again for this tap)`, error),
   );
-  let seenTrack: PublishedMediaTrack['track'] | undefined;
-  let retries: (() => void)[] = [];
-  const askKeyframe = () => {
-    const { ssrc } = publication.track;
-    if (ssrc)
-      publication.receiver.sendRtcpPLI(ssrc).catch((error) => failed('asking for a keyframe failed', error));
-  };
+  const keyframe = keyframeOnFirstPacket(publication, lifetime);
   return (rtp: RtpPacket, extensions?: Extensions) => {
-    if (publication.kind === 'video' && seenTrack !== publication.track) {
-      seenTrack = publication.track;
-      for (const cancel of retries) cancel();
-      askKeyframe();
-      // Again in a moment, in case that request or its keyframe was lost.
-      retries = [500, 1500].map((delay) => lifetime.after(delay, askKeyframe));
-    }
+    keyframe(true);
     const { payloadType } = rtp.header;
     const codec = publication.codecs.find((candidate) => candidate.payloadType === payloadType);
     if (!codec)
