@@ -77,8 +77,8 @@ export {
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export { defaultMediaSettings, type MediaSettingsUpdate } from './engine/media-settings.js';
-export { networkQualityOf } from './engine/network-quality.js';
 export { checkNetworkConditions, networkConditionLimits } from './engine/network-conditions.js';
+export { networkQualityOf } from './engine/network-quality.js';
 export type * from './engine/records.js';
 export { participantRefOf, roomRefOf } from './engine/refs.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';

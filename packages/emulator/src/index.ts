@@ -1,6 +1,6 @@
 export { type ConfigFile, configFileSchema, readConfigFile } from './config-file.js';
-export type { NetworkSettings, NetworkState } from './control/network.js';
 export type { DominantSpeakerRoom, DominantSpeakerState, SpeakerChoice } from './control/dominant-speaker.js';
+export type { NetworkSettings, NetworkState } from './control/network.js';
 export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorOptions } from './emulator.js';
 export { createExpressApp } from './express-app.js';
 export type { FetchHandler } from './fetch-handler.js';

@@ -2,8 +2,8 @@ import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
 import { readCapped } from '../rest/params.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
-import type { NetworkSettings } from './network.js';
 import { speakerChoiceOf } from './dominant-speaker.js';
+import type { NetworkSettings } from './network.js';
 
 /** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
 export const controlPrefix = '/_roomlab';

@@ -1,4 +1,10 @@
-import type { NetworkConditions, NetworkMeasurements, TrackPriority, TrackSwitch, VideoCodec } from '@roomlab/core';
+import type {
+  NetworkConditions,
+  NetworkMeasurements,
+  TrackPriority,
+  TrackSwitch,
+  VideoCodec,
+} from '@roomlab/core';
 import type { VideoBandwidthProfile } from './bandwidth-profile.js';
 
 /** What the SFU needs from the signaling side of one client. */

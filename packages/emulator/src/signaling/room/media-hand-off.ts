@@ -1,8 +1,8 @@
 import { type Engine, type Logger, type ParticipantRef, roomTypeProfiles } from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
 import { networkQualityReports } from './network-quality-reports.js';
-import type { Session } from './sessions.js';
 import { sessionBandwidthProfiles } from './session-bandwidth-profiles.js';
+import type { Session } from './sessions.js';
 
 /**
  * What room signaling hands to the media server: a session joining (with the media-signaling features
@@ -50,7 +50,8 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
       // Twilio's media-signaling features (dominant speaker, network quality, bandwidth profiles,
       // transcriptions) come from its media servers: peer-to-peer and go rooms have none.
       const usesMediaServers = room !== undefined && roomTypeProfiles[room.type].usesMediaServers;
-      const requestedFeatures = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
+      const requestedFeatures =
+        typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
       const quality = networkQualityReports(engine, session.ref, logger);
       profiles.set(session, bandwidthProfile);
       sfu.join(session.id, {
