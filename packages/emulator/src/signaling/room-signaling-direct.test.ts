@@ -227,7 +227,7 @@ describe('the dominant speaker', () => {
     engine.createRoom({ accountSid }, { uniqueName: 'standup', type: 'peer-to-peer' });
     const asked = { media_signaling: { active_speaker: {}, network_quality: {} } };
     const alice = await join('alice', asked);
-    expect([...(fake.features.get(alice.session) ?? [])]).toEqual(['network_quality']);
+    expect([...(fake.features.get(alice.session) ?? [])]).toEqual([]);
     expect(fake.taps.size).toBe(0);
   });
 });

@@ -61,13 +61,13 @@ describe('what the media server is handed for bandwidth profiles', () => {
     expect(client?.bandwidthProfile?.()).toEqual({ maxSubscriptionBitrate: 300_000 });
   });
 
-  it('in peer-to-peer and go rooms: no switch-off features and no profile, as Twilio', () => {
+  it('in peer-to-peer and go rooms: no media-signaling features at all and no profile, as Twilio (no media server)', () => {
     for (const type of ['peer-to-peer', 'go'] as const) {
       const { media, session, clients, engine, accountSid } = handOff(type);
       engine.storeBandwidthProfile({ accountSid }, { name: 'tight', maxSubscriptionBitrate: 300_000 });
       media.join(session, requested, wireProfile);
       const client = clients.get('S1');
-      expect([...(client?.features ?? [])]).toEqual(['active_speaker']);
+      expect([...(client?.features ?? [])]).toEqual([]);
       expect(client?.bandwidthProfile?.()).toBeUndefined();
     }
   });
