@@ -151,6 +151,7 @@ try {
     const levels = () => page.evaluate(() => window.networkQuality());
     result.forcedLevel = { answer: await network('POST', { level: 2 }) };
     result.forcedLevel.seen = await poll(levels, seenAs(2), 15_000);
+    result.forcedLevel.statsForced = await page.evaluate(() => window.networkQualityStats());
     result.forcedLevel.cleared = await network('DELETE');
     // Measured again: a clean path inside the namespace is excellent.
     result.forcedLevel.seenAfter = await poll(levels, seenAs(5), 15_000);

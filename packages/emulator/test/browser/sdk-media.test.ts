@@ -30,11 +30,16 @@ interface Scenario {
     seen: Scenario['networkQuality'];
     cleared: Record<string, unknown>;
     seenAfter: Scenario['networkQuality'];
-    stats: Record<string, { local: QualityStats | null; remotes: Record<string, QualityStats | null> }>;
+    /** What each SDK shows as stats while bob's level is forced, and after it is measured again. */
+    statsForced: StatsSeen;
+    stats: StatsSeen;
   };
   p2p?: { joined: { identity?: string; error?: number }; level: number | null };
   error: string | null;
 }
+
+/** Each SDK's `networkQualityStats`: its own, and each remote participant's. */
+type StatsSeen = Record<string, { local: QualityStats | null; remotes: Record<string, QualityStats | null> }>;
 
 /** The SDK's `NetworkQualityStats`, as JSON. */
 interface QualityStats {
@@ -221,6 +226,14 @@ describe('media through the SFU (real SDK, Chromium, network namespace)', () => 
     expect(result.forcedLevel?.answer).toMatchObject({ level: 2 });
     expect(result.forcedLevel?.seen.bob?.local).toBe(2);
     expect(result.forcedLevel?.seen.alice?.remotes.bob).toBe(2);
+    // The forced level sets every level alice is told of bob's (verbosity 3), the measurements beside them.
+    const forcedBob = result.forcedLevel?.statsForced.alice?.remotes.bob;
+    expect(forcedBob).toMatchObject({ level: 2, audio: { send: 2, recv: 2 }, video: { send: 2, recv: 2 } });
+    expect(forcedBob?.video?.sendStats).toMatchObject({
+      bandwidth: { level: 2 },
+      latency: { level: 2 },
+      fractionLost: { level: 2 },
+    });
     expect(result.forcedLevel?.cleared).toMatchObject({ level: null });
     expect(result.forcedLevel?.seenAfter).toEqual({
       alice: { local: 5, remotes: { bob: 5 } },
