@@ -88,6 +88,13 @@ try {
     stats: () => page.evaluate(pathStats, 'bob'),
     /** Each SDK's network quality levels (its own, and the others'), as the page sees them now. */
     levels: () => page.evaluate(() => window.networkQuality()),
+    /** Waits (up to `ms`) for bob's level, his own and as alice sees it, to pass `good`; the last read. */
+    levelsUntil: (good, ms) =>
+      poll(
+        victim.levels,
+        (levels) => good(levels.bob?.local ?? null) && good(levels.alice?.remotes?.bob ?? null),
+        ms,
+      ),
   };
   const network = (method, body) =>
     fetch(`${emulator.url}/_roomlab/network?ParticipantSid=${victim.sid}`, {
@@ -117,6 +124,8 @@ try {
   result.answers.loss = await network('POST', { packetLossPercent: 30 });
   await sleep(2000); // the browser's next reports cover impaired time
   await phase('loss', 5000);
+  // The levels computed from the reports fall by themselves (a report a second, then scored).
+  result.levelsUnderLoss = await victim.levelsUntil((level) => level !== null && level <= 3, 15_000);
   result.answers.latency = await network('POST', { latencyMs: 150 });
   await sleep(3000);
   await phase('latency', 4000);
@@ -126,6 +135,7 @@ try {
   result.answers.cleared = await network('DELETE');
   await sleep(3000); // what was on its way has arrived, and the browser has given up on what was lost
   await phase('cleared', 5000);
+  result.levelsCleared = await victim.levelsUntil((level) => level === 5, 20_000);
   result.log.push(...new Set(await page.evaluate(() => window.log)));
 } catch (error) {
   result.error = String(error?.stack ?? error);
