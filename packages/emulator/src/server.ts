@@ -32,6 +32,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long an idle keep-alive socket stays open (ms). */
+export const idleSocketTimeoutMs = 65_000;
+
 /** Serves the emulator over HTTP with Express; resolves once it is listening. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const emulator =
@@ -41,7 +44,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       mediaStorage: diskMediaStorage(),
       ...options,
     });
-  const server = createServer(createExpressApp(emulator.handle));
+  const server = createServer(
+    // Clients and proxies that pool connections (the twilio client's agent, a test runner's proxy) may
+    // send on a socket just as a server closes it for idleness: Node's 5 s default loses that race
+    // often enough to fail tests with ECONNRESET. Idle sockets are kept as long as common load
+    // balancers keep them.
+    { keepAliveTimeout: idleSocketTimeoutMs, headersTimeout: idleSocketTimeoutMs + 1000 },
+    createExpressApp(emulator.handle),
+  );
   const detachSignaling = attachSignaling(server, emulator.signaling);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
