@@ -30,11 +30,9 @@ function microphone(kind: string): LocalAudioTrack {
   const context = new AudioContext();
   const destination = context.createMediaStreamDestination();
   if (kind === 'tone') {
-    const oscillator = context.createOscillator();
-    const gain = context.createGain();
-    gain.gain.value = 0.5;
-    oscillator.connect(gain).connect(destination);
-    oscillator.start();
+    const tone = new OscillatorNode(context, { frequency: 440 });
+    tone.connect(new GainNode(context, { gain: 0.5 })).connect(destination);
+    tone.start();
   }
   const [track] = destination.stream.getAudioTracks();
   if (!track) throw new Error('WebAudio gave no audio track');

@@ -98,81 +98,44 @@ try {
       ...(body ? { body: JSON.stringify(body) } : {}),
     }).then((response) => response.json());
 
+  /** Waits until both tabs show bob's level passing `test`; what they show then. */
+  const levelsUntil = async (what, test) => (await until(what, () => levels(tabs), both(test))).value;
+
   // A forced level, seen by bob and by alice, then cleared.
   result.forcedAnswer = await network('POST', { level: 2 });
-  result.forced = (
-    await until(
-      'forced level 2',
-      () => levels(tabs),
-      both((level) => level === 2),
-    )
-  ).value;
+  result.forced = await levelsUntil('forced level 2', (level) => level === 2);
   await network('DELETE');
-  result.unforced = (
-    await until(
-      'measured again',
-      () => levels(tabs),
-      both((level) => level >= 4),
-    )
-  ).value;
+  result.unforced = await levelsUntil('measured again', (level) => level >= 4);
 
   // 30% loss both ways on bob's path: his level falls by itself, and comes back when cleared.
   result.lossAnswer = await network('POST', { packetLossPercent: 30 });
-  result.impaired = (
-    await until(
-      'level 3 or less under loss',
-      () => levels(tabs),
-      both((level) => level <= 3),
-    )
-  ).value;
+  result.impaired = await levelsUntil('level 3 or less under loss', (level) => level <= 3);
   await network('DELETE');
-  result.restored = (
-    await until(
-      'restored',
-      () => levels(tabs),
-      both((level) => level >= 4),
-    )
-  ).value;
+  result.restored = await levelsUntil('restored', (level) => level >= 4);
+
+  /** Waits until alice's tab shows bob's camera passing `test`; what it shows then. */
+  const cameraUntil = async (what, test) => (await until(what, () => bobsCamera(tabs), test)).value;
 
   // Alice switches bob's camera off and on again; over two seconds of each, frames play or do not.
   result.cameraBefore = await bobsCamera(tabs);
   result.framesPlaying = await framesIn(tabs, 2000);
   await tabs.alice.locator('li[data-identity="bob"]').getByRole('button', { name: 'Switch off' }).click();
-  result.switchedOff = (
-    await until(
-      'switched off',
-      () => bobsCamera(tabs),
-      (camera) => camera.switched === 'switched off',
-    )
-  ).value;
+  result.switchedOff = await cameraUntil('switched off', (camera) => camera.switched === 'switched off');
   await sleep(1000); // frames already on their way are played
   result.framesOff = await framesIn(tabs, 2000);
   await tabs.alice.locator('li[data-identity="bob"]').getByRole('button', { name: 'Switch on' }).click();
-  result.switchedOn = (
-    await until(
-      'switched on',
-      () => bobsCamera(tabs),
-      (camera) => camera.switched === 'switched on',
-    )
-  ).value;
-  result.playingAgain = (
-    await until(
-      'frames again',
-      () => bobsCamera(tabs),
-      (camera) => camera.frames > result.switchedOn.frames,
-    )
-  ).value;
+  result.switchedOn = await cameraUntil('switched on', (camera) => camera.switched === 'switched on');
+  result.playingAgain = await cameraUntil(
+    'frames again',
+    (camera) => camera.frames > result.switchedOn.frames,
+  );
 
   // Bob raises his camera's priority, then lowers it: alice's tab shows each.
   for (const priority of ['high', 'low']) {
     await tabs.bob.getByRole('button', { name: `Priority ${priority}` }).click();
     result[`priority ${priority}`] = (
-      await until(
-        `priority ${priority}`,
-        () => bobsCamera(tabs),
-        (camera) => camera.priority === priority,
-      )
-    ).value.priority;
+      await cameraUntil(`priority ${priority}`, (camera) => camera.priority === priority)
+    ).priority;
   }
 
   result.speakersSeen = {
