@@ -63,7 +63,10 @@ export function useIsTrackSwitchedOff(source: TrackSource | PublicationSource<Tr
   return useSourceValue(source, switchEvents, readSwitchedOff, false);
 }
 
-/** The publish priority of a publication (`low`, `standard`, `high`), or null. */
+/**
+ * The publish priority of a remote publication (`low`, `standard`, `high`), following its publisher's
+ * `setPriority`; null for a local publication, whose SDK object has no `publishPriority` nor an event.
+ */
 export function useTrackPriority(publication: PublicationSource | null): string | null {
   return useSourceValue(publication, priorityEvents, readPriority, null);
 }
