@@ -21,12 +21,16 @@ interface TwoTabs {
   bobSeesAliceCameraAgain?: boolean;
   bobSeesPresenter?: string | null;
   bobChat: string[];
+  /** The network quality bars for bob in alice's tab and in his own: before, while, and after his path loses 30%. */
+  bobsBarsBefore?: number[];
+  bobsBarsImpaired?: number[];
+  bobsBarsCleared?: number[];
   bobRejoinedVideoWidth?: number;
   error: string | null;
   pages?: string[][];
 }
 
-it('two tabs preview their camera, join the same room, see and hear each other, see the recording badge come and go as their backend records the room, see mute, camera and screen-share toggles and who presents, chat over a data track, and leave and join again', async () => {
+it('two tabs preview their camera, join the same room, see and hear each other, see the recording badge come and go as their backend records the room, see mute, camera and screen-share toggles and who presents, chat over a data track, see the quality bars of a participant whose network the test impairs fall and come back, and leave and join again', async () => {
   chromiumPath(); // fails here, saying how to install it, rather than inside the namespace
   const result = await runInNetworkNamespace<TwoTabs>(new URL('./two-tabs.mjs', import.meta.url).pathname, {
     timeoutMs: 110_000,
@@ -51,6 +55,14 @@ it('two tabs preview their camera, join the same room, see and hear each other, 
     bobSeesPresenter: 'alice is sharing their screen',
   });
   expect(result.bobChat).toContain('alice: hello bob');
+  // Bob's bars, as alice sees him and as he sees himself, fall under 30% loss and come back when cleared.
+  for (const bars of [result.bobsBarsBefore, result.bobsBarsCleared]) {
+    expect(bars).toHaveLength(2);
+    for (const count of bars ?? []) expect(count).toBeGreaterThanOrEqual(4);
+  }
+  expect(result.bobsBarsImpaired).toHaveLength(2);
+  for (const count of result.bobsBarsImpaired ?? []) expect(count).toBeLessThanOrEqual(3);
+  expect(existsSync(new URL('../test-results/alice-bob-impaired.png', import.meta.url))).toBe(true);
   // Bob left and joined again: alice sees his camera play.
   expect(result.bobRejoinedVideoWidth).toBeGreaterThan(0);
 }, 120_000);

@@ -144,6 +144,39 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   result.bobChat = await tabs.bob.locator('#chat-log li').allTextContents();
+  // The test impairs bob's network (roomlab's control API, by his participant SID): 30% loss both ways.
+  // The bars for bob, on alice's tile of him and on his own, fall to 3 or fewer; cleared, they come back.
+  const bobsBars = () =>
+    Promise.all(
+      Object.values(tabs).map((page) =>
+        page
+          .locator('.tile[data-identity="bob"] .quality')
+          .textContent()
+          .then((bars) => bars.split('▮').length - 1),
+      ),
+    );
+  const barsUntil = async (done) => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      const bars = await bobsBars();
+      if (bars.every(done)) return bars;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`bob's bars: still ${await bobsBars()}`);
+  };
+  result.bobsBarsBefore = await barsUntil((bars) => bars >= 4);
+  const { rooms: inRoom } = await rest('GET', '/v1/Rooms?UniqueName=demo&Status=in-progress');
+  const { participants } = await rest('GET', `/v1/Rooms/${inRoom[0]?.sid}/Participants?Status=connected`);
+  const bobsNetwork = `${backend.url}/_roomlab/network?ParticipantSid=${participants.find((p) => p.identity === 'bob')?.sid}`;
+  const impaired = await fetch(bobsNetwork, {
+    method: 'POST',
+    body: JSON.stringify({ packetLossPercent: 30 }),
+  });
+  if (!impaired.ok) throw new Error(`impairing bob answered ${impaired.status}: ${await impaired.text()}`);
+  result.bobsBarsImpaired = await barsUntil((bars) => bars <= 3);
+  for (const [identity, page] of Object.entries(tabs))
+    await page.screenshot({ path: `${results}${identity}-bob-impaired.png` });
+  await fetch(bobsNetwork, { method: 'DELETE' });
+  result.bobsBarsCleared = await barsUntil((bars) => bars >= 4);
   // Bob leaves (alice sees his tile go) and joins again from the lobby (alice sees his video again).
   await tabs.bob.getByRole('button', { name: 'Leave' }).click();
   await tabs.alice.locator('.tile[data-identity="bob"]').waitFor({ state: 'detached', timeout: 30_000 });

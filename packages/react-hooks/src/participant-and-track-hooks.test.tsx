@@ -87,6 +87,10 @@ function Publication({ publication }: { publication: FakePublication }) {
   );
 }
 
+function SwitchedOff({ source }: { source: FakePublication }) {
+  return <p data-testid="switched">{String(useIsTrackSwitchedOff(source))}</p>;
+}
+
 function Tile({ participant }: { participant: FakeParticipant }) {
   const publications = usePublications(participant);
   const level = useNetworkQualityLevel(participant);
@@ -166,6 +170,28 @@ describe('participant, publication and track hooks', () => {
       participant.emit('trackUnpublished', publication);
     });
     expect(rows()).toEqual([]);
+  });
+
+  it('read a publication as switched off while its track is, as the SDK re-emits the track’s switches', () => {
+    const publication = new FakePublication('MT1');
+    render(<SwitchedOff source={publication} />);
+    const camera = new FakeTrack('camera');
+    act(() => {
+      publication.track = camera;
+      publication.emit('subscribed', camera);
+    });
+    expect(screen.getByTestId('switched').textContent).toBe('false');
+    // The SDK sets the track's state, then has the publication emit (RemoteTrackPublication's 'updated').
+    act(() => {
+      camera.isSwitchedOff = true;
+      publication.emit('trackSwitchedOff', camera);
+    });
+    expect(screen.getByTestId('switched').textContent).toBe('true');
+    act(() => {
+      camera.isSwitchedOff = false;
+      publication.emit('trackSwitchedOn', camera);
+    });
+    expect(screen.getByTestId('switched').textContent).toBe('false');
   });
 
   it('show the network quality level as it changes', () => {

@@ -28,7 +28,11 @@ const enabledEvents = ['trackEnabled', 'trackDisabled', 'enabled', 'disabled'] a
 const readEnabled = (source: PublicationSource & TrackSource) =>
   source.isTrackEnabled ?? source.isEnabled ?? false;
 const switchEvents = ['switchedOff', 'switchedOn', 'trackSwitchedOff', 'trackSwitchedOn'] as const;
-const readSwitchedOff = (source: TrackSource) => source.isSwitchedOff ?? false;
+// A publication has no `isSwitchedOff` of its own: its track has (and it re-emits the track's switches).
+const readSwitchedOff = (source: TrackSource | PublicationSource<TrackSource>) =>
+  ('isSwitchedOff' in source ? source.isSwitchedOff : undefined) ??
+  ('track' in source ? source.track?.isSwitchedOff : undefined) ??
+  false;
 const readSubscribed = (publication: PublicationSource) =>
   publication.isSubscribed ?? publication.track !== null;
 const dimensionEvents = ['dimensionsChanged', 'started'] as const;
@@ -51,12 +55,18 @@ export function useIsTrackEnabled(source: (PublicationSource & TrackSource) | nu
   return useSourceValue(source, enabledEvents, readEnabled, false);
 }
 
-/** Whether a remote track is switched off (by the bandwidth profile). */
-export function useIsTrackSwitchedOff(source: TrackSource | null): boolean {
+/**
+ * Whether a remote video track is switched off (by `switchOff()` or the bandwidth profile), given the
+ * track or its publication.
+ */
+export function useIsTrackSwitchedOff(source: TrackSource | PublicationSource<TrackSource> | null): boolean {
   return useSourceValue(source, switchEvents, readSwitchedOff, false);
 }
 
-/** The publish priority of a publication (`low`, `standard`, `high`), or null. */
+/**
+ * The publish priority of a remote publication (`low`, `standard`, `high`), following its publisher's
+ * `setPriority`; null for a local publication, whose SDK object has no `publishPriority` nor an event.
+ */
 export function useTrackPriority(publication: PublicationSource | null): string | null {
   return useSourceValue(publication, priorityEvents, readPriority, null);
 }

@@ -1,7 +1,15 @@
 // A small app on the hooks and the real twilio-video SDK; the test tells it where roomlab is.
 
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connect } from 'twilio-video';
+import {
+  connect,
+  createLocalVideoTrack,
+  LocalAudioTrack,
+  type LocalParticipant,
+  type LocalTrack,
+  type RemoteParticipant,
+} from 'twilio-video';
 import {
   RoomProvider,
   useIsRecording,
@@ -11,7 +19,47 @@ import {
   useRoomConnection,
 } from '../../src/index.js';
 
+import { DominantSpeaker, LocalConditions, RemoteConditions } from './conditions.js';
+
 const query = new URLSearchParams(location.search);
+/** With media, what the microphone sends: `tone` (a loud 440 Hz oscillator) or `silence`. */
+const sound = query.get('sound');
+
+/** A microphone made with WebAudio: a tone, or a destination nothing plays into (silence). */
+function microphone(kind: string): LocalAudioTrack {
+  const context = new AudioContext();
+  const destination = context.createMediaStreamDestination();
+  if (kind === 'tone') {
+    const tone = new OscillatorNode(context, { frequency: 440 });
+    tone.connect(new GainNode(context, { gain: 0.5 })).connect(destination);
+    tone.start();
+  }
+  const [track] = destination.stream.getAudioTracks();
+  if (!track) throw new Error('WebAudio gave no audio track');
+  return new LocalAudioTrack(track);
+}
+
+/** The tracks to publish: none without media, else the microphone and Chromium's fake camera. */
+function useTracks(): LocalTrack[] | null {
+  const [tracks, setTracks] = useState<LocalTrack[] | null>(sound ? null : []);
+  useEffect(() => {
+    if (!sound) return;
+    createLocalVideoTrack({ width: 160, height: 120, frameRate: 15 }).then(
+      (camera) => setTracks([microphone(sound), camera]),
+      (error: unknown) => console.error('no camera', error),
+    );
+  }, []);
+  return tracks;
+}
+
+/** With media, what the SDK is asked for beyond signaling: every network condition the app shows. */
+const mediaOptions = sound
+  ? {
+      networkQuality: { local: 3, remote: 3 },
+      dominantSpeaker: true,
+      bandwidthProfile: { video: { clientTrackSwitchOffControl: 'manual' } },
+    }
+  : {};
 
 function Participants() {
   const participants = useParticipants();
@@ -36,13 +84,32 @@ function Recording() {
   return <p id="recording">{useIsRecording() ? 'recording' : 'not recording'}</p>;
 }
 
+/** With media: the network conditions of each participant, as the hooks read them. */
+function Conditions() {
+  const local = useLocalParticipant<LocalParticipant>();
+  const participants = useParticipants<RemoteParticipant>();
+  return (
+    <section id="conditions">
+      {local && <LocalConditions participant={local} />}
+      <DominantSpeaker />
+      <ul id="remotes">
+        {participants.map((participant) => (
+          <RemoteConditions key={participant.sid} participant={participant} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function App() {
-  const { state, room, error } = useRoomConnection(connect as never, query.get('token'), {
+  const tracks = useTracks();
+  const { state, room, error } = useRoomConnection(connect as never, tracks && query.get('token'), {
     name: query.get('room') ?? 'hooks',
     wsServer: query.get('ws') ?? '',
     insights: false,
     iceServers: [],
-    tracks: [],
+    tracks,
+    ...mediaOptions,
   });
   return (
     <main>
@@ -50,7 +117,7 @@ function App() {
       <RoomProvider room={room}>
         <Main />
         <Recording />
-        <Participants />
+        {sound ? <Conditions /> : <Participants />}
       </RoomProvider>
     </main>
   );
