@@ -211,7 +211,7 @@ describe('the dominant speaker', () => {
     const bob = await join('bob');
     vi.useFakeTimers({ toFake: ['performance', 'setTimeout', 'clearTimeout'] });
     play(fake, { [micOf(engine, accountSid, alice)]: 127, [micOf(engine, accountSid, bob)]: 9 }, 3);
-    expect(fake.speakers).toEqual([bob.sid]);
+    await vi.waitFor(() => expect(fake.speakers).toEqual([bob.sid]));
     expect(engine.getRoom({ accountSid, room: bob.roomSid }).dominantSpeaker).toEqual({
       detected: bob.sid,
       forced: null,

@@ -52,16 +52,19 @@ export function dominantSpeaker({
 }: DominantSpeakerOptions): DominantSpeaker {
   const rooms = new Map<string, Listening>();
 
-  const report = (event: EngineEvent, speaker: string | null) => {
-    try {
-      engine.setDominantSpeaker(
-        { accountSid: event.accountSid, room: event.room.sid },
-        { participant: speaker, source: 'detection' },
-      );
-    } catch (error) {
-      logger.error(`the dominant speaker detected in room ${event.room.sid} could not be set`, error);
-    }
-  };
+  // Out of the media server's packet handling: what the engine's change sets off (clients told over
+  // data channels) runs after werift has finished with the packet.
+  const report = (event: EngineEvent, speaker: string | null) =>
+    queueMicrotask(() => {
+      try {
+        engine.setDominantSpeaker(
+          { accountSid: event.accountSid, room: event.room.sid },
+          { participant: speaker, source: 'detection' },
+        );
+      } catch (error) {
+        logger.error(`the dominant speaker detected in room ${event.room.sid} could not be set`, error);
+      }
+    });
 
   const tap = (event: EngineEvent, trackSid: string, participantSid: string) => {
     const listening = rooms.get(event.room.sid) ?? { detector: createSpeakerDetector(), taps: new Map() };
