@@ -52,6 +52,19 @@ describe('what the media server is handed for bandwidth profiles', () => {
     expect(reallocated).toEqual([session.ref.room]);
   });
 
+  it("an impaired path's bandwidth is the bitrate the subscriber can take, until the conditions are cleared", () => {
+    const { media, session, clients, engine } = handOff('group');
+    media.join(session, requested, wireProfile);
+    const client = clients.get('S1');
+    expect(client?.availableBitrate?.()).toBeUndefined();
+    engine.setNetworkConditions(session.ref, { bandwidthKbps: 300 });
+    expect(client?.availableBitrate?.()).toBe(300_000);
+    engine.setNetworkConditions(session.ref, { packetLossPercent: 10 });
+    expect(client?.availableBitrate?.()).toBeUndefined();
+    engine.setNetworkConditions(session.ref, null);
+    expect(client?.availableBitrate?.()).toBeUndefined();
+  });
+
   it('without a profile of its own: the account default, once one is stored', () => {
     const { media, session, clients, engine, accountSid } = handOff('group');
     media.join(session, requested, undefined);
