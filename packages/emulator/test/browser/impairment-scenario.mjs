@@ -127,7 +127,9 @@ try {
   // The levels computed from the reports fall by themselves (a report a second, then scored).
   result.levelsUnderLoss = await victim.levelsUntil((level) => level !== null && level <= 3, 15_000);
   result.answers.latency = await network('POST', { latencyMs: 150 });
-  await sleep(3000);
+  // Chromium sends an audio sender report only every 5 s or so, and the SFU's receiver reports answer
+  // the latest: a round trip measured on one sent before the latency came is half as long (0.15 s).
+  await sleep(7000);
   await phase('latency', 4000);
   result.answers.bandwidth = await network('POST', { bandwidthKbps: 50 });
   await sleep(3000); // the queue that built up before has drained or overflowed
