@@ -24,6 +24,8 @@ export interface MediaClient {
   measured?(measured: NetworkMeasurements): void;
   /** Media-signaling features the client asked for in its connect (`active_speaker`, `network_quality`). */
   features: ReadonlySet<string>;
+  /** Its room's dominant speaker now, as the engine holds it (unset: never told one). */
+  dominantSpeaker?(): string | null;
   /** Its room's VideoCodecs: the only video codecs the SFU takes from it and sends it (unset: VP8). */
   videoCodecs?: readonly VideoCodec[];
   /** How a test impaired this participant's network path now (null: not at all); read when it changes. */

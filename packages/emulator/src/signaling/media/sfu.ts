@@ -44,8 +44,8 @@ export interface Sfu {
    */
   reallocate(roomSid: string): void;
   /**
-   * Tells every client in a room who the dominant speaker is now (a participant SID, or null), and those
-   * who join later; forgotten when the room's last client leaves.
+   * Tells every client in a room who the dominant speaker is now (a participant SID, or null): the
+   * engine's changed. Clients that join later read it from their `MediaClient.dominantSpeaker()`.
    */
   dominantSpeaker(roomSid: string, participantSid: string | null): void;
   /**
@@ -77,8 +77,6 @@ export function createSfu(options: SfuOptions = {}): Sfu {
   const peers = new Map<string, Peer>();
   const published: PublishedTracks = new Map();
   const taps = createTaps(published, logger);
-  /** Dominant speaker per room, as last told to clients. */
-  const speakers = new Map<string, string | null>();
 
   /** Brings every other participant's forwards in line (a track was published or is gone). */
   const syncOthers = (sessionId: string) => {
@@ -96,7 +94,7 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       logger,
       wanted: () => peer.wanted,
       nextSubscribedRevision: () => ++peer.subscribedRevision,
-      dominantSpeaker: () => speakers.get(peer.client.roomSid),
+      dominantSpeaker: () => peer.client.dominantSpeaker?.(),
       participantOf: (publisher) => peers.get(publisher)?.client.participantSid,
       onPublished: () => {
         syncOthers(sessionId);
@@ -112,8 +110,6 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       const peer = peers.get(sessionId);
       if (!peer) return;
       peers.delete(sessionId);
-      const { roomSid } = peer.client;
-      if (![...peers.values()].some((other) => other.client.roomSid === roomSid)) speakers.delete(roomSid);
       peer.connection?.close();
       taps.releasePublisher(sessionId);
       removePublishedBy(published, sessionId);
@@ -145,8 +141,6 @@ export function createSfu(options: SfuOptions = {}): Sfu {
       for (const peer of peers.values()) if (peer.client.roomSid === roomSid) peer.connection?.reallocate();
     },
     dominantSpeaker(roomSid, participantSid) {
-      if (speakers.get(roomSid) === participantSid) return;
-      speakers.set(roomSid, participantSid);
       for (const peer of peers.values()) {
         if (peer.client.roomSid !== roomSid) continue;
         peer.connection?.tellDominantSpeaker(participantSid);
@@ -168,7 +162,6 @@ export function createSfu(options: SfuOptions = {}): Sfu {
     close() {
       for (const sessionId of [...peers.keys()]) this.leave(sessionId);
       taps.releaseAll();
-      speakers.clear();
     },
   };
 }

@@ -1,4 +1,10 @@
-import { type Engine, type Logger, type ParticipantRef, roomTypeProfiles } from '@roomlab/core';
+import {
+  dominantSpeakerOf,
+  type Engine,
+  type Logger,
+  type ParticipantRef,
+  roomTypeProfiles,
+} from '@roomlab/core';
 import type { Sfu } from '../media/sfu.js';
 import { networkQualityReports } from './network-quality-reports.js';
 import { sessionBandwidthProfiles } from './session-bandwidth-profiles.js';
@@ -63,6 +69,10 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
         features: new Set(usesMediaServers ? requestedFeatures : []),
         videoCodecs: room?.videoCodecs ?? [],
         networkConditions: () => networkConditionsOf(engine, session.ref),
+        dominantSpeaker: () => {
+          const current = engine.findRoom(session.ref);
+          return current ? dominantSpeakerOf(current) : null;
+        },
         participantSid: session.ref.participant,
         publishPriorityOf: (trackSid) => publishPriorityOf(engine, session.ref, trackSid),
         bandwidthProfile: () => profiles.of(session),
