@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diskMediaStorage } from '../media/disk-media-storage.js';
 import { probeMedia } from '../test-support/ffprobe.js';
 import { type ClientSession, mswMode, sessionPerTest } from '../test-support/modes.js';
-import { mediaRoute, recordedRoom } from '../test-support/recorded-room.js';
+import { mediaRoute, recordedRoom, roomRecordingAlice } from '../test-support/recorded-room.js';
 import { expectRestError } from '../test-support/twilio-errors.js';
 
 /**
@@ -121,12 +121,7 @@ describe('Compositions through the twilio client', () => {
   it('waits for recordings still being written, and fails (53628) when media it needs was deleted', async () => {
     const { accountSid } = session.emulator.credentials;
     const { engine } = session.emulator;
-    const room = await session.client.video.v1.rooms.create({
-      uniqueName: 'fresh',
-      recordParticipantsOnConnect: true,
-    });
-    const roomRef = { accountSid, room: room.sid };
-    const alice = engine.connectParticipant(roomRef, { identity: 'alice' });
+    const { room, roomRef, alice } = await roomRecordingAlice(session, 'fresh');
     engine.publishTrack({ ...roomRef, participant: alice.sid }, { kind: 'video', name: 'camera' });
     session.clock.advance(2000);
     await session.client.video.v1.rooms(room.sid).update({ status: 'completed' });

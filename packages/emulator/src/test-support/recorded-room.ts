@@ -9,16 +9,19 @@ export async function recordingsFinished(session: ClientSession, roomSid: string
   await expect.poll(pending, { timeout: 20_000, interval: 50 }).toBe(0);
 }
 
+/** A room created over REST that records participants on connect, with alice connected to it. */
+export async function roomRecordingAlice(session: ClientSession, uniqueName: string) {
+  const { accountSid } = session.emulator.credentials;
+  const room = await session.client.video.v1.rooms.create({ uniqueName, recordParticipantsOnConnect: true });
+  const roomRef = { accountSid, room: room.sid };
+  const alice = session.emulator.engine.connectParticipant(roomRef, { identity: 'alice' });
+  return { room, roomRef, alice };
+}
+
 /** A recorded room: alice with a microphone and a camera for 3 s, bob with a microphone from 1 s on. */
 export async function recordedRoom(session: ClientSession) {
-  const { accountSid } = session.emulator.credentials;
   const { engine } = session.emulator;
-  const room = await session.client.video.v1.rooms.create({
-    uniqueName: 'recorded',
-    recordParticipantsOnConnect: true,
-  });
-  const roomRef = { accountSid, room: room.sid };
-  const alice = engine.connectParticipant(roomRef, { identity: 'alice' });
+  const { room, roomRef, alice } = await roomRecordingAlice(session, 'recorded');
   const mic = engine.publishTrack(
     { ...roomRef, participant: alice.sid },
     { kind: 'audio', name: 'alice-mic' },
