@@ -121,6 +121,9 @@ try {
     };
   };
 
+  // Bob's level has arrived (his own, and at alice) before his path is impaired: the SDK's first
+  // report travels on the data channel, and one opened under 30% loss may take long to get going.
+  result.levelsBefore = await victim.levelsUntil((level) => level === 5, 20_000);
   result.answers.loss = await network('POST', { packetLossPercent: 30 });
   await sleep(2000); // the browser's next reports cover impaired time
   await phase('loss', 5000);

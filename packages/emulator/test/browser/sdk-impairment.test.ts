@@ -36,7 +36,8 @@ interface Scenario {
   joined: { identity?: string; error?: number }[];
   phases: Record<'loss' | 'latency' | 'bandwidth' | 'cleared', Phase>;
   answers: Record<string, Record<string, unknown>>;
-  /** Both pages' levels once bob's fell under 30% loss, and once they came back after clearing. */
+  /** Both pages' levels before bob's path is impaired, once his fell under 30% loss, and once they came back after clearing. */
+  levelsBefore: Phase['levels'];
   levelsUnderLoss: Phase['levels'];
   levelsCleared: Phase['levels'];
   log: string[];
@@ -90,6 +91,7 @@ describe("a participant's impaired path (real SDK, Chromium, network namespace)"
     // The level roomlab computes falls to 3 or less under 30% loss, for bob and as alice sees him,
     // with nothing forced; cleared, it is back to 5.
     const bobLevels = (levels: Phase['levels']) => [levels.bob?.local, levels.alice?.remotes.bob];
+    expect(bobLevels(result.levelsBefore)).toEqual([5, 5]);
     for (const level of bobLevels(result.levelsUnderLoss)) expect(level).toBeLessThanOrEqual(3);
     expect(bobLevels(result.levelsCleared)).toEqual([5, 5]);
   }, 240_000);
