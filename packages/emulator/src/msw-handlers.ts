@@ -1,4 +1,4 @@
-import { http, type RequestHandler } from 'msw';
+import { http, passthrough, type RequestHandler } from 'msw';
 import type { FetchHandler } from './fetch-handler.js';
 import { twilioOrigins } from './twilio-origins.js';
 
@@ -10,9 +10,41 @@ export function twilioHandlers(
   handle: FetchHandler,
   origins: readonly string[] = twilioOrigins,
 ): RequestHandler[] {
-  return origins.map((origin) =>
-    http.all(`${origin}/*`, async ({ request }) => withLength(await handle(await buffered(request)))),
-  );
+  return origins.map((origin) => http.all(`${origin}/*`, ({ request }) => answer(handle, request)));
+}
+
+/** What `twilioHandlersWhile` answers for at a given moment: an emulator, and its own loopback servers. */
+export interface InProcessTarget {
+  handle: FetchHandler;
+  /** URLs of the emulator's own servers (signaling, webhook receivers) that go through untouched. */
+  passes(url: URL): boolean;
+}
+
+/**
+ * Handlers for an app's own `setupServer(...)` that answer Twilio's hosts from whichever emulator
+ * `target()` gives at the time of each request, and let that emulator's loopback servers through.
+ * While it gives none they match nothing, so the app's `onUnhandledRequest` applies as before.
+ */
+export function twilioHandlersWhile(
+  target: () => InProcessTarget | undefined,
+  origins: readonly string[] = twilioOrigins,
+): RequestHandler[] {
+  const isTwilio = (url: URL) => origins.includes(url.origin);
+  const matches = (url: URL, now = target()) => now !== undefined && (isTwilio(url) || now.passes(url));
+  return [
+    http.all(
+      ({ request }) => matches(new URL(request.url)),
+      ({ request }) => {
+        const now = target();
+        if (!now || !isTwilio(new URL(request.url))) return passthrough();
+        return answer(now.handle, request);
+      },
+    ),
+  ];
+}
+
+async function answer(handle: FetchHandler, request: Request): Promise<Response> {
+  return withLength(await handle(await buffered(request)));
 }
 
 /**

@@ -1,0 +1,76 @@
+import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest';
+import { FetchInterceptor } from '@mswjs/interceptors/fetch';
+import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
+
+/**
+ * Two msw servers in one process break each other: msw's `setupServer()` calls share one interception
+ * source, so the second `listen()` drops the first one's handlers and answers each request twice
+ * (`Body is unusable`), and any other copy of msw hooks into the interceptors already running. roomlab
+ * intercepts with interceptors of its own, refuses to start while another msw server listens, and fails
+ * requests with this error when one starts listening after it.
+ */
+export class MswConflictError extends Error {
+  constructor(order: 'already-listening' | 'listened-after' | 'roomlab-twice') {
+    super(
+      order === 'roomlab-twice'
+        ? 'roomlab: another in-process emulator is already intercepting this process; stop() it first, or start this one with `mode: "server"`.'
+        : `roomlab: ${order === 'already-listening' ? 'another msw server (or a library built on @mswjs/interceptors) is already intercepting' : 'another msw server started intercepting'} this process, and two msw servers break each other. Let roomlab answer through your server instead: \`startEmulator({ msw: server })\` from @roomlab/testing, or put \`twilioHandlers(emulator.handle)\` from @roomlab/emulator in your \`setupServer(...)\`.`,
+    );
+    this.name = 'MswConflictError';
+  }
+}
+
+type OwnInterceptor = ClientRequestInterceptor | XMLHttpRequestInterceptor | FetchInterceptor;
+const kinds = [ClientRequestInterceptor, XMLHttpRequestInterceptor, FetchInterceptor] as const;
+
+/** The interceptors `setupServer` would use, minus WebSocket: the SDK's signaling is served on loopback. */
+export function ownInterceptors(): OwnInterceptor[] {
+  return kinds.map((Kind) => new Kind());
+}
+
+const ours = new WeakSet<object>();
+
+/**
+ * Throws when anything already intercepts this process, another msw server or roomlab's own: an
+ * applied interceptor (of any copy of @mswjs/interceptors) keeps itself under its kind's global symbol.
+ */
+export function assertNothingIntercepts(): void {
+  for (const { symbol } of kinds) {
+    const instance = (globalThis as Record<symbol, object | undefined>)[symbol];
+    if (instance) throw new MswConflictError(ours.has(instance) ? 'roomlab-twice' : 'already-listening');
+  }
+}
+
+type RequestListener = (event: { controller: { errorWith(reason: Error): void } }) => void;
+type Listened = { emitter?: { listenerCount(event: 'request'): number } };
+
+/** Listeners for requests on an interceptor, read from its own emitter. */
+const requestListeners = (interceptor: unknown) =>
+  (interceptor as Listened | undefined)?.emitter?.listenerCount('request') ?? 0;
+
+/**
+ * Whether another msw server started listening after roomlab's: msw's interception source (a batch of
+ * interceptors under one global name) hands its listeners to the running one, roomlab's, where they
+ * never hear a request; another copy of msw adds its listeners to roomlab's interceptors beside the
+ * two of roomlab's own (this guard and its server's).
+ */
+const anotherListens = (interceptor: OwnInterceptor) =>
+  requestListeners((globalThis as Record<symbol, unknown>)[Symbol.for('interceptor-source')]) > 0 ||
+  requestListeners(interceptor) > 2;
+
+/**
+ * Registered before roomlab's own server listens, so it runs first for each request: once another msw
+ * server listens too, each request fails with the error that names the fix instead of reaching the
+ * real network or the wrong handlers.
+ */
+export function guardInterceptors(interceptors: readonly OwnInterceptor[]): void {
+  for (const interceptor of interceptors) {
+    ours.add(interceptor);
+    (interceptor as unknown as { on(event: 'request', listener: RequestListener): void }).on(
+      'request',
+      ({ controller }) => {
+        if (anotherListens(interceptor)) controller.errorWith(new MswConflictError('listened-after'));
+      },
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { mintAccessToken } from '@roomlab/core';
+import {
+  connectScripted,
+  type Emulator,
+  type NetworkSettings,
+  type NetworkState,
+  type ScriptedTrack,
+} from '@roomlab/emulator';
+import type { emulatorHttpClient } from '@roomlab/emulator/twilio';
+import twilio from 'twilio';
+import { type DominantSpeakerHelpers, dominantSpeakerHelpers } from './dominant-speaker.js';
+import { type MediaHelpers, mediaHelpers } from './media-helpers.js';
+import { connectedSid, networkControl, type TestParticipant } from './network.js';
+import { type TokenVerdict, verifyTokenFor } from './verify-token.js';
+
+export type Twilio = ReturnType<typeof twilio>;
+
+export interface JoinOptions {
+  room?: string;
+  tracks?: ScriptedTrack[];
+  /** An access token the app minted, to join with instead of one minted by roomlab. */
+  token?: string;
+}
+
+/** An account of its own, for a test that must not see others' rooms. */
+export interface TestAccount extends DominantSpeakerHelpers {
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+  /** A `twilio` client signed in as this account. */
+  client: Twilio;
+  /** An access token for the `twilio-video` SDK (or `join`) as `identity`. */
+  token(identity: string, options?: { room?: string; ttl?: number }): Promise<string>;
+  /**
+   * A participant driven by code joins a room (created on the fly), as other clients will see; with
+   * `token`, it connects with that token as the SDK would, and rejects with Twilio's code when refused.
+   */
+  join(identity: string, options?: JoinOptions): Promise<TestParticipant>;
+  /** What the SDK would get connecting with `token` (to `room`): its grant, or Twilio's error. */
+  verifyToken(token: string, options?: { room?: string }): Promise<TokenVerdict>;
+  /**
+   * Forces the network quality level of a connected participant of this account (a real SDK client or
+   * a scripted one, by identity; name the `room` if it is in several) and/or impairs its media path:
+   * `{ level, packetLossPercent, latencyMs, jitterMs, bandwidthKbps }`. A roomlab extension.
+   */
+  network(identity: string, settings: NetworkSettings, options?: { room?: string }): NetworkState;
+  /** Stops forcing its level and clears the impairment. */
+  clearNetwork(identity: string, options?: { room?: string }): NetworkState;
+  /** Waits for recordings and compositions of this account to finish, and reads their media. */
+  media: MediaHelpers;
+}
+
+export interface AccountCredentials {
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+}
+
+/** What accounts share: the emulator, where it answers, and the list of what `stop()` closes. */
+export interface AccountContext {
+  emulator: Emulator;
+  url: string;
+  signalingUrl: string;
+  httpClient: ((base: string) => ReturnType<typeof emulatorHttpClient>) | undefined;
+  closers: (() => Promise<void> | void)[];
+}
+
+export function testAccount(context: AccountContext, credentials: AccountCredentials): TestAccount {
+  const { emulator, url, httpClient } = context;
+  const client = twilio(
+    credentials.accountSid,
+    credentials.authToken,
+    httpClient ? { httpClient: httpClient(url) } : {},
+  );
+  const token = (identity: string, tokenOptions: { room?: string; ttl?: number } = {}) =>
+    mintAccessToken({ ...credentials, identity, ...tokenOptions, now: emulator.control.now() });
+  const byIdentity = (identity: string, where: { room?: string }) =>
+    networkControl(emulator, () =>
+      connectedSid(emulator.engine, credentials.accountSid, identity, where.room),
+    );
+  return {
+    ...credentials,
+    client,
+    token,
+    ...dominantSpeakerHelpers(emulator, credentials.accountSid),
+    media: mediaHelpers({
+      emulator,
+      accountSid: credentials.accountSid,
+      url,
+      authorization: `Basic ${btoa(`${credentials.accountSid}:${credentials.authToken}`)}`,
+    }),
+    join: async (identity, joinOptions = {}) =>
+      joinAs(context, identity, joinOptions.token ?? (await token(identity)), joinOptions),
+    verifyToken: (candidate, where = {}) =>
+      verifyTokenFor(emulator, credentials.accountSid, candidate, where.room),
+    network: (identity, settings, where = {}) => byIdentity(identity, where).network(settings),
+    clearNetwork: (identity, where = {}) => byIdentity(identity, where).clearNetwork(),
+  };
+}
+
+async function joinAs(
+  context: AccountContext,
+  identity: string,
+  token: string,
+  options: JoinOptions,
+): Promise<TestParticipant> {
+  const participant = await connectScripted(context.signalingUrl, token, {
+    name: options.room,
+    tracks: options.tracks,
+  });
+  context.closers.unshift(() => (participant.ended ? undefined : participant.disconnect()));
+  if (participant.identity !== identity) {
+    await participant.disconnect();
+    throw new Error(
+      `roomlab: join('${identity}') was given a token for '${participant.identity}': pass the identity the token grants`,
+    );
+  }
+  return Object.assign(
+    participant,
+    networkControl(context.emulator, () => participant.sid),
+  );
+}
