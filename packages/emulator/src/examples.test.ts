@@ -23,4 +23,10 @@ describe('the README examples', () => {
     );
     expect(stdout).toMatch(/^second create refused: 400 53113$/m);
   });
+
+  it('app-msw.mjs answers Twilio and the app’s own API from one msw server, across resetHandlers()', async () => {
+    const { stdout } = await run('app-msw.mjs');
+    expect(stdout).toMatch(/^created standup, up to 4 participants$/m);
+    expect(stdout).toMatch(/^after resetHandlers: standup$/m);
+  });
 });

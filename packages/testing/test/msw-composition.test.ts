@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startEmulator, type TestEmulator } from '../src/index.js';
+import { roomlabHandlers, startEmulator, type TestEmulator } from '../src/index.js';
 
 const appHandlers = [
   http.get('https://api.example.com/user', () => HttpResponse.json({ name: 'ada' })),
@@ -65,6 +65,25 @@ test('stop() leaves the app’s server as it was: its handlers, and its strategy
     expect(server.listHandlers()).toEqual(appHandlers);
     await expect(fetch('https://video.twilio.com/v1/Rooms')).rejects.toThrow(/Cannot bypass a request/);
     expect(await user()).toEqual({ name: 'ada' });
+  } finally {
+    server.close();
+  }
+});
+
+test('roomlabHandlers() in the app’s setupServer: used as they are, and matching nothing while no emulator runs', async () => {
+  const handlers = [...appHandlers, ...roomlabHandlers()];
+  const server = setupServer(...handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    await expect(fetch('https://video.twilio.com/v1/Rooms')).rejects.toThrow(/Cannot bypass a request/);
+    const roomlab = await startEmulator({ msw: server });
+    expect(server.listHandlers()).toEqual(handlers);
+    expect((await roomlab.client.video.v1.rooms.create({ uniqueName: 'composed' })).uniqueName).toBe(
+      'composed',
+    );
+    await roomlab.stop();
+    expect(server.listHandlers()).toEqual(handlers);
+    await expect(fetch('https://video.twilio.com/v1/Rooms')).rejects.toThrow(/Cannot bypass a request/);
   } finally {
     server.close();
   }

@@ -11,6 +11,8 @@ it('shows each example file of the README as it is, but for the file’s opening
     'test/readme.test.ts',
     'test/readme-media.test.ts',
     'test/readme-network.test.ts',
+    'test/readme-msw.test.ts',
+    'test/readme-tokens.test.ts',
   ]);
   for (const [, path = '', code] of shown) expect(code).toBe(file(path).replace(/^(\/\/.*\n)+/, ''));
 });
