@@ -1,4 +1,4 @@
-import { mintAccessToken } from '@roomlab/core';
+import { mintAccessToken, TwilioError } from '@roomlab/core';
 import {
   connectScripted,
   type Emulator,
@@ -11,7 +11,7 @@ import twilio from 'twilio';
 import { type DominantSpeakerHelpers, dominantSpeakerHelpers } from './dominant-speaker.js';
 import { type MediaHelpers, mediaHelpers } from './media-helpers.js';
 import { connectedSid, networkControl, type TestParticipant } from './network.js';
-import { type TokenVerdict, verifyTokenFor } from './verify-token.js';
+import { grantOf, type TokenVerdict, verifyTokenFor } from './verify-token.js';
 
 export type Twilio = ReturnType<typeof twilio>;
 
@@ -91,8 +91,16 @@ export function testAccount(context: AccountContext, credentials: AccountCredent
       url,
       authorization: `Basic ${btoa(`${credentials.accountSid}:${credentials.authToken}`)}`,
     }),
-    join: async (identity, joinOptions = {}) =>
-      joinAs(context, identity, joinOptions.token ?? (await token(identity)), joinOptions),
+    async join(identity, joinOptions = {}) {
+      if (joinOptions.token)
+        await assertTokenFor(context, {
+          ...credentials,
+          identity,
+          token: joinOptions.token,
+          room: joinOptions.room,
+        });
+      return joinAs(context, joinOptions.token ?? (await token(identity)), joinOptions);
+    },
     verifyToken: (candidate, where = {}) =>
       verifyTokenFor(emulator, credentials.accountSid, candidate, where.room),
     network: (identity, settings, where = {}) => byIdentity(identity, where).network(settings),
@@ -100,9 +108,29 @@ export function testAccount(context: AccountContext, credentials: AccountCredent
   };
 }
 
+/**
+ * An app's token joins as the account and identity it grants: one for another account or identity is
+ * refused before connecting. Any other refusal is left to the signaling server, which gives the SDK's.
+ */
+async function assertTokenFor(
+  context: AccountContext,
+  expected: { accountSid: string; identity: string; token: string; room: string | undefined },
+): Promise<void> {
+  const { identity } = expected;
+  const grant = await grantOf(context.emulator, expected.accountSid, expected.token, expected.room);
+  if (grant instanceof TwilioError) {
+    // 20103 is the one refusal the signaling server would not make for another account's token.
+    if (grant.code === 20103) throw grant;
+    return;
+  }
+  if (grant.identity !== identity)
+    throw new Error(
+      `roomlab: join('${identity}') was given a token for '${grant.identity}': pass the identity the token grants`,
+    );
+}
+
 async function joinAs(
   context: AccountContext,
-  identity: string,
   token: string,
   options: JoinOptions,
 ): Promise<TestParticipant> {
@@ -111,12 +139,6 @@ async function joinAs(
     tracks: options.tracks,
   });
   context.closers.unshift(() => (participant.ended ? undefined : participant.disconnect()));
-  if (participant.identity !== identity) {
-    await participant.disconnect();
-    throw new Error(
-      `roomlab: join('${identity}') was given a token for '${participant.identity}': pass the identity the token grants`,
-    );
-  }
   return Object.assign(
     participant,
     networkControl(context.emulator, () => participant.sid),
