@@ -2,6 +2,18 @@ import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest';
 import { FetchInterceptor } from '@mswjs/interceptors/fetch';
 import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
 
+const fix =
+  'Let roomlab answer through your server instead: `startEmulator({ msw: server })` from @roomlab/testing, ' +
+  'or `twilioHandlers(emulator.handle)` from @roomlab/emulator in your `setupServer(...)`.';
+
+/** What each way of meeting says. */
+const messages = {
+  'already-listening': `roomlab: another msw server (or a library built on @mswjs/interceptors) already intercepts this process, and two msw servers break each other. ${fix}`,
+  'listened-after': `roomlab: another msw server started intercepting this process after roomlab's, and two msw servers break each other. ${fix}`,
+  'roomlab-twice':
+    'roomlab: another in-process emulator is already intercepting this process; stop() it first, or start this one with `mode: "server"`.',
+} as const;
+
 /**
  * Two msw servers in one process break each other: msw's `setupServer()` calls share one interception
  * source, so the second `listen()` drops the first one's handlers and answers each request twice
@@ -10,12 +22,8 @@ import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
  * requests with this error when one starts listening after it.
  */
 export class MswConflictError extends Error {
-  constructor(order: 'already-listening' | 'listened-after' | 'roomlab-twice') {
-    super(
-      order === 'roomlab-twice'
-        ? 'roomlab: another in-process emulator is already intercepting this process; stop() it first, or start this one with `mode: "server"`.'
-        : `roomlab: ${order === 'already-listening' ? 'another msw server (or a library built on @mswjs/interceptors) is already intercepting' : 'another msw server started intercepting'} this process, and two msw servers break each other. Let roomlab answer through your server instead: \`startEmulator({ msw: server })\` from @roomlab/testing, or put \`twilioHandlers(emulator.handle)\` from @roomlab/emulator in your \`setupServer(...)\`.`,
-    );
+  constructor(how: keyof typeof messages) {
+    super(messages[how]);
     this.name = 'MswConflictError';
   }
 }
