@@ -39,14 +39,32 @@ export function ownInterceptors(): OwnInterceptor[] {
 const ours = new WeakSet<object>();
 
 /**
- * Throws when anything already intercepts this process, another msw server or roomlab's own: an
- * applied interceptor (of any copy of @mswjs/interceptors) keeps itself under its kind's global symbol.
+ * What each copy of @mswjs/interceptors keeps on `globalThis` while it intercepts: its instance, under
+ * a symbol named after its kind (`Symbol.for('fetch-interceptor')` since 0.38, a private
+ * `Symbol('fetch')` before), so any copy's is found by name.
  */
+const runningNames = new Set([
+  'client-request-interceptor',
+  'fetch-interceptor',
+  'xhr-interceptor',
+  'fetch',
+  'xhr',
+]);
+
+function runningInterceptors(): object[] {
+  const held = globalThis as Record<symbol, unknown>;
+  return Object.getOwnPropertySymbols(globalThis)
+    .filter((symbol) => runningNames.has(symbol.description ?? ''))
+    .map((symbol) => held[symbol])
+    .filter(
+      (instance): instance is object => typeof (instance as { dispose?: unknown })?.dispose === 'function',
+    );
+}
+
+/** Throws when anything already intercepts this process: another msw server, or roomlab's own. */
 export function assertNothingIntercepts(): void {
-  for (const { symbol } of kinds) {
-    const instance = (globalThis as Record<symbol, object | undefined>)[symbol];
-    if (instance) throw new MswConflictError(ours.has(instance) ? 'roomlab-twice' : 'already-listening');
-  }
+  const [instance] = runningInterceptors();
+  if (instance) throw new MswConflictError(ours.has(instance) ? 'roomlab-twice' : 'already-listening');
 }
 
 type RequestListener = (event: { controller: { errorWith(reason: Error): void } }) => void;
@@ -60,11 +78,12 @@ const requestListeners = (interceptor: unknown) =>
  * Whether another msw server started listening after roomlab's: msw's interception source (a batch of
  * interceptors under one global name) hands its listeners to the running one, roomlab's, where they
  * never hear a request; another copy of msw adds its listeners to roomlab's interceptors beside the
- * two of roomlab's own (this guard and its server's).
+ * two of roomlab's own (this guard and its server's), or, before 0.38, intercepts on top of them.
  */
 const anotherListens = (interceptor: OwnInterceptor) =>
   requestListeners((globalThis as Record<symbol, unknown>)[Symbol.for('interceptor-source')]) > 0 ||
-  requestListeners(interceptor) > 2;
+  requestListeners(interceptor) > 2 ||
+  runningInterceptors().some((instance) => !ours.has(instance));
 
 /**
  * Registered before roomlab's own server listens, so it runs first for each request: once another msw

@@ -37,6 +37,7 @@ export function answerThrough(server: MswServer, target: InProcessTarget): () =>
       'roomlab: another emulator already answers through an msw server in this process; stop() it first.',
     );
   const before = server.listHandlers();
+  assertSameKind(before);
   const added = before.some((handler) => made.has(handler)) ? [] : roomlabHandlers();
   if (added.length > 0) server.resetHandlers(...([...before, ...added] as never[]));
   current = target;
@@ -47,4 +48,15 @@ export function answerThrough(server: MswServer, target: InProcessTarget): () =>
     // With no handler of the app's left, msw's reset would keep its initial list: roomlab's, now inert.
     if (kept.length > 0) server.resetHandlers(...(kept as never[]));
   };
+}
+
+/**
+ * msw before the `kind` of handlers (a `__kind` instead) uses only handlers of its own sort, so it
+ * would pass roomlab's over without a word: say so, as its handlers show.
+ */
+function assertSameKind(handlers: readonly object[]): void {
+  if (handlers.some((handler) => '__kind' in handler && !('kind' in handler)))
+    throw new Error(
+      "roomlab: this msw server is from an older msw than roomlab's (2.15) and would ignore roomlab's handlers: upgrade msw so that one copy serves both (`npm ls msw`).",
+    );
 }

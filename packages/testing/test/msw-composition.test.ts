@@ -88,3 +88,8 @@ test('roomlabHandlers() in the app’s setupServer: used as they are, and matchi
     server.close();
   }
 });
+
+test('a server of an older msw, which would ignore roomlab’s handlers, is refused with what to do', async () => {
+  const older = { listHandlers: () => [{ __kind: 'RequestHandler' }], resetHandlers: () => undefined };
+  await expect(startEmulator({ msw: older })).rejects.toThrow(/older msw .* upgrade msw/);
+});
