@@ -34,6 +34,29 @@ it('twilioHandlersWhile answer from the target of the moment, and match nothing 
   }
 });
 
+it('finds an older copy of @mswjs/interceptors by the name of its private global symbol, before and after it starts', async () => {
+  // What interceptors before 0.38 leave on globalThis while they intercept fetch.
+  const older = Symbol('fetch');
+  const held = globalThis as Record<symbol, unknown>;
+  held[older] = { apply() {}, dispose() {} };
+  try {
+    expect(() => startInProcess()).toThrow(/already intercepts/);
+  } finally {
+    delete held[older];
+  }
+  const { emulator, close } = startInProcess();
+  const client = twilio(emulator.credentials.accountSid, emulator.credentials.authToken);
+  try {
+    held[older] = { apply() {}, dispose() {} };
+    await expect(client.video.v1.rooms.create({ uniqueName: 'during' })).rejects.toThrow(/after roomlab's/);
+    delete held[older];
+    expect((await client.video.v1.rooms.create({ uniqueName: 'after' })).uniqueName).toBe('after');
+  } finally {
+    delete held[older];
+    close();
+  }
+});
+
 // Last: msw's shared interception source, once it has listened beside roomlab's, keeps handing its
 // listeners to roomlab's (now closed) interceptors, so no later setupServer() in this process intercepts.
 it('fails requests with MswConflictError while an msw server started after it listens', async () => {
