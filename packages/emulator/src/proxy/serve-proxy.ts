@@ -21,7 +21,11 @@ export async function serveProxy(
   server: Server,
   options: ProxyOptions & { logger: Logger },
 ): Promise<ServedProxy> {
-  const ca = await loadLocalCa(options.caDir);
+  const ca = await loadLocalCa(options.caDir).catch((error: unknown) => {
+    throw new Error(`cannot keep the proxy's local CA in ${options.caDir}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  });
   const detach = attachConnectProxy(server, { leaf: ca.leaf, logger: options.logger });
   return { routing: (url) => proxyRouting(url, ca), detach };
 }
