@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { launchChromium } from '@roomlab/test-harness';
 import { startDemoServer } from './demo-server.mjs';
+import { eachOther, tabView } from './tab-view.mjs';
 
 const { server, shown } = await startDemoServer();
 const demo = shown('roomlab demo on');
@@ -41,10 +42,7 @@ try {
     await page.getByRole('button', { name: 'Join' }).click();
     tabs[identity] = page;
   }
-  for (const [identity, other] of [
-    ['alice', 'bob'],
-    ['bob', 'alice'],
-  ]) {
+  for (const [identity, other] of eachOther) {
     const page = tabs[identity];
     const remoteVideo = page.locator(`.tile[data-identity="${other}"] video`);
     await remoteVideo.waitFor({ timeout: 30_000 });
@@ -57,10 +55,7 @@ try {
       { timeout: 30_000 },
     );
     result.tabs[identity] = {
-      state: await page.textContent('#room-state'),
-      sees: await page
-        .locator('.tile')
-        .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-identity'))),
+      ...(await tabView(page)),
       remoteVideoWidth: await remoteVideo.evaluate((video) => video.videoWidth),
     };
     await page.screenshot({ path: `${results}${identity}.png` });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '@roomlab/test-harness';
 import { startDemoServer } from './demo-server.mjs';
+import { eachOther, tabView } from './tab-view.mjs';
 
 const caDir = await mkdtemp(join(tmpdir(), 'roomlab-ca-'));
 const { server, printed, shown } = await startDemoServer({ ROOMLAB_CA_DIR: caDir });
@@ -18,28 +19,18 @@ try {
   // What the page is told: no wsServer, so the SDK uses its default, wss://global.vss.twilio.com.
   result.tokenFields = Object.keys(await (await fetch(`${demo}/token?identity=probe&room=x`)).json());
   const tabs = {};
-  for (const identity of ['alice', 'bob']) {
-    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-    await page.goto(`${demo}/?identity=${identity}&room=zero-code`);
-    await page.getByRole('button', { name: 'Join' }).click();
-    tabs[identity] = page;
+  for (const [identity] of eachOther) {
+    tabs[identity] = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await tabs[identity].goto(`${demo}/?identity=${identity}&room=zero-code`);
+    await tabs[identity].getByRole('button', { name: 'Join' }).click();
   }
-  for (const [identity, other] of [
-    ['alice', 'bob'],
-    ['bob', 'alice'],
-  ]) {
-    const page = tabs[identity];
-    await page.waitForFunction(
+  for (const [identity, other] of eachOther) {
+    await tabs[identity].waitForFunction(
       (who) => document.querySelector(`.tile[data-identity="${who}"] video`)?.videoWidth > 0,
       other,
       { timeout: 30_000 },
     );
-    result.tabs[identity] = {
-      state: await page.textContent('#room-state'),
-      sees: await page
-        .locator('.tile')
-        .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-identity'))),
-    };
+    result.tabs[identity] = await tabView(tabs[identity]);
   }
 } catch (error) {
   result.error = String(error);

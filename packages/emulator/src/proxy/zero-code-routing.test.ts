@@ -40,6 +40,24 @@ async function roomsIn(printed: { url: string; accountSid: string; authToken: st
   }));
 }
 
+/**
+ * What an app printed after making `name`, listing it while in progress and completing it: the room's
+ * URL is Twilio's, and roomlab, asked directly, holds it completed.
+ */
+async function expectRoomMadeOnRoomlab(
+  stdout: string,
+  printed: { url: string; accountSid: string; authToken: string },
+  name: string,
+) {
+  const answer = JSON.parse(stdout);
+  expect(answer).toMatchObject({
+    url: `https://video.twilio.com/v1/Rooms/${answer.sid}`,
+    listed: [name],
+    status: 'completed',
+  });
+  expect(await roomsIn(printed)).toEqual([{ name, status: 'completed' }]);
+}
+
 /** Debian's python3 with Twilio's client, installed by scripts/ensure-test-tools.mjs; says how when missing. */
 function debianPythonWithTwilio(): string {
   try {
@@ -87,13 +105,7 @@ describe('zero-code routing through `roomlab start` (a roomlab extension)', () =
   it('lets the official Node twilio client, changed in nothing, create, list and complete a room on roomlab', async () => {
     const { printed, appEnvironment } = await startRoomlab();
     const { stdout } = await run(process.execPath, [`${fixtures}twilio-app.mjs`], { env: appEnvironment });
-    const answer = JSON.parse(stdout);
-    expect(answer).toMatchObject({
-      url: `https://video.twilio.com/v1/Rooms/${answer.sid}`,
-      listed: ['zero-code-node'],
-      status: 'completed',
-    });
-    expect(await roomsIn(printed)).toEqual([{ name: 'zero-code-node', status: 'completed' }]);
+    await expectRoomMadeOnRoomlab(stdout, printed, 'zero-code-node');
   });
 
   it("lets Twilio's Python client, changed in nothing, create, list and complete a room on roomlab", async () => {
@@ -113,13 +125,7 @@ describe('zero-code routing through `roomlab start` (a roomlab extension)', () =
         env: appEnvironment,
       },
     );
-    const answer = JSON.parse(stdout);
-    expect(answer).toMatchObject({
-      url: `https://video.twilio.com/v1/Rooms/${answer.sid}`,
-      listed: ['zero-code-python'],
-      status: 'completed',
-    });
-    expect(await roomsIn(printed)).toEqual([{ name: 'zero-code-python', status: 'completed' }]);
+    await expectRoomMadeOnRoomlab(stdout, printed, 'zero-code-python');
   });
 
   it('with --no-proxy prints no exports and opens no tunnel', async () => {
