@@ -1,5 +1,13 @@
 import 'reflect-metadata'; // tsyringe, which @peculiar/x509 uses, needs it loaded first
 import { createPrivateKey, createPublicKey, webcrypto } from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import {
+  GeneralName,
+  GeneralSubtree,
+  GeneralSubtrees,
+  id_ce_nameConstraints,
+  NameConstraints,
+} from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 
 /** A certificate and its private key, both PEM, as Node's TLS options take them. */
@@ -29,7 +37,20 @@ async function importPrivateKey(pem: string): Promise<CryptoKey> {
   return webcrypto.subtle.importKey('pkcs8', der, algorithm, true, ['sign']) as Promise<CryptoKey>;
 }
 
-/** Makes a self-signed CA that may sign server certificates only. */
+/**
+ * A critical name constraint: the CA may sign for `twilio.com` and its subdomains only, so trusting it
+ * (even in a system store) lets its key vouch for no other site.
+ */
+function onlyTwilioNames(): x509.Extension {
+  const constraints = new NameConstraints({
+    permittedSubtrees: new GeneralSubtrees([
+      new GeneralSubtree({ base: new GeneralName({ dNSName: 'twilio.com' }) }),
+    ]),
+  });
+  return new x509.Extension(id_ce_nameConstraints, true, AsnConvert.serialize(constraints));
+}
+
+/** Makes a self-signed CA that may sign server certificates for Twilio's names only. */
 export async function createCertificateAuthority(now: Date): Promise<CertificatePair> {
   const keys = await keyPair();
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
@@ -41,6 +62,7 @@ export async function createCertificateAuthority(now: Date): Promise<Certificate
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      onlyTwilioNames(),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });

@@ -2,7 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect, createServer } from 'node:tls';
 import { describe, expect, it } from 'vitest';
+import { issueLeaf } from './certificate-authority.js';
 import { loadLocalCa } from './local-ca.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'roomlab-ca-'));
@@ -46,4 +48,33 @@ describe('the local CA', () => {
     expect(later.leafSpkiSha256).toBe(first.leafSpkiSha256);
     expect(later.caFingerprint).toBe(first.caFingerprint);
   });
+
+  it('can vouch for Twilio’s names only: a certificate it signs for another site fails TLS verification', async () => {
+    const dir = await tempDir();
+    await loadLocalCa(dir);
+    const read = (name: string) => readFile(join(dir, name), 'utf8');
+    const ca = { cert: await read('ca.pem'), key: await read('ca-key.pem') };
+    expect(await tlsVerdict(ca, 'video.twilio.com')).toBe('trusted');
+    expect(await tlsVerdict(ca, 'example.com')).toBe('permitted subtree violation');
+  });
 });
+
+/** Whether a TLS client trusting only the CA accepts a certificate the CA signed for `name`. */
+async function tlsVerdict(ca: { cert: string; key: string }, name: string): Promise<string> {
+  const leaf = await issueLeaf({ ca, names: [name], now: new Date() });
+  const server = createServer(leaf, (socket) => socket.end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    return await new Promise<string>((resolve) => {
+      const client = connect({ host: '127.0.0.1', port, servername: name, ca: ca.cert });
+      client.once('secureConnect', () => {
+        client.destroy();
+        resolve('trusted');
+      });
+      client.once('error', (error) => resolve(error.message));
+    });
+  } finally {
+    server.close();
+  }
+}
