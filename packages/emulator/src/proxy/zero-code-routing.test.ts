@@ -112,9 +112,9 @@ describe('zero-code routing through `roomlab start` (a roomlab extension)', () =
     const python = debianPythonWithTwilio();
     const { printed, appEnvironment } = await startRoomlab();
     // Debian 12's python3-twilio (7.7.1) sends through requests' Session.send, which takes the proxy
-    // from the environment but verifies against the system's CA store only (Twilio's client reads
-    // REQUESTS_CA_BUNDLE from 8.0 on). So, as its users would, the CA is added to the system store,
-    // here in a private mount namespace that ends with the app, leaving the machine's store as it was.
+    // from the environment but verifies against the system's CA store only (later releases read
+    // REQUESTS_CA_BUNDLE too: twilio/twilio-python#592). So, as its users would, the CA is added to the
+    // system store, here in a private mount namespace that ends with the app, leaving the machine's as it was.
     const store = '/etc/ssl/certs/ca-certificates.crt';
     const bundle = join(await mkdtemp(join(tmpdir(), 'roomlab-store-')), 'ca-certificates.crt');
     const trustAndRun = `cat ${store} "$REQUESTS_CA_BUNDLE" > ${bundle} && mount --bind ${bundle} ${store} && exec "$0" "$1"`;
