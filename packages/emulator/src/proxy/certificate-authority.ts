@@ -20,7 +20,9 @@ const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as con
 const dayMs = 24 * 60 * 60 * 1000;
 /** The CA lasts ten years; a leaf 397 days, under the 398 browsers accept. */
 const caLifetimeMs = 3650 * dayMs;
-export const leafLifetimeMs = 397 * dayMs;
+const leafLifetimeMs = 397 * dayMs;
+/** Both start an hour back, so a client whose clock is a little behind (a container, a VM) accepts them. */
+const clockSkewMs = 60 * 60 * 1000;
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -55,7 +57,7 @@ export async function createCertificateAuthority(now: Date): Promise<Certificate
   const keys = await keyPair();
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     name: `CN=roomlab local CA ${now.toISOString().slice(0, 10)}, O=roomlab`,
-    notBefore: now,
+    notBefore: new Date(now.getTime() - clockSkewMs),
     notAfter: new Date(now.getTime() + caLifetimeMs),
     keys,
     signingAlgorithm: algorithm,
@@ -89,7 +91,7 @@ export async function issueLeaf(request: LeafRequest): Promise<CertificatePair> 
   const leaf = await x509.X509CertificateGenerator.create({
     subject: `CN=${names[0]}`,
     issuer: caCert.subject,
-    notBefore: now,
+    notBefore: new Date(now.getTime() - clockSkewMs),
     notAfter: new Date(now.getTime() + leafLifetimeMs),
     publicKey: new Uint8Array(publicKey),
     signingKey,
