@@ -11,7 +11,8 @@ import { version } from './version.js';
 
 const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE] [--data-dir DIR] [--no-proxy]
 
-Starts the Twilio Video emulator and prints its base URL and default credentials.
+Starts the Twilio Video emulator and prints its base URL, default credentials, and the environment
+that routes an unchanged app to it through its proxy.
 
   --port N       port to listen on (default 4010; 0 picks a free port)
   --host H       interface to listen on (default 127.0.0.1)
