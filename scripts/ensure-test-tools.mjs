@@ -1,6 +1,7 @@
 // Installs what the browser and media tests need from Debian when it is missing (CI gives a fresh
 // machine): Chromium (test tools' own browser downloads do not work offline) and iproute2's `ip`,
-// which the media tests use to build their network namespace.
+// which the media tests use to build their network namespace; and Twilio's Python client for Debian's
+// python3, with which the emulator's zero-code routing test checks an unchanged Python app.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromiumExecutable as chromium } from '@roomlab/test-harness';
@@ -14,10 +15,21 @@ const has = (command) => {
   }
 };
 
+/** Whether Debian's python3 (not a pyenv or venv one on PATH) imports Twilio's client. */
+function pythonHasTwilio() {
+  try {
+    execFileSync('/usr/bin/python3', ['-c', 'import twilio'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const missing = [];
 if (!existsSync(chromium)) missing.push('chromium');
 if (!has('ip')) missing.push('iproute2');
 if (!has('unshare')) missing.push('util-linux');
+if (!pythonHasTwilio()) missing.push('python3-twilio');
 if (missing.length === 0) process.exit(0);
 
 const root = process.getuid?.() === 0;

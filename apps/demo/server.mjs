@@ -5,7 +5,15 @@ import { startServer } from '@roomlab/emulator';
 import { serveStatic } from '@roomlab/test-harness';
 
 const host = process.env.HOST ?? '127.0.0.1';
-const emulator = await startServer({ port: Number(process.env.ROOMLAB_PORT ?? 4010), host });
+// With ROOMLAB_CA_DIR the emulator is also a proxy for Twilio's hosts (its CA kept there), and the page
+// is given no wsServer: the unmodified SDK goes to Twilio's signaling host through the browser's proxy.
+const caDir = process.env.ROOMLAB_CA_DIR;
+const emulator = await startServer({
+  port: Number(process.env.ROOMLAB_PORT ?? 4010),
+  host,
+  proxy: caDir ? { caDir } : undefined,
+});
+const wsServer = emulator.proxy ? undefined : emulator.signalingUrl;
 
 /** Mints a token for `identity` in `room` (query parameters), with where to reach signaling. */
 async function mintToken(_request, response, url) {
@@ -21,7 +29,7 @@ async function mintToken(_request, response, url) {
   const token = await mintAccessToken({ ...credentials, identity, room, now: control.now() });
   response
     .writeHead(200, { 'content-type': 'application/json' })
-    .end(JSON.stringify({ token, room, wsServer: emulator.signalingUrl }));
+    .end(JSON.stringify({ token, room, wsServer }));
 }
 
 const app = await serveStatic({
@@ -36,6 +44,7 @@ console.log(`  account SID      ${credentials.accountSid}`);
 console.log(`  auth token       ${credentials.authToken}`);
 console.log(`  API key SID      ${credentials.apiKeySid}`);
 console.log(`  API key secret   ${credentials.apiKeySecret}`);
+if (emulator.proxy) console.log(`  Chromium flags: ${emulator.proxy.chromiumFlags.join(' ')}`);
 console.log(`roomlab demo on ${app.origin}  (open it in two tabs to see each other)`);
 const stop = () => Promise.all([app.close(), emulator.close()]).then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'] },
+  // Each file runs two Chromium tabs with media: one at a time.
+  test: { include: ['test/**/*.test.ts'], fileParallelism: false },
 });

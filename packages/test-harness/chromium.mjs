@@ -32,6 +32,6 @@ const fakeMedia = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-medi
 /** @type {typeof import('./types/index.js').launchChromium} */
 export const launchChromium = async (options = {}) => {
   const { chromium } = await import('playwright-core'); // here, so the harness's other parts load without it
-  const args = options.media ? [...fakeMedia, ...flags] : flags;
+  const args = [...(options.media ? fakeMedia : []), ...flags, ...(options.args ?? [])];
   return chromium.launch({ executablePath: chromiumPath(), args });
 };

@@ -12,11 +12,14 @@ import { Preview } from './lobby-preview.js';
 import { cameraSize, LocalTile } from './local-tile.js';
 import { Tile } from './tile.js';
 
-/** What the demo server tells the page: a token for this identity and room, and where signaling is. */
+/**
+ * What the demo server tells the page: a token for this identity and room, and where signaling is.
+ * Without `wsServer` the SDK goes to Twilio's own signaling host, which roomlab's proxy answers.
+ */
 interface Join {
   token: string;
   room: string;
-  wsServer: string;
+  wsServer?: string;
 }
 
 /** Who is sharing a screen, as the others see it. */
@@ -45,7 +48,7 @@ function Grid() {
 function InRoom({ join, leave }: { join: Join; leave: () => void }) {
   const { state, room, error } = useRoomConnection(connect, join.token, {
     name: join.room,
-    wsServer: join.wsServer,
+    ...(join.wsServer ? { wsServer: join.wsServer } : {}),
     insights: false,
     iceServers: [],
     audio: true,

@@ -1,22 +1,11 @@
 // Runs inside the network namespace demo.test.ts makes: the demo server (emulator + app), then two
 // Chromium tabs that join the same room. Prints one JSON line; screenshots go to test-results/.
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { launchChromium } from '@roomlab/test-harness';
+import { startDemoServer } from './demo-server.mjs';
+import { eachOther, tabView } from './tab-view.mjs';
 
-const server = spawn(process.execPath, [new URL('../server.mjs', import.meta.url).pathname], {
-  env: { ...process.env, PORT: '0', ROOMLAB_PORT: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const printed = await new Promise((resolve, reject) => {
-  let output = '';
-  server.stdout.on('data', (chunk) => {
-    output += chunk;
-    if (/roomlab demo on \S+/.test(output)) resolve(output);
-  });
-  server.once('exit', () => reject(new Error(`the demo server exited: ${output}`)));
-});
-const shown = (label) => new RegExp(`${label}\\s+(\\S+)`).exec(printed)?.[1] ?? '';
+const { server, shown } = await startDemoServer();
 const demo = shown('roomlab demo on');
 // What the server prints for an app's backend: where the emulator's REST API is, and the account.
 const backend = {
@@ -53,10 +42,7 @@ try {
     await page.getByRole('button', { name: 'Join' }).click();
     tabs[identity] = page;
   }
-  for (const [identity, other] of [
-    ['alice', 'bob'],
-    ['bob', 'alice'],
-  ]) {
+  for (const [identity, other] of eachOther) {
     const page = tabs[identity];
     const remoteVideo = page.locator(`.tile[data-identity="${other}"] video`);
     await remoteVideo.waitFor({ timeout: 30_000 });
@@ -69,10 +55,7 @@ try {
       { timeout: 30_000 },
     );
     result.tabs[identity] = {
-      state: await page.textContent('#room-state'),
-      sees: await page
-        .locator('.tile')
-        .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-identity'))),
+      ...(await tabView(page)),
       remoteVideoWidth: await remoteVideo.evaluate((video) => video.videoWidth),
     };
     await page.screenshot({ path: `${results}${identity}.png` });

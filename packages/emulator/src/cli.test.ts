@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,49 +6,17 @@ import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectScripted } from './signaling/scripted-participant.js';
 import { checkedHttpClient } from './test-support/checked-http-client.js';
+import { runCli as run, stopCliRuns } from './test-support/run-cli.js';
 import { emulatorHttpClient as plainHttpClient } from './twilio-http-client.js';
 
-// The CLI as users run it: the package's bin over the built dist (turbo builds before this test).
-const bin = new URL('../bin/roomlab.js', import.meta.url).pathname;
-const running: ChildProcess[] = [];
 const problems: string[] = [];
 /** Every response the tests' clients receive is checked against Twilio's spec. */
 const emulatorHttpClient = (url: string) => checkedHttpClient(plainHttpClient(url), problems);
 
 afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGKILL');
+  stopCliRuns();
   expect(problems.splice(0)).toEqual([]);
 });
-
-function run(args: string[]) {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const output = () => ({ stdout, stderr });
-  const ready = async () => {
-    while (!/API key secret\s+\S+/.test(stdout)) {
-      if (child.exitCode !== null) throw new Error(`roomlab exited early: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const field = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
-    return {
-      url: /roomlab listening on (\S+)/.exec(stdout)?.[1] ?? '',
-      accountSid: field('account SID'),
-      authToken: field('auth token'),
-      apiKeySid: field('API key SID'),
-      apiKeySecret: field('API key secret'),
-    };
-  };
-  return { child, exited, output, ready };
-}
 
 describe('the roomlab CLI', () => {
   it('starts on a free loopback port, prints its URL and credentials, serves /health and the API, and stops on SIGINT', async () => {

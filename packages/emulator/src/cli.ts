@@ -2,14 +2,17 @@ import { parseArgs } from 'node:util';
 import { readConfigFile } from './config-file.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import { diskMediaStorage } from './media/disk-media-storage.js';
+import { caDirectory } from './proxy/ca-directory.js';
+import { routingLines } from './proxy/proxy-routing.js';
 import { startServer } from './server.js';
 import { createSfu } from './signaling/media/sfu.js';
 import { keepStateIn, type StateFile } from './state-file.js';
 import { version } from './version.js';
 
-const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE] [--data-dir DIR]
+const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE] [--data-dir DIR] [--no-proxy]
 
-Starts the Twilio Video emulator and prints its base URL and default credentials.
+Starts the Twilio Video emulator and prints its base URL, default credentials, and the environment
+that routes an unchanged app to it through its proxy.
 
   --port N       port to listen on (default 4010; 0 picks a free port)
   --host H       interface to listen on (default 127.0.0.1)
@@ -18,7 +21,9 @@ Starts the Twilio Video emulator and prints its base URL and default credentials
                  keep state across restarts: restored from FILE at start, saved to it on every
                  change and at exit
   --data-dir DIR where recordings and compositions are written, and kept (default: a temporary
-                 directory removed at exit)
+                 directory removed at exit); the proxy's local CA is kept in DIR/ca
+  --no-proxy     do not serve as an HTTPS proxy for Twilio's hosts (by default the same port is one,
+                 with a local CA kept in DIR/ca or $XDG_STATE_HOME/roomlab/ca, ~/.local/state/roomlab/ca)
   -h, --help     show this help
   -v, --version  print the version`;
 
@@ -71,20 +76,27 @@ export async function main(argv: string[]): Promise<number> {
   }
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer({ port, host: values.host ?? '127.0.0.1', emulator });
+    const proxy = values.proxy ? { caDir: caDirectory(values['data-dir']) } : undefined;
+    running = await startServer({ port, host: values.host ?? '127.0.0.1', emulator, proxy });
   } catch (error) {
     console.error(
-      `roomlab: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`,
+      `roomlab: cannot start on ${values.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`,
     );
     return 1;
   }
   const { credentials } = running.emulator;
-  console.log(`roomlab listening on ${running.url}`);
-  console.log(`  account SID      ${credentials.accountSid}`);
-  console.log(`  auth token       ${credentials.authToken}`);
-  console.log(`  API key SID      ${credentials.apiKeySid}`);
-  console.log(`  API key secret   ${credentials.apiKeySecret}`);
-  if (values['data-dir']) console.log(`  media files in   ${values['data-dir']}`);
+  // One write, so a reader of the pipe gets all of it at once.
+  console.log(
+    [
+      `roomlab listening on ${running.url}`,
+      `  account SID      ${credentials.accountSid}`,
+      `  auth token       ${credentials.authToken}`,
+      `  API key SID      ${credentials.apiKeySid}`,
+      `  API key secret   ${credentials.apiKeySecret}`,
+      ...(values['data-dir'] ? [`  media files in   ${values['data-dir']}`] : []),
+      ...(running.proxy ? routingLines(running.proxy) : []),
+    ].join('\n'),
+  );
   const stop = () => {
     stateFile?.stop();
     running.close().then(() => process.exit(0));
@@ -99,12 +111,14 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
+    allowNegative: true,
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       config: { type: 'string', short: 'c' },
       'data-dir': { type: 'string' },
       'state-file': { type: 'string' },
+      proxy: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -10,6 +10,8 @@ export type { MediaStorage, MediaStorageFactory, StoredMedia } from './media/med
 export { twilioHandlers } from './msw-handlers.js';
 export { signalingHandler, twilioSignalingUrl } from './msw-signaling.js';
 export { nodeRequestListener } from './node-http-adapter.js';
+export type { ProxyRouting } from './proxy/proxy-routing.js';
+export type { ProxyOptions } from './proxy/serve-proxy.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export { createSfu, type MediaClient, type Sfu, type SfuOptions } from './signaling/media/sfu.js';
 export { type RoomSignaling, roomSignaling, sessionTimeoutSeconds } from './signaling/room-signaling.js';

@@ -40,7 +40,9 @@ export function nodeRequestListener(handle: FetchHandler) {
     let origin: string;
     try {
       if (/[/@?#\\\s]/.test(host)) throw new Error('not a bare host');
-      origin = new URL(`http://${host}`).origin;
+      // Requests through roomlab's proxy arrive over TLS it terminated: their links say https.
+      const scheme = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http';
+      origin = new URL(`${scheme}://${host}`).origin;
     } catch {
       await writeFetchResponse(badHost(), response);
       return;

@@ -1,8 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consoleLogger } from '@roomlab/core';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { createExpressApp } from './express-app.js';
 import { diskMediaStorage } from './media/disk-media-storage.js';
+import { refuseForeignProxyRequests } from './proxy/plain-proxy-guard.js';
+import type { ProxyRouting } from './proxy/proxy-routing.js';
+import type { ProxyOptions } from './proxy/serve-proxy.js';
 import { createSfu } from './signaling/media/sfu.js';
 import { attachSignaling } from './signaling/signaling-server.js';
 
@@ -18,6 +22,11 @@ export interface ServerOptions extends EmulatorOptions {
    * clients should exchange signaling only, e.g. tests outside a network namespace.
    */
   media?: boolean;
+  /**
+   * Also serve as an HTTPS CONNECT proxy for Twilio's hosts (a roomlab extension), with a local CA kept
+   * in `caDir`, so an unchanged app reaches roomlab through environment variables alone. Off by default.
+   */
+  proxy?: ProxyOptions;
 }
 
 export interface RunningServer {
@@ -28,6 +37,8 @@ export interface RunningServer {
   port: number;
   emulator: Emulator;
   server: Server;
+  /** With the `proxy` option: the environment and Chromium flags that route an app here. */
+  proxy?: ProxyRouting;
   /** Stops listening, drops open connections, and closes the emulator. */
   close(): Promise<void>;
 }
@@ -50,9 +61,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // often enough to fail tests with ECONNRESET. Idle sockets are kept as long as common load
     // balancers keep them.
     { keepAliveTimeout: idleSocketTimeoutMs, headersTimeout: idleSocketTimeoutMs + 1000 },
-    createExpressApp(emulator.handle),
+    refuseForeignProxyRequests(createExpressApp(emulator.handle)),
   );
   const detachSignaling = attachSignaling(server, emulator.signaling);
+  // Loaded only when asked for: the certificate library is not needed otherwise.
+  const proxy =
+    options.proxy &&
+    (await (
+      await import('./proxy/serve-proxy.js')
+    ).serveProxy(server, {
+      ...options.proxy,
+      logger: options.logger ?? consoleLogger,
+    }));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,13 +83,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${urlHost}:${port}`;
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     signalingUrl: `ws://${urlHost}:${port}/signaling`,
     port,
     emulator,
     server,
+    proxy: proxy ? proxy.routing(url) : undefined,
     async close() {
+      proxy?.detach();
       detachSignaling();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

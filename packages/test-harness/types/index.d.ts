@@ -8,8 +8,11 @@ export type { Browser, Page } from 'playwright-core';
 export declare const chromiumExecutable: string;
 /** The Chromium binary, or an error that says how to install it. */
 export declare function chromiumPath(): string;
-/** Starts Chromium, with a fake camera and microphone when `media`; the caller closes it. */
-export declare function launchChromium(options?: { media?: boolean }): Promise<Browser>;
+/**
+ * Starts Chromium, with a fake camera and microphone when `media` and any further command-line `args`
+ * (e.g. the proxy flags `roomlab start` prints); the caller closes it.
+ */
+export declare function launchChromium(options?: { media?: boolean; args?: string[] }): Promise<Browser>;
 
 /**
  * Runs a Node script in a new network namespace with an address of its own (`unshare -n`, as root)
