@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** What a user adds beside roomlab's packages; the versions are the workspace's (so in its store). */
-export const userTools = ['twilio', 'vitest', 'jest', 'typescript', '@types/node'];
+/** What a user adds beside roomlab's packages (at the newest version the workspace's lockfile holds). */
+export const userTools = ['twilio', 'vitest', 'jest', '@jest/globals', 'expect', 'typescript', '@types/node'];
 
 /**
  * @param {string} dir
@@ -29,14 +29,19 @@ export function writeManifest(dir, tarballs, tools) {
   write(dir, 'package.json', `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Strict, as a user's tsconfig; `lib` checks every .d.ts a consumer loads, not only the examples. */
+/** Strict, as a user's tsconfig is. */
 const strict = { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, types: ['node'] };
 
-/** @param {string} dir @param {string[]} files the example files, relative to dir */
+/**
+ * One tsconfig per module resolution. Under nodenext every .d.ts the examples load is checked too
+ * (skipLibCheck off), so a broken .d.ts of roomlab's fails; bundler resolution checks what differs there,
+ * the examples' imports, with skipLibCheck on as most projects have it (half the time on 2 cores).
+ * @param {string} dir @param {string[]} files the example files, relative to dir
+ */
 export function writeTsconfigs(dir, files) {
   const resolutions = {
-    nodenext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
-    bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
+    nodenext: { module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: false },
+    bundler: { module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true },
   };
   for (const [name, resolution] of Object.entries(resolutions)) {
     const tsconfig = { compilerOptions: { ...strict, ...resolution, allowJs: true, checkJs: true }, files };

@@ -70,9 +70,23 @@ export function writeMetadataCache(cacheDir, packuments) {
   }
 }
 
-/** @param {string} lockfilePath @param {string} cacheDir */
-export const metadataCacheFromLockfile = (lockfilePath, cacheDir) =>
-  writeMetadataCache(cacheDir, packumentsFromLockfile(readFileSync(lockfilePath, 'utf8')));
+/**
+ * Writes the metadata made from a lockfile into a pnpm cache folder.
+ * @param {string} lockfilePath @param {string} cacheDir
+ * @returns {(name: string) => string} the newest version of a package that the lockfile holds
+ */
+export function metadataCacheFromLockfile(lockfilePath, cacheDir) {
+  const packuments = packumentsFromLockfile(readFileSync(lockfilePath, 'utf8'));
+  writeMetadataCache(cacheDir, packuments);
+  return (name) => {
+    const latest = packuments.get(name)?.['dist-tags'].latest;
+    if (!latest)
+      throw new Error(
+        `${name} is not in the workspace's lockfile, so not in its store: add it to a package there`,
+      );
+    return latest;
+  };
+}
 
 const tarballUrl = (/** @type {string} */ name, /** @type {string} */ version) =>
   `https://registry.npmjs.org/${name}/-/${name.replace(/^@[^/]+\//, '')}-${version}.tgz`;

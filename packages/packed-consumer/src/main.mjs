@@ -6,14 +6,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { userTools, write, writeManifest, writeTsconfigs } from './consumer-project.mjs';
-import { forJest } from './jest-example.mjs';
+import { stripTypes, typedForJest } from './jest-example.mjs';
 import { metadataCacheFromLockfile } from './lockfile-registry.mjs';
-import { packPackage } from './pack.mjs';
+import { packPackages } from './pack.mjs';
 import { readmeExamples } from './readme-examples.mjs';
 import { run } from './run.mjs';
 import { tarballProblems } from './tarball-check.mjs';
 import { typecheck } from './typecheck.mjs';
-import { installedVersion, pnpm, publicPackages, root, storeDir } from './workspace.mjs';
+import { pnpm, publicPackages, root, storeDir } from './workspace.mjs';
 
 const started = Date.now();
 const step = (/** @type {string} */ what) =>
@@ -22,69 +22,85 @@ const work = mkdtempSync(join(tmpdir(), 'roomlab-packed-'));
 const consumer = join(work, 'consumer');
 const node = (/** @type {string[]} */ args) => run(process.execPath, args, { cwd: consumer });
 
-try {
-  const packages = publicPackages();
+/** Packs and checks each tarball; @returns the tarballs' paths by package name. */
+function pack(/** @type {ReturnType<typeof publicPackages>} */ packages) {
   mkdirSync(join(work, 'tarballs'));
-  const tarballs = Object.fromEntries(
-    packages.map((pkg) => [pkg.name, packPackage(pkg, join(work, 'tarballs'))]),
-  );
-  const problems = Object.entries(tarballs).flatMap(([name, tarball]) =>
+  const packed = packPackages(packages, join(work, 'tarballs'));
+  const problems = Object.entries(packed).flatMap(([name, tarball]) =>
     tarballProblems(tarball).map((problem) => `${name}: ${problem}`),
   );
   if (problems.length > 0)
     throw new Error(`the packed packages are not what a user should get:\n${problems.join('\n')}`);
-  step(`packed ${packages.map((pkg) => pkg.name).join(', ')}`);
+  step(`packed ${Object.keys(packed).join(', ')}`);
+  return Object.fromEntries(Object.entries(packed).map(([name, { tarball }]) => [name, tarball]));
+}
 
-  const tools = Object.fromEntries(userTools.map((name) => [name, installedVersion(name)]));
-  writeManifest(
-    consumer,
-    Object.fromEntries(Object.entries(tarballs).map(([name, { tarball }]) => [name, tarball])),
-    tools,
-  );
+function install(/** @type {Record<string, string>} */ tarballs) {
   const cacheDir = join(work, 'pnpm-cache');
-  metadataCacheFromLockfile(join(root, 'pnpm-lock.yaml'), cacheDir);
+  const lockedVersion = metadataCacheFromLockfile(join(root, 'pnpm-lock.yaml'), cacheDir);
+  writeManifest(consumer, tarballs, Object.fromEntries(userTools.map((name) => [name, lockedVersion(name)])));
   pnpm(['install', '--offline', '--store-dir', storeDir(), '--cache-dir', cacheDir], consumer);
   step(`installed offline in ${consumer}`);
+  const emulator = JSON.parse(
+    readFileSync(join(consumer, 'node_modules', '@roomlab', 'emulator', 'package.json'), 'utf8'),
+  );
+  const printed = run(join(consumer, 'node_modules', '.bin', 'roomlab'), ['--version'], {
+    cwd: consumer,
+  }).trim();
+  if (printed !== emulator.version)
+    throw new Error(`roomlab --version printed ${printed}, its package is ${emulator.version}`);
+  step(`roomlab --version: ${printed}`);
+}
 
-  const examples = packages.flatMap((pkg) =>
+/** The READMEs' example files, each under its package's folder name. */
+function examples(/** @type {ReturnType<typeof publicPackages>} */ packages) {
+  const files = packages.flatMap((pkg) =>
     readmeExamples(readFileSync(join(pkg.dir, 'README.md'), 'utf8')).map((file) => ({
       ...file,
       path: `${basename(pkg.dir)}/${file.path}`,
     })),
   );
-  const jestFiles = examples.filter((file) => /\/jest\.(config|setup)\.mjs$/.test(file.path));
-  const testFiles = examples.filter((file) => /\.test\.ts$/.test(file.path));
-  const programs = examples.filter((file) => !jestFiles.includes(file) && !testFiles.includes(file));
-  for (const file of [...testFiles, ...programs]) write(consumer, file.path, file.code);
-  step(`extracted ${examples.map((file) => file.path).join(', ')}`);
+  step(`extracted ${files.map((file) => file.path).join(', ')}`);
+  const jest = files.filter((file) => /\/jest\.(config|setup)\.mjs$/.test(file.path));
+  const tests = files.filter((file) => /\.test\.ts$/.test(file.path));
+  const declarations = files.filter((file) => /\.d\.ts$/.test(file.path));
+  const programs = files.filter((file) => ![...jest, ...tests, ...declarations].includes(file));
+  // The test the jest section shows ("the one above, with jest's globals"), typed and run under jest.
+  const jestTests = tests
+    .filter((file) => file.path.endsWith('/readme.test.ts'))
+    .map((file) => ({ path: `jest-typed/${basename(file.path)}`, code: typedForJest(file.code) }));
+  return { jest, tests, declarations, programs, jestTests };
+}
 
-  for (const tsconfig of writeTsconfigs(
+async function main() {
+  const packages = publicPackages();
+  install(pack(packages));
+  const { jest, tests, declarations, programs, jestTests } = examples(packages);
+  const typed = [...tests, ...declarations, ...programs, ...jestTests];
+  for (const file of typed) write(consumer, file.path, file.code);
+
+  const tsconfigs = writeTsconfigs(
     consumer,
-    [...testFiles, ...programs].map((file) => file.path),
-  )) {
-    typecheck(consumer, tsconfig);
-    step(`typechecked with ${tsconfig}`);
-  }
+    typed.map((file) => file.path),
+  );
+  await Promise.all(tsconfigs.map((tsconfig) => typecheck(consumer, tsconfig)));
+  step(`typechecked with ${tsconfigs.join(', ')}`);
 
   const runner = 'run-examples.test.mjs';
-  write(
-    consumer,
-    runner,
-    `import { test } from 'vitest';\n\n${programs.map((file) => `test('${file.path} runs', () => import('./${file.path}'));\n`).join('')}`,
-  );
-  const include = [...testFiles.map((file) => file.path), runner];
+  const imports = programs.map((file) => `test('${file.path} runs', () => import('./${file.path}'));\n`);
+  write(consumer, runner, `import { test } from 'vitest';\n\n${imports.join('')}`);
+  const include = [...tests.map((file) => file.path), runner];
   write(consumer, 'vitest.config.mjs', `export default { test: { include: ${JSON.stringify(include)} } };\n`);
   node([join('node_modules', 'vitest', 'vitest.mjs'), 'run']);
   step(`ran ${include.join(', ')} under vitest`);
 
-  if (jestFiles.length !== 2)
+  if (jest.length !== 2)
     throw new Error(
-      `expected the testing README's jest.config.mjs and jest.setup.mjs, found: ${jestFiles.map((file) => file.path)}`,
+      `expected the testing README's jest.config.mjs and jest.setup.mjs, found: ${jest.map((file) => file.path)}`,
     );
-  for (const file of jestFiles) write(consumer, `jest/${basename(file.path)}`, file.code);
-  const jestTests = testFiles.filter((file) => file.path.endsWith('/readme.test.ts'));
+  for (const file of jest) write(consumer, `jest/${basename(file.path)}`, file.code);
   for (const file of jestTests)
-    write(consumer, `jest/${basename(file.path, '.ts')}.mjs`, forJest(consumer, file.code));
+    write(consumer, `jest/${basename(file.path, '.ts')}.mjs`, stripTypes(consumer, file.code));
   node([
     '--experimental-vm-modules',
     join('node_modules', 'jest', 'bin', 'jest.js'),
@@ -92,7 +108,11 @@ try {
     join('jest', 'jest.config.mjs'),
   ]);
   step(`ran ${jestTests.map((file) => file.path).join(', ')} under jest`);
-  rmSync(work, { recursive: true, force: true });
+}
+
+try {
+  await main();
+  if (!process.env.ROOMLAB_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
 } catch (error) {
   console.error(
     `packed-consumer: FAILED; the project is kept in ${work}\n`,

@@ -1,7 +1,7 @@
 // Typechecks the consumer's example files as a user's strict project does, with skipLibCheck off so that
 // roomlab's own .d.ts files are checked too. Errors inside other packages' .d.ts files (twilio's, werift's
 // untyped dependencies) are theirs, not the tarballs': a user meets them only with skipLibCheck off.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
 const ERROR_LINE = /^(\S+)\(\d+,\d+\): error TS\d+:/;
@@ -17,18 +17,21 @@ export function ownErrors(output) {
   });
 }
 
-/** @param {string} consumer @param {string} tsconfig */
+/** @param {string} consumer @param {string} tsconfig @returns {Promise<void>} */
 export function typecheck(consumer, tsconfig) {
-  const tsc = spawnSync(
-    process.execPath,
-    [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig],
-    {
-      cwd: consumer,
-      encoding: 'utf8',
-    },
-  );
-  const errors = ownErrors(`${tsc.stdout}${tsc.stderr}`);
-  if (errors.length > 0 || tsc.status === null) {
-    throw new Error(`tsc -p ${tsconfig} in ${consumer}:\n${errors.join('\n') || tsc.error?.message}`);
-  }
+  const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [tsc, '-p', tsconfig],
+      { cwd: consumer, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        const errors = ownErrors(stdout);
+        // tsc exits 2 for the errors not counted too; any other failure (no output at all) is one.
+        if (errors.length > 0) reject(new Error(`tsc -p ${tsconfig} in ${consumer}:\n${errors.join('\n')}`));
+        else if (error && !stdout) reject(error);
+        else resolve();
+      },
+    );
+  });
 }

@@ -1,5 +1,5 @@
-// The workspace this package sits in: its public packages, the pinned pnpm, and the versions of the
-// tools its install already put in the pnpm store.
+// The workspace this package sits in: its public packages, the pinned pnpm, and the store its install
+// filled.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,22 +23,6 @@ export function publicPackages() {
     .map((dir) => ({ dir, manifest: readJson(join(dir, 'package.json')) }))
     .filter(({ manifest }) => manifest.private !== true)
     .map(({ dir, manifest }) => ({ name: manifest.name, dir, manifest }));
-}
-
-/**
- * The version of a package that the workspace installed (so in its store), looked up from the packages
- * that depend on it and then the root.
- * @param {string} name
- */
-export function installedVersion(name) {
-  const from = [...publicPackages().map(({ dir }) => dir), join(root, 'packages', 'packed-consumer'), root];
-  for (const dir of from) {
-    const manifest = join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(manifest)) return /** @type {string} */ (readJson(manifest).version);
-  }
-  throw new Error(
-    `${name} is not installed in the workspace: add it to packages/packed-consumer's devDependencies`,
-  );
 }
 
 export const storeDir = () => pnpm(['store', 'path'], root).trim();
