@@ -78,7 +78,7 @@ describe('tarballProblems', () => {
       read: (path) => (path === 'dist/index.js' ? "import './gone.js';" : ''),
     };
     expect(tarballProblems(bad)).toEqual([
-      'package.json still has a workspace: range',
+      'package.json depends on @roomlab/core by workspace:*, not a version',
       'package.json still names the roomlab-source condition',
       'README.md is missing',
       'LICENSE is missing',

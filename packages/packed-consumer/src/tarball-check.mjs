@@ -10,10 +10,13 @@ import { posix } from 'node:path';
 export function tarballProblems({ files, manifest, read }) {
   const shipped = new Set(files);
   const problems = [];
-  const manifestText = JSON.stringify(manifest);
-  if (manifestText.includes('workspace:')) problems.push('package.json still has a workspace: range');
-  if (manifestText.includes('roomlab-source'))
+  for (const [name, range] of dependencyRanges(manifest)) {
+    if (/^(workspace|link|file):/.test(range))
+      problems.push(`package.json depends on ${name} by ${range}, not a version`);
+  }
+  if (JSON.stringify(manifest).includes('roomlab-source')) {
     problems.push('package.json still names the roomlab-source condition');
+  }
   for (const required of ['package.json', 'README.md', 'LICENSE']) {
     if (!shipped.has(required)) problems.push(`${required} is missing`);
   }
@@ -32,6 +35,12 @@ export function tarballProblems({ files, manifest, read }) {
   }
   return problems;
 }
+
+/** What a user's install resolves: each dependency, peer and optional dependency with its range. */
+const dependencyRanges = (/** @type {Record<string, any>} */ manifest) =>
+  ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) =>
+    Object.entries(/** @type {Record<string, string>} */ (manifest[field] ?? {})),
+  );
 
 /** Every file an `exports` map points to, through nested conditions. @param {unknown} exports @returns {string[]} */
 export function exportTargets(exports) {
