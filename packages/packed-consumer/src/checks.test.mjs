@@ -59,7 +59,7 @@ describe('tarballProblems', () => {
       exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
       bin: { x: './bin/x.js' },
     },
-    read: (path) => (path === 'dist/index.js' ? "export * from './a.js';" : ''),
+    read: (/** @type {string} */ path) => (path === 'dist/index.js' ? "export * from './a.js';" : ''),
   };
 
   it('passes a package that ships what it names', () => {
@@ -75,7 +75,7 @@ describe('tarballProblems', () => {
           '.': { 'roomlab-source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
         },
       },
-      read: (path) => (path === 'dist/index.js' ? "import './gone.js';" : ''),
+      read: (/** @type {string} */ path) => (path === 'dist/index.js' ? "import './gone.js';" : ''),
     };
     expect(tarballProblems(bad)).toEqual([
       'package.json depends on @roomlab/core by workspace:*, not a version',

@@ -4,7 +4,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** What a user adds beside roomlab's packages (at the newest version the workspace's lockfile holds). */
-export const userTools = ['twilio', 'msw', 'vitest', 'jest', '@jest/globals', 'expect', 'typescript', '@types/node'];
+export const userTools = [
+  'twilio',
+  'msw',
+  'vitest',
+  'jest',
+  '@jest/globals',
+  'expect',
+  'typescript',
+  '@types/node',
+];
 
 /**
  * @param {string} dir

@@ -7,7 +7,7 @@ import { pnpm, root } from './workspace.mjs';
 
 /**
  * @typedef {{ tarball: string, files: string[], manifest: Record<string, any>, read: (path: string) => string }} Packed
- * @param {{ name: string, manifest: Record<string, any> }[]} packages
+ * @param {{ name: string, manifest: { name: string, version: string } }[]} packages
  * @param {string} into a folder for the tarballs and their unpacked copies
  * @returns {Record<string, Packed>} by package name
  */

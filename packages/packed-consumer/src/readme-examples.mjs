@@ -31,6 +31,7 @@ export function readmeExamples(markdown) {
 
 /** @param {string} code @returns {ExampleFile[]} */
 function filesByComment(code) {
+  /** @type {{ path: string, lines: string[] }[]} */
   const files = [];
   for (const line of code.split('\n')) {
     const path = FILE_COMMENT.exec(line)?.[1];

@@ -14,7 +14,7 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 export const pnpm = (/** @type {string[]} */ args, /** @type {string} */ cwd) =>
   run(process.execPath, [join(root, 'scripts', 'pnpm.mjs'), ...args], { cwd });
 
-/** @returns {{ name: string, dir: string, manifest: Record<string, any> }[]} */
+/** @returns {{ name: string, dir: string, manifest: { name: string, version: string } & Record<string, any> }[]} */
 export function publicPackages() {
   const packages = join(root, 'packages');
   return readdirSync(packages)
