@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { createExpressApp } from './express-app.js';
+import { createSfu } from './lazy-media.js';
 import { diskMediaStorage } from './media/disk-media-storage.js';
-import { createSfu } from './signaling/media/sfu.js';
 import { attachSignaling } from './signaling/signaling-server.js';
 
 export interface ServerOptions extends EmulatorOptions {
