@@ -57,15 +57,26 @@ describe('deferred', () => {
     expect(loads).toBe(1);
   });
 
-  it('says why loading failed, and tells the calls waiting for it', async () => {
+  it('says once why loading failed, and tells the calls waiting for it and later ones, loading no more', async () => {
     const logger = memoryLogger();
+    let loads = 0;
     const target = deferred({
       what: 'the media server',
-      load: () => Promise.reject(new Error('no werift')),
+      load: () => {
+        loads++;
+        return Promise.reject(new Error('no werift'));
+      },
       logger,
     });
     const failure = new Promise((resolve) => target.run(() => undefined, resolve));
     expect(await failure).toEqual(new Error('no werift'));
+    const later: unknown[] = [];
+    target.run(
+      () => undefined,
+      (error) => later.push(error),
+    );
+    expect(later).toEqual([new Error('no werift')]);
+    expect(loads).toBe(1);
     expect(logger.entries).toEqual([
       { level: 'error', message: 'the media server could not be loaded', cause: new Error('no werift') },
     ]);

@@ -18,7 +18,8 @@ export const mediaModules = {
 export interface Deferred<T> {
   /**
    * Runs `use` with the loaded value: at once if it is loaded, else when it is, in the order asked (the
-   * first call starts loading). If loading fails, `failed` runs instead.
+   * first call starts loading). If loading failed, `failed` runs instead, now and for every later
+   * call: a module that would not load is not tried again for each call (an SFU's, a recording's RTP).
    */
   run(use: (value: T) => void, failed?: (error: unknown) => void): void;
   /** As `run`, but loads nothing: when loading never started, neither runs, and this answers false. */
@@ -34,6 +35,7 @@ interface Waiting<T> {
 export function deferred<T>(options: { what: string; load: () => Promise<T>; logger: Logger }): Deferred<T> {
   const { what, logger } = options;
   let loaded: { value: T } | undefined;
+  let failure: { error: unknown } | undefined;
   let waiting: Waiting<T>[] | undefined;
 
   const replay = (value: T) => {
@@ -50,6 +52,7 @@ export function deferred<T>(options: { what: string; load: () => Promise<T>; log
   };
   const fail = (error: unknown) => {
     logger.error(`${what} could not be loaded`, error);
+    failure = { error };
     const calls = waiting ?? [];
     waiting = undefined;
     for (const call of calls) call.failed?.(error);
@@ -57,6 +60,7 @@ export function deferred<T>(options: { what: string; load: () => Promise<T>; log
 
   const runIfStarted: Deferred<T>['runIfStarted'] = (use, failed) => {
     if (loaded) use(loaded.value);
+    else if (failure) failed?.(failure.error);
     else if (waiting) waiting.push({ use, failed });
     else return false;
     return true;
