@@ -3,7 +3,8 @@
 // A major other than the running one is fetched from the npm registry (`npx -y node@22`, cached by
 // npx after the first run); its bin directory goes first on PATH for the run, so turbo, pnpm and every
 // test process they start use it. Each run is `npm test`'s turbo tasks (lint, typecheck, test, build)
-// with turbo's cache off (`--force`): a result cached from another Node would prove nothing.
+// with turbo's cache off (`--force`): a result cached from another Node would prove nothing; with
+// `--continue`, so one failing package does not stop the others.
 //
 //   node scripts/test-node-versions.mjs [--versions 22,24] [-- <turbo arguments, e.g. --filter=@roomlab/core>]
 //
@@ -51,7 +52,8 @@ const environmentFor = (node) => ({
 
 /** The suite (`npm test`'s turbo tasks) in `env`; resolves to the exit code. */
 function testWith(env, turboArguments, log) {
-  const args = ['run', ...suiteTasks, '--force', ...turboArguments];
+  // --continue: one failing package does not stop the others, so the log shows every failure.
+  const args = ['run', ...suiteTasks, '--force', '--continue', ...turboArguments];
   const child = spawn(join(bin, 'turbo'), args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
@@ -98,7 +100,9 @@ const results = [];
 // One at a time: the suite starts servers, browsers and ffmpeg, and runs fastest alone.
 for (const major of versions) results.push(await testMajor(major, turbo, logs));
 
-console.log(`\nturbo run ${suiteTasks.join(' ')} --force${turbo.length ? ` ${turbo.join(' ')}` : ''}\n`);
+console.log(
+  `\nturbo run ${suiteTasks.join(' ')} --force --continue${turbo.length ? ` ${turbo.join(' ')}` : ''}\n`,
+);
 console.log('| node | version | result | minutes | log |');
 console.log('| ---- | ------- | ------ | ------: | --- |');
 for (const result of results) {
