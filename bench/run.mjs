@@ -1,6 +1,9 @@
 // roomlab's benchmark: the emulator beside references measured in the same run, on the same machine,
 // with the same client code, so the ratios mean something wherever it runs.
 //
+// 0. Import time (import-times.mjs): `await import()` of each roomlab entry in fresh Node processes,
+//    beside `express` and `msw/node` alone and an empty Node start. `--no-imports` leaves it out.
+//
 // 1. Over HTTP: a create-room + fetch-room mix (POST /v1/Rooms form-encoded, then GET /v1/Rooms/{sid},
 //    HTTP Basic auth of the emulator's credentials) at concurrency 1, 8 and 32, against
 //    `startServer({ port: 0 })` and against a bare node:http server answering a canned ~1 KB Room JSON.
@@ -30,6 +33,7 @@ import { startInProcess } from '@roomlab/emulator/msw';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { cannedRoom } from './canned-room.mjs';
+import { benchImportTimes } from './import-times.mjs';
 import { benchMedia } from './media.mjs';
 import { machine, num, table } from './report.mjs';
 
@@ -226,6 +230,11 @@ async function measureInProcess() {
 
 const began = performance.now();
 console.log(`roomlab bench: ${machine()}${quick ? ', quick' : ''}\n`);
+
+if (!process.argv.includes('--no-imports')) {
+  await benchImportTimes({ quick });
+  console.log('');
+}
 
 const httpRows = await measureHttp();
 console.log(

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { readConfigFile } from './config-file.js';
 import { createEmulator, type Emulator } from './emulator.js';
+import { createSfu } from './lazy-media.js';
 import { diskMediaStorage } from './media/disk-media-storage.js';
 import { caDirectory } from './proxy/ca-directory.js';
 import { routingLines } from './proxy/proxy-routing.js';
 import { startServer } from './server.js';
-import { createSfu } from './signaling/media/sfu.js';
 import { keepStateIn, type StateFile } from './state-file.js';
 import { version } from './version.js';
 

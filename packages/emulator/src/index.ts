@@ -4,6 +4,7 @@ export type { NetworkSettings, NetworkState } from './control/network.js';
 export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorOptions } from './emulator.js';
 export { createExpressApp } from './express-app.js';
 export type { FetchHandler } from './fetch-handler.js';
+export { createSfu } from './lazy-media.js';
 export { type DiskMediaStorageOptions, diskMediaStorage } from './media/disk-media-storage.js';
 export type { MediaTarget } from './media/media-links.js';
 export type { MediaStorage, MediaStorageFactory, StoredMedia } from './media/media-storage.js';
@@ -13,7 +14,7 @@ export { nodeRequestListener } from './node-http-adapter.js';
 export type { ProxyRouting } from './proxy/proxy-routing.js';
 export type { ProxyOptions } from './proxy/serve-proxy.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
-export { createSfu, type MediaClient, type Sfu, type SfuOptions } from './signaling/media/sfu.js';
+export type { MediaClient, Sfu, SfuOptions } from './signaling/media/sfu.js';
 export { type RoomSignaling, roomSignaling, sessionTimeoutSeconds } from './signaling/room-signaling.js';
 export {
   connectScripted,

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { consoleLogger } from '@roomlab/core';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js';
 import { createExpressApp } from './express-app.js';
+import { createSfu } from './lazy-media.js';
 import { diskMediaStorage } from './media/disk-media-storage.js';
 import { refuseForeignProxyRequests } from './proxy/plain-proxy-guard.js';
 import type { ProxyRouting } from './proxy/proxy-routing.js';
 import type { ProxyOptions } from './proxy/serve-proxy.js';
-import { createSfu } from './signaling/media/sfu.js';
 import { attachSignaling } from './signaling/signaling-server.js';
 
 export interface ServerOptions extends EmulatorOptions {

@@ -9,9 +9,9 @@ import {
   TwilioError,
 } from '@roomlab/core';
 import { createRenderQueue } from '../compositions/render/render-queue.js';
+import { mediaModules, startTrackRecording } from '../lazy-media.js';
 import type { RecordedMedia } from '../recording-media/recorded-media.js';
-import { writeSyntheticRecording } from '../recording-media/synthetic-recording.js';
-import { startTrackRecording, type TrackRecording } from '../recording-media/track-recording.js';
+import type { TrackRecording } from '../recording-media/track-recording.js';
 import type { Sfu } from '../signaling/media/sfu.js';
 import type { MediaFiles } from './media-files.js';
 
@@ -75,6 +75,7 @@ export function recordingWriter(deps: {
       1,
       (recording.captureEndedAt ?? recording.dateCreated) - recording.dateCreated,
     );
+    const { writeSyntheticRecording } = await mediaModules.syntheticRecording();
     return synthetic.run(() => writeSyntheticRecording({ kind: recording.kind, file, durationMs }));
   };
 

@@ -1,0 +1,95 @@
+// How long importing each roomlab entry takes, as a downstream test suite pays it once per test file
+// (vitest and jest give each file a fresh module graph): the median over fresh Node processes of
+// `await import(entry)`, timed inside the process, beside references measured in the same run, each in
+// the same way: an empty start (`node -e ''`, its whole process), and `express` and `msw/node` alone.
+//
+// The runs are interleaved (each round imports every entry once, in turn), so a change in the machine's
+// load falls on every entry alike. `node bench/import-times.mjs [--quick]` (needs the built packages);
+// `node bench/run.mjs` runs it first.
+import { execFile } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { num, table } from './report.mjs';
+
+const run = promisify(execFile);
+const here = new URL('.', import.meta.url).pathname;
+
+/** What is imported, with the references first. */
+const entries = [
+  { name: 'express', reference: true },
+  { name: 'msw/node', reference: true },
+  { name: 'werift', reference: true, note: 'the media stack, now loaded on first need' },
+  { name: '@roomlab/core' },
+  { name: '@roomlab/emulator' },
+  { name: '@roomlab/emulator/msw' },
+  { name: '@roomlab/testing' },
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** One fresh process importing `name` (from the bench's directory): ms spent in the import. */
+async function importOnce(name) {
+  const script = `const t = performance.now(); await import(${JSON.stringify(name)}); console.log(performance.now() - t);`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: here });
+  return Number(stdout.trim());
+}
+
+/** One fresh process doing nothing: ms from spawn to exit, what Node's own start costs. */
+async function emptyStart() {
+  const start = performance.now();
+  await run(process.execPath, ['-e', ''], { cwd: here });
+  return performance.now() - start;
+}
+
+export async function benchImportTimes({ quick = false } = {}) {
+  const rounds = quick ? 3 : 9;
+  const times = new Map(entries.map(({ name }) => [name, []]));
+  const empty = [];
+  await importOnce('@roomlab/testing'); // warm the file system cache, not kept
+  for (let round = 0; round < rounds; round++) {
+    empty.push(await emptyStart());
+    for (const { name } of entries) times.get(name).push(await importOnce(name));
+  }
+  const medians = new Map([...times].map(([name, values]) => [name, median(values)]));
+  console.log(
+    `0. Import time: \`await import(entry)\` in a fresh Node process, timed inside it; median of ${rounds}` +
+      ` runs each, interleaved\n`,
+  );
+  table(
+    ['import', 'median ms', 'min–max ms', '÷ express', '÷ msw/node'],
+    [
+      [
+        "node -e '' (whole process)",
+        num(median(empty)),
+        `${num(Math.min(...empty))}–${num(Math.max(...empty))}`,
+        '',
+        '',
+      ],
+      ...entries.map(({ name, reference, note }) => {
+        const values = times.get(name);
+        const ms = medians.get(name);
+        return [
+          `${name}${reference ? ' (reference)' : ''}${note ? `: ${note}` : ''}`,
+          num(ms),
+          `${num(Math.min(...values))}–${num(Math.max(...values))}`,
+          `${num(ms / medians.get('express'), 2)}×`,
+          `${num(ms / medians.get('msw/node'), 2)}×`,
+        ];
+      }),
+    ],
+  );
+  console.log(
+    "\n   node -e '' is the whole empty process (spawn to exit), the start every import adds to; the other" +
+      '\n   rows are the import alone. @roomlab/testing includes the twilio client it binds.',
+  );
+  return medians;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchImportTimes({ quick: process.argv.includes('--quick') });
+}
