@@ -15,6 +15,14 @@ export const mediaModules = {
   syntheticRecording: () => import('./recording-media/synthetic-recording.js'),
 };
 
+/**
+ * Loads the media stack now, rather than on first need: for a caller about to use media that wants the
+ * load behind it (a participant joining whose recording's length counts).
+ */
+export async function loadMediaStack(): Promise<void> {
+  await Promise.all(Object.values(mediaModules).map((load) => load()));
+}
+
 export interface Deferred<T> {
   /**
    * Runs `use` with the loaded value: at once if it is loaded, else when it is, in the order asked (the

@@ -9,6 +9,7 @@ import {
   diskMediaStorage,
   type Emulator,
   type EmulatorOptions,
+  loadMediaStack,
   type NetworkSettings,
   type NetworkState,
   type ScriptedTrack,
@@ -143,6 +144,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         authorization: `Basic ${btoa(`${credentials.accountSid}:${credentials.authToken}`)}`,
       }),
       async join(identity, joinOptions = {}) {
+        // The emulator would load its media stack as this participant joins, while its tracks'
+        // recordings run on the clock: it is loaded first, so they last only as long as the test says.
+        await loadMediaStack();
         const participant = await connectScripted(signalingUrl, await token(identity), {
           name: joinOptions.room,
           tracks: joinOptions.tracks,
