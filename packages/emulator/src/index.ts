@@ -4,7 +4,7 @@ export type { NetworkSettings, NetworkState } from './control/network.js';
 export { createEmulator, type Emulator, type EmulatorCredentials, type EmulatorOptions } from './emulator.js';
 export { createExpressApp } from './express-app.js';
 export type { FetchHandler } from './fetch-handler.js';
-export { createSfu } from './lazy-media.js';
+export { createSfu, loadMediaStack } from './lazy-media.js';
 export { type DiskMediaStorageOptions, diskMediaStorage } from './media/disk-media-storage.js';
 export type { MediaTarget } from './media/media-links.js';
 export type { MediaStorage, MediaStorageFactory, StoredMedia } from './media/media-storage.js';

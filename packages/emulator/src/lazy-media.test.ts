@@ -24,6 +24,10 @@ describe('the media stack loads on first need', () => {
   it('is loaded once a client joins a room over signaling', async () => {
     expect(await loadedBy('join')).toContain('werift');
   });
+
+  it('is loaded up front by loadMediaStack()', async () => {
+    expect(await loadedBy('preload')).toContain('werift');
+  });
 });
 
 describe('deferred', () => {

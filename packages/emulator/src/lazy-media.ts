@@ -9,11 +9,37 @@ import type { Sfu, SfuOptions } from './signaling/media/sfu.js';
  * emulator's import time). The SFU loads when it is first called (a client joins signaling), a track
  * recording when its recording starts, a synthetic recording when one is written.
  */
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * One load at a time: jest's ESM loader fails ("request for 'werift/nonstandard' is not in cache") on
+ * concurrent imports that share modules. Each load's own caller is told if it fails; the next one
+ * only waits for it to settle.
+ */
+const oneAtATime =
+  <T>(load: () => Promise<T>) =>
+  (): Promise<T> => {
+    const next = previous.then(load);
+    previous = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  };
+
 export const mediaModules = {
-  sfu: () => import('./signaling/media/sfu.js'),
-  trackRecording: () => import('./recording-media/track-recording.js'),
-  syntheticRecording: () => import('./recording-media/synthetic-recording.js'),
+  sfu: oneAtATime(() => import('./signaling/media/sfu.js')),
+  trackRecording: oneAtATime(() => import('./recording-media/track-recording.js')),
+  syntheticRecording: oneAtATime(() => import('./recording-media/synthetic-recording.js')),
 };
+
+/**
+ * Loads the media stack now, rather than on first need: for a caller about to use media that wants the
+ * load behind it (a participant joining whose recording's length counts).
+ */
+export async function loadMediaStack(): Promise<void> {
+  for (const load of Object.values(mediaModules)) await load();
+}
 
 export interface Deferred<T> {
   /**

@@ -2,6 +2,7 @@ import { mintAccessToken, TwilioError } from '@roomlab/core';
 import {
   connectScripted,
   type Emulator,
+  loadMediaStack,
   type NetworkSettings,
   type NetworkState,
   type ScriptedTrack,
@@ -134,6 +135,9 @@ async function joinAs(
   token: string,
   options: JoinOptions,
 ): Promise<TestParticipant> {
+  // The emulator would load its media stack as this participant joins, while its tracks' recordings
+  // run on the clock: it is loaded first, so they last only as long as the test says.
+  await loadMediaStack();
   const participant = await connectScripted(context.signalingUrl, token, {
     name: options.room,
     tracks: options.tracks,

@@ -1,12 +1,11 @@
 // Run by lazy-media.test.ts in a fresh Node process: imports the emulator's built entries, as a
 // downstream app does, does REST work against a server and in process (msw), and with `join` also
-// connects a scripted participant; then prints the npm packages it loaded, as JSON.
+// connects a scripted participant, and with `preload` loads the media stack up front; then prints the npm packages it loaded, as JSON.
 import { loadedPackages } from './loaded-packages.mjs';
 
 const { mintAccessToken } = await import('@roomlab/core');
-const { connectScripted, createEmulator, createSfu, diskMediaStorage, startServer } = await import(
-  '@roomlab/emulator'
-);
+const { connectScripted, createEmulator, createSfu, diskMediaStorage, loadMediaStack, startServer } =
+  await import('@roomlab/emulator');
 const { startInProcess } = await import('@roomlab/emulator/msw');
 
 /** Creates a room, lists rooms, and completes the room, as the REST API's users do. */
@@ -36,6 +35,7 @@ if (process.argv[2] === 'join') {
   for (let waited = 0; waited < 20 && !(await loadedPackages()).includes('werift'); waited++);
 }
 await server.close();
+if (process.argv[2] === 'preload') await loadMediaStack();
 
 const emulator = createEmulator({ sfu: createSfu, mediaStorage: diskMediaStorage() });
 const intercepting = startInProcess({ emulator });
