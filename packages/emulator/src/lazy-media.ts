@@ -141,10 +141,18 @@ export function startTrackRecording(options: TrackRecordingOptions): TrackRecord
     logger: options.logger,
   });
   // Loading starts with the recording, so its first RTP waits as little as can be.
-  recording.run(() => undefined);
+  let writer: TrackRecording | undefined;
+  recording.run((loaded) => {
+    writer = loaded;
+  });
   let stopped: Promise<RecordedMedia | undefined> | undefined;
   return {
-    writeRtp: (rtp, codec) => recording.run((loaded) => loaded.writeRtp(rtp, codec)),
+    writeRtp(rtp, codec) {
+      if (writer) return writer.writeRtp(rtp, codec);
+      // A packet kept for later is copied now: werift may reuse what it handed over once the call returns.
+      const kept = rtp.clone();
+      recording.run((loaded) => loaded.writeRtp(kept, codec));
+    },
     stop() {
       stopped ??= new Promise((resolve, reject) =>
         recording.run((loaded) => loaded.stop().then(resolve, reject), reject),
