@@ -10,7 +10,9 @@ export function twilioHandlers(
   handle: FetchHandler,
   origins: readonly string[] = twilioOrigins,
 ): RequestHandler[] {
-  return origins.map((origin) => http.all(`${origin}/*`, ({ request }) => answer(handle, request)));
+  // One mechanism: the handlers an app's server takes, answering always for this emulator alone.
+  const always: InProcessTarget = { handle, passes: () => false };
+  return twilioHandlersWhile(() => always, origins);
 }
 
 /** What `twilioHandlersWhile` answers for at a given moment: an emulator, and its own loopback servers. */
@@ -34,17 +36,13 @@ export function twilioHandlersWhile(
   return [
     http.all(
       ({ request }) => matches(new URL(request.url)),
-      ({ request }) => {
+      async ({ request }) => {
         const now = target();
         if (!now || !isTwilio(new URL(request.url))) return passthrough();
-        return answer(now.handle, request);
+        return withLength(await now.handle(await buffered(request)));
       },
     ),
   ];
-}
-
-async function answer(handle: FetchHandler, request: Request): Promise<Response> {
-  return withLength(await handle(await buffered(request)));
 }
 
 /**
