@@ -32,6 +32,7 @@ export function leaveRoom(
   const now = context.clock.now();
   participant.status = 'disconnected';
   participant.endTime = now;
+  participant.leaveErrorCode = reason ? reason.code : null;
   participant.dateUpdated = now;
   context.log.emit('participant-disconnected', room, {
     participant: participantSnapshot(participant),

@@ -36,7 +36,7 @@ function roomToJoin(context: EngineContext, ref: RoomRef, options: ConnectPartic
   if (options.createRoom === false || options.createRoom === undefined)
     throw new TwilioError(53106, `Room not found: no in-progress room "${ref.room}"`);
   if (isSid(ref.room, 'RM')) throw new TwilioError(53106, `Room not found: ${ref.room}`);
-  return createRoom(context, ref, { ...options.createRoom, uniqueName: ref.room });
+  return createRoom(context, ref, { ...options.createRoom, uniqueName: ref.room }, 'ad_hoc');
 }
 
 /** Makes room for `identity`: an older participant with it is replaced (53205); a full room refuses. */

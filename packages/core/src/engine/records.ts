@@ -66,6 +66,12 @@ export interface BandwidthProfileRecord {
  */
 export type TrackSwitchReason = 'manual' | 'bitrate-cap' | 'max-tracks' | 'impaired-path' | 'allocated';
 
+/** How a room came to be, in Video Insights' words: by REST (`api`), or by a connect to a name (`ad_hoc`). */
+export type RoomCreatedMethod = 'api' | 'ad_hoc';
+
+/** Why a room ended, in Video Insights' words. */
+export type RoomEndReason = 'room_ended_via_api' | 'timeout';
+
 export interface RoomRecord {
   sid: string;
   accountSid: string;
@@ -104,6 +110,10 @@ export interface RoomRecord {
    * absent until either names one. Group rooms only (see dominant-speaker.ts).
    */
   dominantSpeaker?: { detected: string | null; forced: string | null };
+  /** How it was created; absent in snapshots taken before roomlab kept it. */
+  createdMethod?: RoomCreatedMethod;
+  /** Why it ended; absent while in progress (and in snapshots taken before roomlab kept it). */
+  endReason?: RoomEndReason;
 }
 
 export interface ParticipantRecord {
@@ -134,6 +144,11 @@ export interface ParticipantRecord {
    * it to both directions); absent or null: unimpaired. (A roomlab extension.)
    */
   networkConditions?: NetworkConditions | null;
+  /**
+   * The code of the Twilio error it was removed with (a duplicate identity, a timeout, the room's end);
+   * null when it left by its own wish; absent while connected or in older snapshots.
+   */
+  leaveErrorCode?: number | null;
 }
 
 /** Impairment of a participant's network path, in the control API's words; each field is optional. */

@@ -7,7 +7,7 @@ import { roomCompleted } from './engine-errors.js';
 import { leaveRoom } from './leave.js';
 import { inList } from './list-filter.js';
 import { requireAccount, requireRoom } from './lookup.js';
-import type { RoomRecord } from './records.js';
+import type { RoomCreatedMethod, RoomEndReason, RoomRecord } from './records.js';
 import { type CreateRoomOptions, resolveRoomSettings } from './room-options.js';
 import { armRoomTimeout } from './timeouts.js';
 import { addTranscription, endTranscriptions, transcriptionsOnConnect } from './transcriptions.js';
@@ -18,6 +18,7 @@ export function createRoom(
   context: EngineContext,
   ref: AccountRef,
   options: CreateRoomOptions = {},
+  createdMethod: RoomCreatedMethod = 'api',
 ): RoomRecord {
   const account = requireAccount(context, ref);
   const settings = resolveRoomSettings(options);
@@ -44,6 +45,7 @@ export function createRoom(
     emptySince: null,
     nextSequenceNumber: 0,
     transcriptions: new Map(),
+    createdMethod,
   };
   if (transcribeWith) addTranscription(context, room, transcribeWith);
   account.rooms.set(sid, room);
@@ -73,9 +75,9 @@ export function listRooms(
 export function endRoom(
   context: EngineContext,
   room: RoomRecord,
-  status: Exclude<RoomStatus, 'in-progress'>,
-  reason: TwilioError,
+  ending: { status: Exclude<RoomStatus, 'in-progress'>; endReason: RoomEndReason; reason: TwilioError },
 ): void {
+  const { status, endReason, reason } = ending;
   for (const participant of room.participants.values()) {
     if (participant.status === 'connected') leaveRoom(context, room, participant, reason);
   }
@@ -83,6 +85,7 @@ export function endRoom(
   const now = context.clock.now();
   room.status = status;
   room.endTime = now;
+  room.endReason = endReason;
   room.dateUpdated = now;
   const account = context.accounts.get(room.accountSid);
   if (account?.inProgressRoomsByName.get(room.uniqueName) === room)
@@ -94,6 +97,10 @@ export function endRoom(
 export function completeRoom(context: EngineContext, ref: RoomRef): RoomRecord {
   const room = requireRoom(context, ref);
   if (room.status !== 'in-progress') throw roomCompleted(room);
-  endRoom(context, room, 'completed', new TwilioError(53118, 'Room completed'));
+  endRoom(context, room, {
+    status: 'completed',
+    endReason: 'room_ended_via_api',
+    reason: new TwilioError(53118, 'Room completed'),
+  });
   return room;
 }

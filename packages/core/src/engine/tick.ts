@@ -20,7 +20,12 @@ export function tick(context: EngineContext): void {
       const due = roomDeadline(room);
       if (due === null) continue;
       if (due > now) context.deadlines.push(due, subject);
-      else endRoom(context, room, 'completed', new TwilioError(53118, 'Room completed: the room timed out'));
+      else
+        endRoom(context, room, {
+          status: 'completed',
+          endReason: 'timeout',
+          reason: new TwilioError(53118, 'Room completed: the room timed out'),
+        });
       continue;
     }
     const participant = room.participants.get(subject.participantSid);

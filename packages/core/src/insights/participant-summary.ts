@@ -1,0 +1,46 @@
+import { durationSeconds, twilioDate } from '../clock.js';
+import type { ParticipantRecord, RoomRecord } from '../engine/records.js';
+import type { VideoParticipantSummary } from '../resources.js';
+import type { Nullable } from './nullable.js';
+
+/**
+ * A participant's Video Insights summary (`/v1/Video/Rooms/{RoomSid}/Participants/{Sid}`) from what the
+ * engine recorded of it, without `url` (the emulator adds it under its base URL).
+ */
+export type ParticipantSummaryFields = Nullable<Omit<VideoParticipantSummary, 'url'>>;
+
+/** Why a participant left, in Video Insights' words, or null where roomlab does not know the name yet. */
+export function participantEndReason(room: RoomRecord, participant: ParticipantRecord): string | null {
+  if (participant.endTime === null || participant.leaveErrorCode === undefined) return null;
+  if (participant.leaveErrorCode === null) return 'disconnected_via_api';
+  // The room's end removed it: Insights names the room's own end reason.
+  if (participant.leaveErrorCode === 53118 && participant.endTime === room.endTime)
+    return room.endReason ?? null;
+  return null;
+}
+
+export function participantSummary(
+  room: RoomRecord,
+  participant: ParticipantRecord,
+): ParticipantSummaryFields {
+  const left = participant.endTime !== null;
+  const errorCode = participant.leaveErrorCode ?? null;
+  return {
+    participant_sid: participant.sid,
+    participant_identity: participant.identity,
+    join_time: twilioDate(participant.startTime),
+    leave_time: left ? twilioDate(participant.endTime as number) : null,
+    duration_sec: left ? durationSeconds(participant.startTime, participant.endTime as number) : null,
+    account_sid: participant.accountSid,
+    room_sid: participant.roomSid,
+    status: left ? 'completed' : 'in_progress',
+    codecs: null,
+    end_reason: participantEndReason(room, participant),
+    error_code: errorCode,
+    error_code_url: errorCode === null ? null : `https://www.twilio.com/docs/api/errors/${errorCode}`,
+    media_region: room.mediaRegion as ParticipantSummaryFields['media_region'],
+    properties: null,
+    edge_location: null,
+    publisher_info: null,
+  };
+}
