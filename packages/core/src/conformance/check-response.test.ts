@@ -163,4 +163,16 @@ describe('checkResponse', () => {
       'DeleteComposition 204 must have an empty body',
     ]);
   });
+
+  it('takes null for an Insights enum field marked nullable beside its $ref, but not for a Video one', () => {
+    const summary = specExamples().find((example) => example.name === 'FetchVideoRoomSummary fetch');
+    if (!summary) throw new Error('the spec has no FetchVideoRoomSummary example');
+    const body = { ...(summary.body as Record<string, unknown>), end_reason: null, edge_location: null };
+    expect(checkResponse({ ...summary, body })).toEqual([]);
+    const wrong = { ...(summary.body as Record<string, unknown>), end_reason: 'hung_up' };
+    expect(checkResponse({ ...summary, body: wrong })).not.toEqual([]);
+    const url = 'https://video.twilio.com/v1/Rooms';
+    const room = { ...roomExample(), status: null };
+    expect(checkResponse({ method: 'POST', url, status: 201, body: room })).not.toEqual([]);
+  });
 });

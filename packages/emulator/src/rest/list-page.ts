@@ -13,8 +13,8 @@ export function listPage<T extends { sid: string }>(
 ): RouteResult {
   const filters: [string, string][] = [];
   for (const name of list.filters ?? []) {
-    const value = context.params.string(name);
-    if (value !== undefined) filters.push([name, value]);
+    // A filter that takes several values (Insights' RoomType, Codec) repeats each of them.
+    for (const value of context.params.list(name) ?? []) filters.push([name, value]);
   }
   const request = { base: context.base, path: context.path, params: context.params, key: list.key, filters };
   return json(200, page({ ...request, maxPageSize: list.maxPageSize }, [...items], toResource));

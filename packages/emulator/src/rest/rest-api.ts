@@ -4,6 +4,7 @@ import type { MediaLinks } from '../media/media-links.js';
 import { compositionHookRoutes } from './composition-hook-routes.js';
 import { compositionRoutes } from './composition-routes.js';
 import { guideExtensionRoutes } from './guide-extension-routes.js';
+import { insightsRoutes } from './insights-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { networkQualityRoutes } from './network-quality-routes.js';
 import { paramsFrom, parseForm, readBody } from './params.js';
@@ -32,6 +33,7 @@ export const restRoutes: readonly CompiledRoute[] = [
   ...settingsRoutes,
   ...compositionHookRoutes,
   ...transcriptionRoutes,
+  ...insightsRoutes,
 ].map(compileRoute);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
