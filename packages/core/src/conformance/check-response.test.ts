@@ -164,7 +164,7 @@ describe('checkResponse', () => {
     ]);
   });
 
-  it('takes null for an Insights enum field marked nullable beside its $ref, but not for a Video one', () => {
+  it('takes null for an enum field marked nullable beside its $ref (Insights), but not for one unmarked (Video)', () => {
     const summary = specExamples().find((example) => example.name === 'FetchVideoRoomSummary fetch');
     if (!summary) throw new Error('the spec has no FetchVideoRoomSummary example');
     const body = { ...(summary.body as Record<string, unknown>), end_reason: null, edge_location: null };

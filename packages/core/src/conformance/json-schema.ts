@@ -7,28 +7,20 @@
  */
 export type JsonSchema = { [key: string]: unknown };
 
-export interface StrictOptions {
-  /**
-   * Whether `nullable: true` beside a `$ref` counts (OpenAPI 3.0 ignores a `$ref`'s siblings). The
-   * Insights spec marks its enum fields so, and its summaries leave them null while they are unknown
-   * (a room in progress has no `end_reason`); the Video spec is read as 3.0 reads it.
-   */
-  nullableRefs?: boolean;
-}
-
 export function strictJsonSchema(
   schema: unknown,
   components: Record<string, unknown>,
   seen: string[] = [],
-  options: StrictOptions = {},
 ): JsonSchema {
   if (typeof schema !== 'object' || schema === null) return {};
   const source = schema as JsonSchema;
   if (typeof source.$ref === 'string') {
     const name = source.$ref.replace('#/components/schemas/', '');
     if (seen.includes(name)) throw new Error(`recursive schema ${name} is not supported`);
-    const target = strictJsonSchema(components[name], components, [...seen, name], options);
-    return options.nullableRefs && source.nullable === true ? nullable(target) : target;
+    const target = strictJsonSchema(components[name], components, [...seen, name]);
+    // `nullable` beside a `$ref` counts, though OpenAPI 3.0 ignores a `$ref`'s siblings: the Insights
+    // spec marks its enum fields so, and a summary has no `end_reason` while its room runs.
+    return source.nullable === true ? nullable(target) : target;
   }
   const out: JsonSchema = {};
   const omitsNulls = String(source['x-class-extra-annotation'] ?? '').includes('NON_NULL');
@@ -38,7 +30,7 @@ export function strictJsonSchema(
       const properties = value as Record<string, unknown>;
       out.properties = Object.fromEntries(
         Object.entries(properties).map(([name, property]) => {
-          let strict = strictJsonSchema(property, components, seen, options);
+          let strict = strictJsonSchema(property, components, seen);
           // Twilio's `*_uri` fields are paths relative to the API host (its `*_url` fields are absolute).
           if ((name === 'uri' || name.endsWith('_uri')) && strict.format === 'uri')
             strict = { ...strict, format: 'uri-reference' };
@@ -48,7 +40,7 @@ export function strictJsonSchema(
       out.required = omitsNulls ? [] : Object.keys(properties);
       out.additionalProperties = false;
     } else if (key === 'items') {
-      out.items = strictJsonSchema(value, components, seen, options);
+      out.items = strictJsonSchema(value, components, seen);
     } else if (
       ['type', 'enum', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern'].includes(key)
     ) {

@@ -93,6 +93,8 @@ describe.each([mswMode, serverMode])('Video Insights summaries, $name', (mode) =
     expect(await insights.list({ codec: ['VP8'] })).toEqual([]);
     const page = await insights.page({ pageSize: 2, roomType: ['go', 'group'] });
     expect(sids(page.instances)).toEqual([third.sid, second_.sid]);
+    // The next page keeps every value of the multi-valued filter.
+    expect(new URL(page.nextPageUrl ?? '').searchParams.getAll('RoomType')).toEqual(['go', 'group']);
     const next = await page.nextPage();
     expect(next && sids(next.instances)).toEqual([first.sid]);
   });
