@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine/engine.js';
 import { TwilioError } from '../errors.js';
 import { engineFixture } from '../test-support/engine-fixture.js';
 import { participantSummary } from './participant-summary.js';
@@ -44,6 +45,17 @@ describe('participant summary from what the engine saw', () => {
       error_code: 53118,
       error_code_url: 'https://www.twilio.com/docs/api/errors/53118',
     });
+  });
+
+  it('names the room’s end even when the clock moved between the participant’s leaving and the end', () => {
+    // A real clock reads a later millisecond at each call; this one does so at every read.
+    let now = Date.UTC(2026, 0, 1);
+    const engine = createEngine({ clock: { now: () => now++, onAdvance: () => () => {} } });
+    const { sid: accountSid } = engine.addAccount();
+    const room = engine.createRoom({ accountSid }, {});
+    const alice = engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    engine.completeRoom({ accountSid, room: room.sid });
+    expect(participantSummary(room, alice).end_reason).toBe('room_ended_via_api');
   });
 
   it('gives the error code, and no end reason it cannot name yet, when removed on another error', () => {

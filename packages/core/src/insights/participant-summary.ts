@@ -13,9 +13,8 @@ export type ParticipantSummaryFields = Nullable<Omit<VideoParticipantSummary, 'u
 export function participantEndReason(room: RoomRecord, participant: ParticipantRecord): string | null {
   if (participant.endTime === null || participant.leaveErrorCode === undefined) return null;
   if (participant.leaveErrorCode === null) return 'disconnected_via_api';
-  // The room's end removed it: Insights names the room's own end reason.
-  if (participant.leaveErrorCode === 53118 && participant.endTime === room.endTime)
-    return room.endReason ?? null;
+  // 53118 is what a room's end removes its participants with: Insights names the room's end reason.
+  if (participant.leaveErrorCode === 53118) return room.endReason ?? null;
   return null;
 }
 
