@@ -101,9 +101,14 @@ export {
   type TwilioErrorInfo,
   twilioErrorCatalog,
 } from './errors.js';
-export { type ParticipantSummaryFields, participantSummary } from './insights/participant-summary.js';
-export { processingState, summaryProcessingMs } from './insights/processing-state.js';
-export { type RoomSummaryFields, roomSummary } from './insights/room-summary.js';
+export { edgeLocationOf } from './insights/edge-location.js';
+export {
+  type ParticipantSummaryFields,
+  participantSummary,
+  publisherInfo,
+} from './insights/participant-summary.js';
+export { processingState, summaryProcessingMs, summaryTimeoutMs } from './insights/processing-state.js';
+export { type RoomSummaryFields, type RoomSummaryInput, roomSummary } from './insights/room-summary.js';
 export { consoleLogger, type LogEntry, type Logger, type LogLevel, memoryLogger } from './log/logger.js';
 export { type RingBuffer, ringBuffer } from './log/ring-buffer.js';
 export * from './network-quality/index.js';

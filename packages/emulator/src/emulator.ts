@@ -164,7 +164,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const log = requestLog(options.requestLogCapacity);
   const logger = options.logger ?? consoleLogger;
   const links = mediaLinks(clock);
-  const rest = createRestApi(engine, { maxBodyBytes: options.maxBodyBytes, logger, mediaLinks: links });
+  const rest = createRestApi(engine, {
+    maxBodyBytes: options.maxBodyBytes,
+    logger,
+    mediaLinks: links,
+    summaryStalled: (roomSid) => faults.stallsSummaryOf(roomSid),
+  });
   const stopTimeouts = scheduleTimeouts(engine);
   const statusCallbacks = deliverStatusCallbacks(engine, {
     ...options.statusCallbacks,

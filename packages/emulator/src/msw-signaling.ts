@@ -57,6 +57,6 @@ function frameSocketOf(client: Client): FrameSocket {
  */
 export function signalingHandler(signaling: RoomSignaling, url: string | RegExp = twilioSignalingUrl) {
   return ws.link(url).addEventListener('connection', ({ client }) => {
-    serveSignalingSocket(frameSocketOf(client), signaling);
+    serveSignalingSocket(frameSocketOf(client), signaling, client.url.host);
   });
 }

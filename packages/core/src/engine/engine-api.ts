@@ -22,14 +22,18 @@ import type {
   AccountRecord,
   ApiKeyRecord,
   BandwidthProfileRecord,
+  ClientPublisher,
   CompositionHookRecord,
   CompositionRecord,
+  DetectedCodec,
+  EdgeLocation,
   MediaSettingsKind,
   MediaSettingsRecord,
   NetworkConditions,
   ParticipantRecord,
   PublishedTrackRecord,
   RecordingRecord,
+  RoomCreatedMethod,
   RoomRecord,
   TrackPriority,
   TranscriptionRecord,
@@ -154,6 +158,10 @@ export interface ConnectParticipantOptions {
    * default include all. Peer-to-peer and go rooms have no rules: everyone receives everything.
    */
   subscribeRules?: readonly TrackRule[];
+  /** What its client said of itself in its `connect` (kept for Video Insights). */
+  publisher?: ClientPublisher;
+  /** The edge its client connected through (kept for Video Insights). */
+  edgeLocation?: EdgeLocation;
 }
 
 export interface PublishTrackOptions {
@@ -247,7 +255,8 @@ export interface Engine {
   authenticate(credentials: { username: string; password: string }): string;
 
   // Rooms.
-  createRoom(account: AccountRef, options?: CreateRoomOptions): RoomRecord;
+  /** A new room; `createdMethod` (what Video Insights reports) is `api` unless a client's connect made it. */
+  createRoom(account: AccountRef, options?: CreateRoomOptions, createdMethod?: RoomCreatedMethod): RoomRecord;
   /** A room by SID, or an in-progress room by unique name; undefined when there is none. */
   findRoom(room: RoomRef): RoomRecord | undefined;
   /** As `findRoom`, but a missing room is Twilio's 20404. */
@@ -366,6 +375,8 @@ export interface Engine {
   defaultBandwidthProfile(account: AccountRef): BandwidthProfileRecord | undefined;
   /** Logs that the media server switched a track off or on for a subscriber, and why. */
   recordTrackSwitch(subscriber: ParticipantRef, change: TrackSwitch): void;
+  /** The media server saw a participant's media arrive in `codec` (kept once, for Video Insights). */
+  reportCodec(participant: ParticipantRef, codec: DetectedCodec): ParticipantRecord;
 
   // Time.
   /** Fires every timeout that is due on the clock: unused and empty rooms, over-long participants. */

@@ -6,6 +6,7 @@ import { defaultBandwidthProfile, storeBandwidthProfile } from './bandwidth-prof
 import * as hooks from './composition-hooks.js';
 import * as compositions from './compositions.js';
 import { deadlineQueue } from './deadlines.js';
+import { reportCodec } from './detected-codecs.js';
 import { setDominantSpeaker } from './dominant-speaker.js';
 import { defaultEventLogCapacity, type Engine, type EngineOptions } from './engine-api.js';
 import type { DeadlineSubject, EngineContext } from './engine-context.js';
@@ -60,7 +61,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     deleteApiKey: (key) => accounts.deleteApiKey(context, key),
     lookupApiKey: (keySid) => context.apiKeys.get(keySid),
     authenticate: (credentials) => accounts.authenticate(context, credentials),
-    createRoom: (account, roomOptions) => rooms.createRoom(context, account, roomOptions),
+    createRoom: (account, roomOptions, createdMethod) =>
+      rooms.createRoom(context, account, roomOptions, createdMethod),
     findRoom: (room) => findRoom(context, room),
     getRoom: (room) => requireRoom(context, room),
     listRooms: (account, filter) => rooms.listRooms(context, account, filter),
@@ -112,6 +114,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     storeBandwidthProfile: (account, input) => storeBandwidthProfile(context, account, input),
     defaultBandwidthProfile: (account) => defaultBandwidthProfile(context, account),
     recordTrackSwitch: (subscriber, change) => recordTrackSwitch(context, subscriber, change),
+    reportCodec: (participant, codec) => reportCodec(context, participant, codec),
     tick: () => tick(context),
     nextDeadline: () => context.deadlines.peek()?.at,
     snapshot: (accountSid) => state.snapshot(context, accountSid),

@@ -84,6 +84,8 @@ export function connectParticipant(
     subscribedTracks: new Map(),
     subscribeRules: subscribeRulesOnJoining(room, options),
     subscribeRulesDateUpdated: null,
+    ...(options.publisher ? { publisher: { ...options.publisher } } : {}),
+    ...(options.edgeLocation ? { edgeLocation: options.edgeLocation } : {}),
   };
   room.participants.set(participant.sid, participant);
   room.emptySince = null;

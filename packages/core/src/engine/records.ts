@@ -66,8 +66,35 @@ export interface BandwidthProfileRecord {
  */
 export type TrackSwitchReason = 'manual' | 'bitrate-cap' | 'max-tracks' | 'impaired-path' | 'allocated';
 
-/** How a room came to be, in Video Insights' words: by REST (`api`), or by a connect to a name (`ad_hoc`). */
-export type RoomCreatedMethod = 'api' | 'ad_hoc';
+/**
+ * How a room came to be, in Video Insights' words: by REST (`api`), by a connect to a name no room had
+ * (`ad_hoc`), or by a connect that named no room at all (`sdk`).
+ */
+export type RoomCreatedMethod = 'api' | 'ad_hoc' | 'sdk';
+
+/** A codec Video Insights detects from a participant's media (its `codecs`). */
+export type DetectedCodec = 'VP8' | 'H264' | 'VP9' | 'opus';
+
+/** Twilio's edge locations (where a client's signaling and media enter Twilio); `roaming` picks the nearest. */
+export type EdgeLocation =
+  | 'ashburn'
+  | 'dublin'
+  | 'frankfurt'
+  | 'singapore'
+  | 'sydney'
+  | 'sao_paulo'
+  | 'roaming'
+  | 'umatilla'
+  | 'tokyo';
+
+/** What a client SDK says of itself in its `connect` (the signaling message's `publisher`). */
+export interface ClientPublisher {
+  /** The SDK's name, e.g. `twilio-video.js`. */
+  name: string;
+  sdkVersion: string;
+  /** The browser's (or runtime's) user agent string. */
+  userAgent: string;
+}
 
 /** Why a room ended, in Video Insights' words. */
 export type RoomEndReason = 'room_ended_via_api' | 'timeout';
@@ -149,6 +176,12 @@ export interface ParticipantRecord {
    * null when it left by its own wish; absent while connected or in older snapshots.
    */
   leaveErrorCode?: number | null;
+  /** The codecs its media arrived in, in the order the media server first saw each; absent: none yet. */
+  codecs?: DetectedCodec[];
+  /** What its client said of itself when it connected; absent for scripted or older participants. */
+  publisher?: ClientPublisher;
+  /** The edge its client connected through; absent when unknown. */
+  edgeLocation?: EdgeLocation;
 }
 
 /** Impairment of a participant's network path, in the control API's words; each field is optional. */

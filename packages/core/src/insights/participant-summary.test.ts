@@ -68,4 +68,58 @@ describe('participant summary from what the engine saw', () => {
     );
     expect(participantSummary(room, alice)).toMatchObject({ end_reason: null, error_code: 53001 });
   });
+
+  it('has the codecs its media came in, the edge it came through, and what its SDK said of itself', () => {
+    const { engine, accountSid } = engineFixture();
+    const room = engine.createRoom({ accountSid }, {});
+    const ref = { accountSid, room: room.sid };
+    const userAgent =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.33 Safari/537.36';
+    const alice = engine.connectParticipant(ref, {
+      identity: 'alice',
+      publisher: { name: 'twilio-video.js', sdkVersion: '2.36.0', userAgent },
+      edgeLocation: 'frankfurt',
+    });
+    const bob = engine.connectParticipant(ref, { identity: 'bob' });
+    expect(participantSummary(room, alice).codecs).toBeNull();
+    engine.reportCodec({ ...ref, participant: alice.sid }, 'opus');
+    engine.reportCodec({ ...ref, participant: alice.sid }, 'VP8');
+    engine.reportCodec({ ...ref, participant: alice.sid }, 'opus');
+    expect(participantSummary(room, alice)).toMatchObject({
+      codecs: ['VP8', 'opus'],
+      edge_location: 'frankfurt',
+      publisher_info: {
+        name: 'twilio-video.js',
+        sdk_version: '2.36.0',
+        user_agent: userAgent,
+        browser_name: 'Chrome',
+        browser_version: '131.0.6778.33',
+        os_name: 'Linux',
+      },
+    });
+    expect(participantSummary(room, bob)).toMatchObject({
+      codecs: null,
+      edge_location: null,
+      publisher_info: null,
+    });
+    const restored = createEngine();
+    restored.restore(engine.snapshot());
+    const again = restored.getRoom(ref);
+    expect(participantSummary(again, again.participants.get(alice.sid) as typeof alice)).toEqual(
+      participantSummary(room, alice),
+    );
+  });
+
+  it('keeps a codec reported just after the participant left, and refuses an unknown participant', () => {
+    const { engine, accountSid } = engineFixture();
+    const room = engine.createRoom({ accountSid }, {});
+    const ref = { accountSid, room: room.sid };
+    const alice = engine.connectParticipant(ref, { identity: 'alice' });
+    engine.disconnectParticipant({ ...ref, participant: alice.sid });
+    engine.reportCodec({ ...ref, participant: alice.sid }, 'H264');
+    expect(participantSummary(room, alice).codecs).toEqual(['H264']);
+    expect(() => engine.reportCodec({ ...ref, participant: `PA${'0'.repeat(32)}` }, 'VP8')).toThrow(
+      TwilioError,
+    );
+  });
 });

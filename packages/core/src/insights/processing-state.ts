@@ -8,11 +8,20 @@ import type { VideoRoomSummary } from '../resources.js';
  */
 export const summaryProcessingMs = 10 * 60_000;
 
-/** The summary's `processing_state` at `now`: more may come while the room runs and shortly after. */
+/** The documented longest wait: a summary held back this long after its room ended has timed out. */
+export const summaryTimeoutMs = 30 * 60_000;
+
+/**
+ * The summary's `processing_state` at `now`: `in_progress` while the room runs and shortly after, then
+ * `complete`. A stalled summary (a test's fault) is `not_started` once its room ended, and `timeout`
+ * when the documented thirty minutes have passed.
+ */
 export function processingState(
   room: RoomRecord,
   now: number,
+  stalled: boolean,
 ): NonNullable<VideoRoomSummary['processing_state']> {
-  if (room.endTime === null || now < room.endTime + summaryProcessingMs) return 'in_progress';
-  return 'complete';
+  if (room.endTime === null) return 'in_progress';
+  if (stalled) return now < room.endTime + summaryTimeoutMs ? 'not_started' : 'timeout';
+  return now < room.endTime + summaryProcessingMs ? 'in_progress' : 'complete';
 }

@@ -1,12 +1,13 @@
 import { durationSeconds, twilioDate } from '../clock.js';
-import type { ParticipantRecord, RoomRecord } from '../engine/records.js';
+import type { ParticipantRecord, RecordingRecord, RoomRecord } from '../engine/records.js';
 import type { VideoRoomSummary } from '../resources.js';
+import { detectedCodecs } from './detected-codecs.js';
 import type { Nullable } from './nullable.js';
 import { processingState } from './processing-state.js';
 
 /**
- * A room's Video Insights summary (`/v1/Video/Rooms/{RoomSid}`) from what the engine recorded of it, at
- * `now`, without `url` and `links` (the emulator adds them under its base URL).
+ * A room's Video Insights summary (`/v1/Video/Rooms/{RoomSid}`) from what the engine recorded of it and
+ * its recordings, at `now`, without `url` and `links` (the emulator adds them under its base URL).
  */
 export type RoomSummaryFields = Nullable<Omit<VideoRoomSummary, 'url' | 'links'>>;
 
@@ -42,7 +43,22 @@ function participantSeconds(participants: readonly ParticipantRecord[]): number 
   );
 }
 
-export function roomSummary(room: RoomRecord, now: number): RoomSummaryFields {
+export interface RoomSummaryInput {
+  /** The engine's clock now: processing_state moves on with it. */
+  now: number;
+  /** The room's track recordings (any status). */
+  recordings: readonly RecordingRecord[];
+  /** Whether summarization of this room is held back (a roomlab fault); see processing-state.ts. */
+  stalled?: boolean;
+}
+
+/** Whole seconds of the recordings' finished files (one still being written counts once finished). */
+function recordedSeconds(recordings: readonly RecordingRecord[]): number {
+  return recordings.reduce((sum, recording) => sum + (recording.duration ?? 0), 0);
+}
+
+export function roomSummary(room: RoomRecord, input: RoomSummaryInput): RoomSummaryFields {
+  const { now, recordings } = input;
   const participants = [...room.participants.values()];
   const ended = room.endTime !== null;
   return {
@@ -62,13 +78,13 @@ export function roomSummary(room: RoomRecord, now: number): RoomSummaryFields {
     unique_participant_identities: new Set(participants.map((participant) => participant.identity)).size,
     concurrent_participants: participants.filter((participant) => participant.endTime === null).length,
     max_concurrent_participants: maxConcurrentParticipants(participants),
-    codecs: null,
+    codecs: detectedCodecs(participants),
     media_region: room.mediaRegion as RoomSummaryFields['media_region'],
     duration_sec: ended ? durationSeconds(room.dateCreated, room.endTime as number) : null,
     total_participant_duration_sec: participantSeconds(participants),
-    total_recording_duration_sec: null,
-    processing_state: processingState(room, now),
-    recording_enabled: null,
+    total_recording_duration_sec: recordedSeconds(recordings),
+    processing_state: processingState(room, now, input.stalled ?? false),
+    recording_enabled: room.recordParticipantsOnConnect || recordings.length > 0,
     edge_location: null,
   };
 }

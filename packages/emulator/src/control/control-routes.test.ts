@@ -325,6 +325,8 @@ describe('the control API', () => {
     ['PUT', '/state', { format: 'something else' }, 400, 20001],
     ['POST', '/faults', { errorCode: 99999 }, 400, 20001],
     ['POST', '/faults', { kind: 'webhook', action: 'explode' }, 400, 20001],
+    ['POST', '/faults', { kind: 'insights', action: 'explode' }, 400, 20001],
+    ['POST', '/faults', { kind: 'insights', action: 'stall', roomSid: 'standup' }, 400, 20001],
     ['POST', '/faults', {}, 400, 20001],
     ['DELETE', '/faults/FT9999', undefined, 404, 20404],
     ['GET', '/nothing-here', undefined, 404, 20404],

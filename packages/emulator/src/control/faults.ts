@@ -1,9 +1,9 @@
-import { TwilioError, type TwilioErrorCode, twilioErrorCatalog } from '@roomlab/core';
+import { isSid, TwilioError, type TwilioErrorCode, twilioErrorCatalog } from '@roomlab/core';
 
 /**
  * Faults a test injects on purpose: extra latency, a chosen Twilio error on matching requests (for the
- * next N of them, or at a rate), 429 with Retry-After for the `twilio` client's autoRetry, and dropped
- * or delayed status callbacks.
+ * next N of them, or at a rate), 429 with Retry-After for the `twilio` client's autoRetry, dropped
+ * or delayed status callbacks, and Video Insights summaries that never finish.
  */
 export interface RestFault {
   kind: 'rest';
@@ -35,8 +35,20 @@ export interface WebhookFault {
   rate?: number;
 }
 
-export type Fault = RestFault | WebhookFault;
-export type FaultInput = Omit<RestFault, 'id'> | Omit<WebhookFault, 'id'>;
+/**
+ * Video Insights' summarization of a room stalls: once the room ends its summary is `not_started`, and
+ * `timeout` when Twilio's documented thirty minutes have passed. It lasts while the fault is active.
+ */
+export interface InsightsFault {
+  kind: 'insights';
+  id: string;
+  action: 'stall';
+  /** Only this room (every room when absent). */
+  roomSid?: string;
+}
+
+export type Fault = RestFault | WebhookFault | InsightsFault;
+export type FaultInput = Omit<RestFault, 'id'> | Omit<WebhookFault, 'id'> | Omit<InsightsFault, 'id'>;
 
 /** Checks a fault a client sent; throws Twilio's 20001 naming the first problem. */
 export function parseFault(input: unknown, id: string): Fault {
@@ -72,7 +84,14 @@ export function parseFault(input: unknown, id: string): Fault {
       rate,
     };
   }
-  if (raw.kind !== undefined && raw.kind !== 'rest') throw bad('kind must be "rest" or "webhook"');
+  if (raw.kind === 'insights') {
+    if (raw.action !== 'stall') throw bad('action must be "stall"');
+    const roomSid = optionalString('roomSid');
+    if (roomSid !== undefined && !isSid(roomSid, 'RM')) throw bad('roomSid must be a room SID (RM…)');
+    return { kind: 'insights', id, action: 'stall', ...(roomSid ? { roomSid } : {}) };
+  }
+  if (raw.kind !== undefined && raw.kind !== 'rest')
+    throw bad('kind must be "rest", "webhook" or "insights"');
   const errorCode = optionalNumber('errorCode', 0, 99_999);
   if (errorCode !== undefined && !(errorCode in twilioErrorCatalog))
     throw bad(`errorCode ${errorCode} is not a Twilio error roomlab knows`);
@@ -96,7 +115,7 @@ export function parseFault(input: unknown, id: string): Fault {
 export function faultTable(random: () => number = Math.random) {
   let faults: Fault[] = [];
   let nextId = 1;
-  const take = <T extends Fault>(fault: T): boolean => {
+  const take = <T extends RestFault | WebhookFault>(fault: T): boolean => {
     if (fault.rate !== undefined && random() >= fault.rate) return false;
     if (fault.times !== undefined) {
       fault.times -= 1;
@@ -128,6 +147,12 @@ export function faultTable(random: () => number = Math.random) {
         if (take(fault)) return fault;
       }
       return undefined;
+    },
+    /** Whether a room's Insights summarization is stalled now (nothing is used up: it lasts). */
+    stallsSummaryOf(roomSid: string): boolean {
+      return faults.some(
+        (fault) => fault.kind === 'insights' && (fault.roomSid === undefined || fault.roomSid === roomSid),
+      );
     },
     /** The webhook fault that applies to this delivery, if any. */
     forWebhook(event: string): WebhookFault | undefined {

@@ -1,4 +1,5 @@
 import { type ParticipantRecord, participantSummary, type RoomRecord, roomSummary } from '@roomlab/core';
+import type { RouteContext } from './route.js';
 
 /** Insights' summaries as JSON resources, with `url` and `links` under the emulator's base URL. */
 
@@ -6,9 +7,15 @@ export function roomSummaryPath(room: RoomRecord): string {
   return `/v1/Video/Rooms/${room.sid}`;
 }
 
-export function roomSummaryResource(room: RoomRecord, base: string, now: number) {
-  const url = base + roomSummaryPath(room);
-  return { ...roomSummary(room, now), url, links: { participants: `${url}/Participants` } };
+/** A room's summary now, over its recordings, as the request's context sees it (its clock, its faults). */
+export function roomSummaryResource(context: RouteContext, room: RoomRecord) {
+  const url = context.base + roomSummaryPath(room);
+  const summary = roomSummary(room, {
+    now: context.engine.clock.now(),
+    recordings: context.engine.listRecordings({ accountSid: room.accountSid }, { roomSid: room.sid }),
+    stalled: context.summaryStalled(room.sid),
+  });
+  return { ...summary, url, links: { participants: `${url}/Participants` } };
 }
 
 export function participantSummaryResource(room: RoomRecord, participant: ParticipantRecord, base: string) {

@@ -9,7 +9,14 @@ import { keyRoutes } from './key-routes.js';
 import { networkQualityRoutes } from './network-quality-routes.js';
 import { paramsFrom, parseForm, readBody } from './params.js';
 import { recordingRoutes } from './recording-routes.js';
-import { type CompiledRoute, compileRoute, matchRoutes } from './route.js';
+import {
+  type CompiledRoute,
+  compileRoute,
+  matchRoutes,
+  type Route,
+  servesHost,
+  type TwilioApiHost,
+} from './route.js';
 import { settingsRoutes } from './settings-routes.js';
 import { transcriptionRoutes } from './transcription-routes.js';
 import { videoRoutes } from './video-routes.js';
@@ -21,19 +28,25 @@ export interface RestApiOptions {
   logger?: Logger;
   /** Where `/Media` routes get their download links. */
   mediaLinks: MediaLinks;
+  /** Whether a test stalled Video Insights' summarization of a room (none stalled when unset). */
+  summaryStalled?(roomSid: string): boolean;
 }
 
+const onHost = (host: TwilioApiHost, routes: readonly Route[]) => routes.map((route) => ({ ...route, host }));
+
 export const restRoutes: readonly CompiledRoute[] = [
-  ...videoRoutes,
-  ...recordingRoutes,
-  ...compositionRoutes,
+  ...onHost('video', [
+    ...videoRoutes,
+    ...recordingRoutes,
+    ...compositionRoutes,
+    ...settingsRoutes,
+    ...compositionHookRoutes,
+    ...transcriptionRoutes,
+  ]),
   ...guideExtensionRoutes,
   ...networkQualityRoutes,
-  ...keyRoutes,
-  ...settingsRoutes,
-  ...compositionHookRoutes,
-  ...transcriptionRoutes,
-  ...insightsRoutes,
+  ...onHost('api', keyRoutes),
+  ...onHost('insights', insightsRoutes),
 ].map(compileRoute);
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
@@ -95,7 +108,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
   const logger = options.logger ?? consoleLogger;
   return async function handleRest(request: Request, url: URL): Promise<Response> {
     try {
-      const matches = matchRoutes(restRoutes, url.pathname);
+      const matches = matchRoutes(restRoutes, url.pathname).filter(({ route }) => servesHost(route, url));
       if (matches.length === 0)
         throw new TwilioError(20404, `The requested resource ${url.pathname.slice(0, 256)} was not found`);
       const found = matches.find((candidate) => candidate.route.method === request.method);
@@ -128,6 +141,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
         params: paramsFrom(body.params),
         authenticatedWith: credentials.username.startsWith('SK') ? 'api-key' : 'auth-token',
         mediaLinks: options.mediaLinks,
+        summaryStalled: options.summaryStalled ?? (() => false),
       });
       const headers = {
         ...result.headers,

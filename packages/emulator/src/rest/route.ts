@@ -15,6 +15,8 @@ export interface RouteContext {
   authenticatedWith: 'auth-token' | 'api-key';
   /** Where `/Media` routes get their expiring download links. */
   mediaLinks: MediaLinks;
+  /** Whether a test stalled Video Insights' summarization of this room (a roomlab fault). */
+  summaryStalled(roomSid: string): boolean;
 }
 
 export interface RouteResult {
@@ -39,7 +41,23 @@ export interface Route {
   source?: 'docs' | 'extension';
   /** Whether a JSON body is taken as well as a form (a roomlab extension, marked on the answer). */
   acceptsJson?: true;
+  /**
+   * The Twilio API host that serves it (`video` for video.twilio.com and its regional forms); a request
+   * to another twilio.com host does not find it. Unset: any host (roomlab's extensions).
+   */
+  host?: TwilioApiHost;
   handle(context: RouteContext): RouteResult;
+}
+
+export type TwilioApiHost = 'video' | 'insights' | 'api';
+
+/**
+ * Whether a route answers at this URL: any route on roomlab's own origin, and on a twilio.com host
+ * (msw, the proxy) only the routes of that host, as Twilio's hosts each serve their own API.
+ */
+export function servesHost(route: Route, url: URL): boolean {
+  if (route.host === undefined || !url.hostname.endsWith('.twilio.com')) return true;
+  return url.hostname.split('.')[0] === route.host;
 }
 
 export function json(status: number, body: unknown): RouteResult {

@@ -1,5 +1,6 @@
 import type { TrackPriority } from '@roomlab/core';
 import { WebSocket } from 'ws';
+import { version } from '../version.js';
 
 /**
  * A participant driven by code instead of the `twilio-video` SDK: it speaks the same signaling
@@ -165,7 +166,11 @@ export async function connectScripted(
     participant: { revision, tracks: trackList() },
     peer_connections: [],
     ice_servers: 'overrode',
-    publisher: { name: 'roomlab-scripted', sdk_version: '0', user_agent: 'node' },
+    publisher: {
+      name: 'roomlab-scripted',
+      sdk_version: version,
+      user_agent: `Node.js/${process.versions.node}`,
+    },
     media_signaling: {},
     subscribe: { rules: [{ type: 'include', all: true }], revision: 1 },
     format: 'unified',

@@ -22,7 +22,9 @@ export function attachSignaling(server: Server, signaling: RoomSignaling): () =>
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) => serveSignalingSocket(webSocket, signaling));
+    sockets.handleUpgrade(request, socket, head, (webSocket) =>
+      serveSignalingSocket(webSocket, signaling, request.headers.host),
+    );
   };
   server.on('upgrade', onUpgrade);
   return () => {

@@ -9,6 +9,8 @@ export interface TcmpConnection {
   /** Closes the socket (after whatever was sent). */
   close(code?: number, reason?: string): void;
   readonly open: boolean;
+  /** The host of the URL the client's socket dialled (e.g. `global.vss.twilio.com`), when known. */
+  readonly host?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ const maxTimeoutMs = 5000;
 const minTimeoutMs = 1000;
 const missedHeartbeats = 3;
 
-export function acceptTcmp(socket: FrameSocket, handlers: TcmpHandlers): TcmpConnection {
+export function acceptTcmp(socket: FrameSocket, handlers: TcmpHandlers, host?: string): TcmpConnection {
   let welcomed = false;
   let saidBye = false;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -55,6 +57,7 @@ export function acceptTcmp(socket: FrameSocket, handlers: TcmpHandlers): TcmpCon
     get open() {
       return socket.readyState === open;
     },
+    ...(host === undefined ? {} : { host }),
   };
 
   const heard = () => {

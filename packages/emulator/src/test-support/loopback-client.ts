@@ -1,3 +1,4 @@
+import type { DetectedCodec } from '@roomlab/core';
 import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
 import type { IceSettings } from '../signaling/media/peer-connection.js';
 import type { Sfu } from '../signaling/media/sfu.js';
@@ -36,6 +37,8 @@ export async function loopbackClient(sfu: Sfu, sessionId: string) {
   sender.onPictureLossIndication.subscribe(() => keyframeRequests.push(Date.now()));
   /** What the SFU forwards to it. */
   const received: RtpPacket[] = [];
+  /** The codecs the SFU said its media arrives in, as it said them. */
+  const detectedCodecs: DetectedCodec[] = [];
   pc.onTrack.subscribe((track) => track.onReceiveRtp.subscribe((rtp) => received.push(rtp)));
   let work = Promise.resolve();
   const answerOffers = (description: Description) => {
@@ -58,6 +61,7 @@ export async function loopbackClient(sfu: Sfu, sessionId: string) {
     roomSid: 'RM1',
     networkQuality: () => ({ local: 5, remotes: [] }),
     features: new Set(),
+    codecDetected: (codec) => detectedCodecs.push(codec),
   });
   await pc.setLocalDescription(await pc.createOffer());
   sfu.describe(sessionId, 'pc-1', { type: 'offer', revision: 1, sdp: pc.localDescription?.sdp });
@@ -69,5 +73,5 @@ export async function loopbackClient(sfu: Sfu, sessionId: string) {
     const header = new RtpHeader({ sequenceNumber, timestamp: sequenceNumber * 3000, marker: true });
     camera.writeRtp(new RtpPacket(header, Buffer.from([0x10, 0, 0, 0])));
   };
-  return { pc, sender, trackSid, send, keyframeRequests, received };
+  return { pc, sender, trackSid, send, keyframeRequests, received, detectedCodecs };
 }

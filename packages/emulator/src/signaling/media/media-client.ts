@@ -1,4 +1,5 @@
 import type {
+  DetectedCodec,
   NetworkConditions,
   NetworkMeasurements,
   TrackPriority,
@@ -47,4 +48,6 @@ export interface MediaClient {
   availableBitrate?(): number | undefined;
   /** Logs that one of its tracks was switched off or on, and why (the engine's event log). */
   recordTrackSwitch?(change: TrackSwitch): void;
+  /** Its media arrives in this codec (told again when the codec changes; kept for Video Insights). */
+  codecDetected?(codec: DetectedCodec): void;
 }

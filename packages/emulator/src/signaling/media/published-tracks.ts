@@ -1,6 +1,7 @@
 import type { Logger } from '@roomlab/core';
 import type { Extensions, MediaStreamTrack, RTCRtpCodecParameters, RTCRtpReceiver, RtpPacket } from 'werift';
 import type { Codecs } from './codecs.js';
+import { detectedCodecOf } from './detected-codec.js';
 import { createKeyframeRequests, type KeyframeRequests } from './keyframes.js';
 import type { Lifetime } from './lifetime.js';
 import type { MediaClient } from './media-client.js';
@@ -105,7 +106,14 @@ export function receivePublications(
       publication.track = track;
       publication.receiver = receiver;
       publication.codecs = options.codecs[kind];
+      let payloadType = -1;
       const pipe = track.onReceiveRtp.subscribe((rtp, extensions) => {
+        // Told once per codec change (a payload type it had not sent just before), not per packet.
+        if (rtp.header.payloadType !== payloadType) {
+          payloadType = rtp.header.payloadType;
+          const codec = detectedCodecOf(publication.codecs, payloadType);
+          if (codec) client.codecDetected?.(codec);
+        }
         for (const listener of publication.listeners) listener(rtp, extensions);
       });
       publication.unpipe = () => pipe.unSubscribe();

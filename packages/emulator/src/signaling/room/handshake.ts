@@ -1,4 +1,6 @@
 import {
+  type ClientPublisher,
+  edgeLocationOf,
   type ParticipantRecord,
   parseRules,
   participantRefOf,
@@ -16,6 +18,15 @@ import type { SignalingParts } from './signaling-parts.js';
 function requestedSubscribeRules(subscribe: unknown): TrackRule[] | undefined {
   if (typeof subscribe !== 'object' || subscribe === null) return undefined;
   return parseRules((subscribe as { rules?: unknown }).rules, 'subscribe');
+}
+
+/** What the client says of itself (`publisher`: the SDK's name, version and user agent), when it says it. */
+function clientPublisher(publisher: unknown): ClientPublisher | undefined {
+  if (typeof publisher !== 'object' || publisher === null) return undefined;
+  const { name, sdk_version, user_agent } = publisher as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 512) : '');
+  if (typeof name !== 'string') return undefined;
+  return { name: text(name), sdkVersion: text(sdk_version), userAgent: text(user_agent) };
 }
 
 /**
@@ -42,17 +53,19 @@ export function handshake(parts: SignalingParts, newSessionId: () => string) {
     if (!connection.open) return;
     const roomName = name ?? grant.room;
     const { accountSid, identity } = grant;
-    const subscribeRules = requestedSubscribeRules(body.subscribe);
+    const joining = {
+      identity,
+      subscribeRules: requestedSubscribeRules(body.subscribe),
+      publisher: clientPublisher(body.publisher),
+      edgeLocation: edgeLocationOf(connection.host) ?? undefined,
+    };
     const joined =
       roomName === undefined
         ? engine.connectParticipant(
-            { accountSid, room: engine.createRoom({ accountSid }).sid },
-            { identity, subscribeRules },
+            { accountSid, room: engine.createRoom({ accountSid }, {}, 'sdk').sid },
+            joining,
           )
-        : engine.connectParticipant(
-            { accountSid, room: roomName },
-            { identity, subscribeRules, createRoom: {} },
-          );
+        : engine.connectParticipant({ accountSid, room: roomName }, { ...joining, createRoom: {} });
     const session: Session = {
       id: newSessionId(),
       ref: participantRefOf(joined),

@@ -1,4 +1,5 @@
 import {
+  type DetectedCodec,
   dominantSpeakerOf,
   type Engine,
   type Logger,
@@ -36,6 +37,15 @@ function publishPriorityOf(engine: Engine, ref: ParticipantRef, trackSid: string
 /** The participant's network conditions as a test set them (null: unimpaired). */
 const networkConditionsOf = (engine: Engine, ref: ParticipantRef) =>
   engine.findRoom(ref)?.participants.get(ref.participant)?.networkConditions ?? null;
+
+/** Keeps a codec the media server saw; a room cleared meanwhile (a reset) is logged, not thrown at werift. */
+function reportCodec(engine: Engine, ref: ParticipantRef, codec: DetectedCodec, logger: Logger) {
+  try {
+    engine.reportCodec(ref, codec);
+  } catch (error) {
+    logger.warn(`a ${codec} packet came from ${ref.participant}, which the engine no longer has`, error);
+  }
+}
 
 /** The most peer-connection descriptions read from one message. */
 const maxDescriptions = 8;
@@ -82,6 +92,7 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
           return kbps === undefined ? undefined : kbps * 1000;
         },
         recordTrackSwitch: (change) => engine.recordTrackSwitch(session.ref, change),
+        codecDetected: (codec) => reportCodec(engine, session.ref, codec, logger),
       });
     },
     updateBandwidthProfile(session, bandwidthProfile) {
