@@ -13,6 +13,7 @@ it('shows each example file of the README as it is, but for the file’s opening
     'test/readme-network.test.ts',
     'test/readme-msw.test.ts',
     'test/readme-tokens.test.ts',
+    'test/readme-insights.test.ts',
   ]);
   for (const [, path = '', code] of shown) expect(code).toBe(file(path).replace(/^(\/\/.*\n)+/, ''));
 });
