@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeLocationOf } from './edge-location.js';
+import { edgeLocationOf, edgeLocationOfRegion } from './edge-location.js';
 
 describe('the edge a client came through', () => {
   it.each([
@@ -13,5 +13,17 @@ describe('the edge a client came through', () => {
     ['in1.vss.twilio.com', null],
   ])('%s is %s', (host, edge) => {
     expect(edgeLocationOf(host)).toBe(edge);
+  });
+});
+
+describe('the edge of a room’s media servers', () => {
+  it.each([
+    ['us1', 'ashburn'],
+    ['ie1', 'dublin'],
+    ['au1', 'sydney'],
+    ['gll', 'roaming'],
+    ['in1', null],
+  ])('%s is %s', (region, edge) => {
+    expect(edgeLocationOfRegion(region)).toBe(edge);
   });
 });

@@ -28,6 +28,16 @@ const edges: ReadonlySet<string> = new Set<EdgeLocation>([
 ]);
 
 /**
+ * The edge where a region's media servers are reached: a room's `edge_location` from its
+ * `media_region` (`gll`, Global Low Latency, is `roaming`); null for a region whose edge Insights does
+ * not name (in1).
+ */
+export function edgeLocationOfRegion(region: string): EdgeLocation | null {
+  if (region === 'gll') return 'roaming';
+  return edgeOfRegion[region] ?? null;
+}
+
+/**
  * The edge a client came through, from the host of the signaling URL it dialled: the SDK's default
  * `global.vss.twilio.com` (Global Low Latency) is `roaming`, `<region>.vss.twilio.com` that region's
  * edge, `<edge>.vss…` that edge. A client sent straight to roomlab (`wsServer`) chose no region: roaming.

@@ -54,6 +54,8 @@ describe('room summary from what the engine saw', () => {
       // alice 15 s, bob 30 s, alice again 20 s
       total_participant_duration_sec: 65,
       media_region: 'us1',
+      // Twilio's us1 media servers are reached at its Ashburn edge.
+      edge_location: 'ashburn',
     });
   });
 

@@ -2,6 +2,7 @@ import { durationSeconds, twilioDate } from '../clock.js';
 import type { ParticipantRecord, RecordingRecord, RoomRecord } from '../engine/records.js';
 import type { VideoRoomSummary } from '../resources.js';
 import { detectedCodecs } from './detected-codecs.js';
+import { edgeLocationOfRegion } from './edge-location.js';
 import type { Nullable } from './nullable.js';
 import { processingState } from './processing-state.js';
 
@@ -85,6 +86,6 @@ export function roomSummary(room: RoomRecord, input: RoomSummaryInput): RoomSumm
     total_recording_duration_sec: recordedSeconds(recordings),
     processing_state: processingState(room, now, input.stalled ?? false),
     recording_enabled: room.recordParticipantsOnConnect || recordings.length > 0,
-    edge_location: null,
+    edge_location: edgeLocationOfRegion(room.mediaRegion),
   };
 }

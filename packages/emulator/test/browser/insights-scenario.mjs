@@ -3,33 +3,15 @@
 // a room (made by their connect), see each other's video, bob leaves, and the room is completed over
 // REST; then the same in an H.264 room made over REST. Prints one JSON line with what the pages saw and
 // what Video Insights says of it, read with the official twilio client.
-import { createRequire } from 'node:module';
 import { mintAccessToken } from '@roomlab/core';
-import { startServer } from '@roomlab/emulator';
 import { emulatorHttpClient } from '@roomlab/emulator/twilio';
-import { launchChromium, serveStatic } from '@roomlab/test-harness';
 import twilio from 'twilio';
+import { openSdkPage, poll, sleep } from './sdk-scenario.mjs';
 
-const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
-const html = new URL('./sdk-page.html', import.meta.url).pathname;
-const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
-const emulator = await startServer({ port: 0 });
-const browser = await launchChromium({ media: true });
-
+const { page, emulator, close } = await openSdkPage();
 const { accountSid, apiKeySid, apiKeySecret, authToken } = emulator.emulator.credentials;
 const rest = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
 const result = { error: null, rooms: {} };
-
-/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
-async function poll(read, done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
-  }
-  return value;
-}
 
 /** The room's Insights summary and its participants' (plain JSON, as the client read them). */
 async function summaries(roomSid) {
@@ -39,8 +21,6 @@ async function summaries(roomSid) {
 }
 
 async function scenario() {
-  const page = await browser.newPage();
-  await page.goto(pages.origin);
   result.sdkVersion = await page.evaluate(() => Twilio.Video.version);
   result.userAgent = await page.evaluate(() => navigator.userAgent);
   const join = async (key, identity, name) => {
@@ -65,7 +45,6 @@ async function scenario() {
       (videos) => keys.every((key) => videos.some((video) => video.key === key && video.frames > 0)),
       45_000,
     );
-  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const leave = (key) => page.evaluate((k) => window.rooms[k].disconnect(), key);
 
   const run = async (label, name, keys) => {
@@ -103,4 +82,4 @@ await scenario().catch((error) => {
   result.error = String(error?.stack ?? error);
 });
 console.log(JSON.stringify(result));
-for (const close of [() => browser.close(), () => emulator.close(), () => pages.close()]) await close();
+await close();

@@ -47,6 +47,8 @@ it('summarizes rooms where real SDK pages joined, sent media and left: codecs, p
     maxConcurrentParticipants: 2,
     concurrentParticipants: 0,
     codecs: ['VP8', 'opus'],
+    mediaRegion: 'us1',
+    edgeLocation: 'ashburn',
     recordingEnabled: false,
     totalRecordingDurationSec: 0,
     processingState: 'in_progress',
