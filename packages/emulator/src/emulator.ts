@@ -5,6 +5,7 @@ import {
   consoleLogger,
   createEngine,
   type Engine,
+  isTwilioError,
   type Logger,
   randomSidSource,
   type SidSource,
@@ -15,11 +16,18 @@ import { type Control, createControl } from './control/control.js';
 import { controlPrefix, controlRoutes } from './control/control-routes.js';
 import { faultTable } from './control/faults.js';
 import { requestLog } from './control/request-log.js';
-import type { FetchHandler } from './fetch-handler.js';
+import {
+  type EmulatorHandler,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  headerOf,
+  jsonResponse,
+} from './emulator-request.js';
+import { type FetchHandler, fetchHandler } from './fetch-handler.js';
 import { serveMediaDownloads } from './media/media-downloads.js';
 import { mediaLinkPrefix, mediaLinks } from './media/media-links.js';
 import { type MediaStorage, type MediaStorageFactory, noMediaStorage } from './media/media-storage.js';
-import { createRestApi, twilioErrorResponse } from './rest/rest-api.js';
+import { createRestApi, defaultMaxBodyBytes, twilioErrorResponse } from './rest/rest-api.js';
 import type { Sfu, SfuOptions } from './signaling/media/sfu.js';
 import { type RoomSignaling, roomSignaling } from './signaling/room-signaling.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
@@ -103,28 +111,23 @@ export interface Emulator {
   close(): void;
 }
 
-const errorCodeOf = async (response: Response): Promise<number | null> => {
-  if (response.status < 400) return null;
+/** Query and form parameters, as sent, for the request log; the body is the one the route reads. */
+const paramsOf = async (request: EmulatorRequest, maxBodyBytes: number): Promise<[string, string][]> => {
+  const query = [...request.url.searchParams];
+  const type = headerOf(request, 'content-type') ?? '';
+  if (request.method === 'GET' || !type.startsWith('application/x-www-form-urlencoded')) return query;
+  if (Number(headerOf(request, 'content-length') ?? '0') > loggedBodyBytes) return query;
   try {
-    const body = (await response.clone().json()) as { code?: unknown };
-    return typeof body.code === 'number' ? body.code : null;
-  } catch {
-    return null;
+    return [...query, ...new URLSearchParams(await request.text(maxBodyBytes))];
+  } catch (error) {
+    // A body too large or not UTF-8: the route answers the client that error; the log keeps the query.
+    if (isTwilioError(error)) return query;
+    throw error;
   }
 };
 
-const paramsOf = async (request: Request, url: URL): Promise<[string, string][]> => {
-  const query = [...url.searchParams];
-  const type = request.headers.get('content-type') ?? '';
-  if (request.method === 'GET' || !type.startsWith('application/x-www-form-urlencoded')) return query;
-  const length = Number(request.headers.get('content-length') ?? '0');
-  if (length > 64 * 1024) return query;
-  try {
-    return [...query, ...new URLSearchParams(await request.clone().text())];
-  } catch {
-    return query;
-  }
-};
+/** Form bodies up to this size have their parameters in the request log. */
+const loggedBodyBytes = 64 * 1024;
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? adjustableClock();
@@ -164,8 +167,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const log = requestLog(options.requestLogCapacity);
   const logger = options.logger ?? consoleLogger;
   const links = mediaLinks(clock);
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const rest = createRestApi(engine, {
-    maxBodyBytes: options.maxBodyBytes,
+    maxBodyBytes,
     logger,
     mediaLinks: links,
     summaryStalled: (roomSid) => faults.stallsSummaryOf(roomSid),
@@ -196,12 +200,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const handleControl = controlRoutes(control, logger);
 
   /** Twilio's API, after any fault a test injected; every answer goes into the request log. */
-  const serveApi = async (request: Request, url: URL): Promise<Response> => {
+  const serveApi = async (request: EmulatorRequest): Promise<EmulatorResponse> => {
     const at = clock.now();
     const started = performance.now();
-    const params = await paramsOf(request, url);
-    let response: Response;
-    const fault = faults.forRequest(request.method, url.pathname);
+    const params = await paramsOf(request, maxBodyBytes);
+    let response: EmulatorResponse;
+    const fault = faults.forRequest(request.method, request.url.pathname);
     if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     if (fault?.errorCode !== undefined) {
       const error = new TwilioError(
@@ -212,44 +216,37 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
       response = twilioErrorResponse(error, headers);
     } else {
-      response = await rest(request, url);
+      response = await rest(request);
     }
     log.record({
       at,
       method: request.method,
-      path: url.pathname,
+      path: request.url.pathname,
       params,
       status: response.status,
-      errorCode: await errorCodeOf(response),
+      errorCode: response.errorCode ?? null,
       durationMs: performance.now() - started,
     });
     return response;
   };
 
-  const handle: FetchHandler = async (request) => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return twilioErrorResponse(new TwilioError(20001, 'The request URL is not valid'));
-    }
+  const serve: EmulatorHandler = async (request) => {
+    const { url } = request;
     if (url.pathname === '/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return twilioErrorResponse(new TwilioError(20004, 'Method not allowed: /health answers GET'), {
           allow: 'GET',
         });
       }
-      return Response.json({
-        status: 'ok',
-        version,
-        uptime_seconds: Math.floor((Date.now() - startedAt) / 1000),
-      });
+      const health = { status: 'ok', version, uptime_seconds: Math.floor((Date.now() - startedAt) / 1000) };
+      return jsonResponse(200, health, { 'content-type': 'application/json' });
     }
-    if (url.pathname.startsWith(mediaLinkPrefix)) return serveMedia(request, url);
+    if (url.pathname.startsWith(mediaLinkPrefix)) return serveMedia(request);
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`))
-      return handleControl(request, url);
-    return serveApi(request, url);
+      return handleControl(request);
+    return serveApi(request);
   };
+  const handle = fetchHandler(serve);
 
   return {
     handle,

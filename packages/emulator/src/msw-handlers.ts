@@ -1,5 +1,11 @@
 import { http, passthrough, type RequestHandler } from 'msw';
-import type { FetchHandler } from './fetch-handler.js';
+import type { EmulatorResponse } from './emulator-request.js';
+import {
+  emulatorHandlerOf,
+  type FetchBodyReader,
+  type FetchHandler,
+  fromFetchRequest,
+} from './fetch-handler.js';
 import { twilioOrigins } from './twilio-origins.js';
 
 /**
@@ -39,7 +45,7 @@ export function twilioHandlersWhile(
       async ({ request }) => {
         const now = target();
         if (!now || !isTwilio(new URL(request.url))) return passthrough();
-        return withLength(await now.handle(await buffered(request)));
+        return withLength(await emulatorHandlerOf(now.handle)(fromFetchRequest(request, wholeBody)));
       },
     ),
   ];
@@ -49,24 +55,17 @@ export function twilioHandlersWhile(
  * msw's intercepted request streams its body only once the interceptor has the whole of it, and a
  * streaming read can stall on that in Node; reading it as one buffer is what msw's own resolvers do.
  */
-async function buffered(request: Request): Promise<Request> {
-  if (request.method === 'GET' || request.method === 'HEAD') return request;
-  const body = await request.arrayBuffer();
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: body.byteLength ? body : undefined,
-  });
-}
+const wholeBody: FetchBodyReader = async (request) => new Uint8Array(await request.arrayBuffer());
 
 /**
  * Gives a response a Content-Length, as Twilio's responses have: without one, msw streams the mocked
  * body in a way Node's http client (axios, under the `twilio` library) never sees end.
  */
-async function withLength(response: Response): Promise<Response> {
-  if (response.headers.has('content-length') || response.body === null) return response;
-  const body = await response.arrayBuffer();
-  const headers = new Headers(response.headers);
-  headers.set('content-length', String(body.byteLength));
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+function withLength(answer: EmulatorResponse): Response {
+  const { status, headers, body } = answer;
+  if (body === null || body instanceof ReadableStream) return new Response(body, { status, headers });
+  const bytes = typeof body === 'string' ? textEncoder.encode(body) : body;
+  return new Response(bytes, { status, headers: { ...headers, 'content-length': String(bytes.byteLength) } });
 }
+
+const textEncoder = new TextEncoder();

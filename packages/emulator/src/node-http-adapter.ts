@@ -1,67 +1,169 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { FetchHandler } from './fetch-handler.js';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import {
+  type EmulatorHandler,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  jsonResponse,
+  readOnce,
+  tooLarge,
+  utf8,
+} from './emulator-request.js';
+import { directHandlerOf, type FetchHandler } from './fetch-handler.js';
+
+/** A Node request as the emulator's request, and whether its body was refused part way (then: close). */
+function fromNodeRequest(incoming: IncomingMessage, url: URL) {
+  let refused = false;
+  const request: EmulatorRequest = {
+    method: incoming.method ?? 'GET',
+    url,
+    headers: incoming.headers,
+    text: readOnce((maxBytes) => {
+      if (request.method === 'GET' || request.method === 'HEAD') return Promise.resolve('');
+      return readNodeBody(incoming, maxBytes).catch((error: unknown) => {
+        refused = true;
+        throw error;
+      });
+    }),
+  };
+  return { request, refused: () => refused };
+}
+
+/** Reads a Node request's body as UTF-8 text, stopping (and refusing) once it passes `maxBytes`. */
+function readNodeBody(incoming: IncomingMessage, maxBytes: number): Promise<string> {
+  if (Number(incoming.headers['content-length'] ?? '0') > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        stop();
+        incoming.pause();
+        reject(tooLarge(maxBytes));
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      try {
+        resolve(utf8(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+  });
+}
+
+/** Writes the emulator's answer to a Node response: one `writeHead`, then the text or the piped stream. */
+async function writeAnswer(answer: EmulatorResponse, target: ServerResponse): Promise<void> {
+  const { body } = answer;
+  if (!(body instanceof ReadableStream)) {
+    const headers =
+      body === null
+        ? answer.headers
+        : { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
+    target.writeHead(answer.status, headers);
+    target.end(body ?? undefined);
+    return;
+  }
+  target.writeHead(answer.status, answer.headers);
+  await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), target);
+}
+
+/**
+ * The origin a Node request was made to, from its Host header, so `url` and `links` point at whatever
+ * address the client used; undefined for a Host that is not a host.
+ */
+function originOf(incoming: IncomingMessage): string | undefined {
+  const host = incoming.headers.host ?? `${incoming.socket.localAddress}:${incoming.socket.localPort}`;
+  if (/[/@?#\\\s]/.test(host)) return undefined;
+  // Requests through roomlab's proxy arrive over TLS it terminated: their links say https.
+  const scheme = 'encrypted' in incoming.socket && incoming.socket.encrypted ? 'https' : 'http';
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A Node request as a Fetch request. The body streams, so the handler's size cap stops a huge upload early. */
-export function toFetchRequest(request: IncomingMessage, origin: string): Request {
+function toFetchRequest(incoming: IncomingMessage, url: URL): Request {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, one);
   }
-  const method = request.method ?? 'GET';
+  const method = incoming.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(request.url ?? '/', origin), {
+  return new Request(url, {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
     // Node's fetch requires this for a streamed body.
     duplex: 'half',
   } as RequestInit);
 }
 
-/** Writes a Fetch response to a Node response. */
-export async function writeFetchResponse(response: Response, target: ServerResponse): Promise<void> {
-  target.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    target.setHeader(name, value);
-  });
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  target.end(body);
-}
-
-/**
- * A Node request listener over a Fetch handler. The origin comes from the Host header so `url` and
- * `links` point at whatever address the client used; a Host that is not a host answers 400.
- */
-export function nodeRequestListener(handle: FetchHandler) {
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const host = request.headers.host ?? `${request.socket.localAddress}:${request.socket.localPort}`;
-    let origin: string;
-    try {
-      if (/[/@?#\\\s]/.test(host)) throw new Error('not a bare host');
-      // Requests through roomlab's proxy arrive over TLS it terminated: their links say https.
-      const scheme = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http';
-      origin = new URL(`${scheme}://${host}`).origin;
-    } catch {
-      await writeFetchResponse(badHost(), response);
-      return;
-    }
-    const answer = await handle(toFetchRequest(request, origin));
-    // A refused upload (413) leaves the rest of its body unread: close rather than reuse the socket.
-    const sentBody =
-      request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
-    if (sentBody && !request.readableEnded) response.setHeader('connection', 'close');
-    await writeFetchResponse(answer, response);
+/** Any other Fetch handler behind Node: its request is a Fetch request, its answer written as it is. */
+async function serveThroughFetch(handle: FetchHandler, incoming: IncomingMessage, url: URL) {
+  const response = await handle(toFetchRequest(incoming, url));
+  const answer: EmulatorResponse = {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: response.body,
   };
+  const sentBody =
+    incoming.headers['content-length'] !== undefined || incoming.headers['transfer-encoding'] !== undefined;
+  return { answer, close: sentBody && !incoming.readableEnded };
 }
 
-function badHost(): Response {
-  const body = {
+/** The emulator's own handler behind Node: no Fetch objects at all. */
+async function serveDirect(serve: EmulatorHandler, incoming: IncomingMessage, url: URL) {
+  const { request, refused } = fromNodeRequest(incoming, url);
+  const answer = await serve(request);
+  return { answer, close: refused() };
+}
+
+const badHost = jsonResponse(
+  400,
+  {
     code: 20001,
     message: 'Invalid Host header',
     more_info: 'https://www.twilio.com/docs/errors/20001',
     status: 400,
+  },
+  { 'content-type': 'application/json' },
+);
+
+/**
+ * A Node request listener over a Fetch handler. The emulator's own (`emulator.handle`) is called
+ * without Fetch objects; any other goes through a Fetch request. A Host that is not a host answers 400.
+ */
+export function nodeRequestListener(handle: FetchHandler) {
+  const serve = directHandlerOf(handle);
+  return async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const origin = originOf(incoming);
+    if (origin === undefined) return writeAnswer(badHost, response);
+    const url = new URL(incoming.url ?? '/', origin);
+    const { answer, close } = serve
+      ? await serveDirect(serve, incoming, url)
+      : await serveThroughFetch(handle, incoming, url);
+    // A refused upload (413) leaves the rest of its body unread: close rather than reuse the socket.
+    if (close) response.setHeader('connection', 'close');
+    await writeAnswer(answer, response);
   };
-  return Response.json(body, { status: 400 });
 }

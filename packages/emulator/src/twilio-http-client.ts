@@ -1,7 +1,8 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type * as ResponseModule from 'twilio/lib/http/response.js';
-import type { FetchHandler } from './fetch-handler.js';
+import { type EmulatorResponse, tooLarge } from './emulator-request.js';
+import { emulatorHandlerOf, type FetchHandler } from './fetch-handler.js';
 import { isTwilioApiUrl } from './twilio-origins.js';
 
 type RequestOptions<TData> = RequestClient.RequestOptions<TData>;
@@ -40,6 +41,13 @@ function formOf(values: object | undefined): URLSearchParams {
   return form;
 }
 
+const formType = 'application/x-www-form-urlencoded;charset=UTF-8';
+
+async function textOf(body: EmulatorResponse['body']): Promise<string> {
+  if (typeof body === 'string') return body;
+  return body === null ? '' : new Response(body).text();
+}
+
 /**
  * A `twilio` RequestClient that calls an emulator's handler directly, in this process, with no HTTP
  * and no msw: the fastest way to run the real client against roomlab in a unit test.
@@ -49,34 +57,32 @@ export function inProcessHttpClient(
   origin = 'https://video.twilio.com',
 ): RequestClient {
   const client = new twilio.RequestClient();
+  const serve = emulatorHandlerOf(handle);
   client.request = async <TData>(opts: RequestOptions<TData>): Promise<TwilioResponse<TData>> => {
     const target = new URL(opts.uri);
     const url = isTwilioApiUrl(target) ? target : new URL(`${target.pathname}${target.search}`, origin);
     for (const [key, value] of formOf(opts.params as object | undefined)) url.searchParams.append(key, value);
-    const headers = new Headers(opts.headers as Record<string, string> | undefined);
+    const method = opts.method.toUpperCase();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(opts.headers ?? {}))
+      headers[name.toLowerCase()] = String(value);
     if (opts.username && opts.password) {
-      headers.set('authorization', `Basic ${btoa(`${opts.username}:${opts.password}`)}`);
+      headers.authorization = `Basic ${btoa(`${opts.username}:${opts.password}`)}`;
     }
-    const hasBody =
-      opts.data !== undefined &&
-      opts.method.toUpperCase() !== 'GET' &&
-      opts.method.toUpperCase() !== 'DELETE';
-    const response = await handle(
-      new Request(url, {
-        method: opts.method.toUpperCase(),
-        headers,
-        body: hasBody ? formOf(opts.data as object) : undefined,
-      }),
-    );
-    const responseHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      responseHeaders[name] = value;
-    });
+    const hasBody = opts.data !== undefined && method !== 'GET' && method !== 'DELETE';
+    const body = hasBody ? formOf(opts.data as object).toString() : '';
+    if (hasBody) headers['content-type'] ??= formType;
+    // A form is URL-encoded ASCII: its length is its size in bytes.
+    const text = async (maxBytes: number) => {
+      if (body.length > maxBytes) throw tooLarge(maxBytes);
+      return body;
+    };
+    const answer = await serve({ method, url, headers, text });
     // Like the axios-based client, the body is handed over as text; twilio's Version parses it.
     return {
-      statusCode: response.status,
-      body: (await response.text()) as TData,
-      headers: responseHeaders,
+      statusCode: answer.status,
+      body: (await textOf(answer.body)) as TData,
+      headers: answer.headers,
     } as TwilioResponse<TData>;
   };
   return client;

@@ -1,5 +1,5 @@
 import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
-import { readCapped } from '../rest/params.js';
+import { type EmulatorRequest, type EmulatorResponse, jsonResponse } from '../emulator-request.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
 import { speakerChoiceOf } from './dominant-speaker.js';
@@ -10,14 +10,8 @@ export const controlPrefix = '/_roomlab';
 
 const maxJsonBytes = 16 * 1024 * 1024;
 
-async function readJson(request: Request): Promise<unknown> {
-  const bytes = request.body ? await readCapped(request.body, maxJsonBytes) : new Uint8Array();
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new TwilioError(20001, 'Invalid request body: it is not valid UTF-8');
-  }
+async function readJson(request: EmulatorRequest): Promise<unknown> {
+  const text = await request.text(maxJsonBytes);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -50,7 +44,7 @@ function speakerRoomParams(url: URL) {
   return { room, accountSid: text(url, 'AccountSid') };
 }
 
-type Handler = (request: Request, url: URL, rest: string[]) => Promise<unknown> | unknown;
+type Handler = (request: EmulatorRequest, url: URL, rest: string[]) => Promise<unknown> | unknown;
 
 /**
  * The control API over HTTP, JSON in and out, under `/_roomlab/`. Each route calls the typed
@@ -179,7 +173,8 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
     },
   };
 
-  return async function handleControl(request: Request, url: URL): Promise<Response> {
+  return async function handleControl(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const { url } = request;
     try {
       const path = url.pathname.slice(controlPrefix.length).replace(/^\/|\/$/g, '');
       const segments = path === '' ? [] : path.split('/');
@@ -198,9 +193,9 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           { allow },
         );
       }
-      return Response.json(await handler(request, url, rest));
+      return jsonResponse(200, await handler(request, url, rest), { 'content-type': 'application/json' });
     } catch (error) {
-      return errorResponse(error, request, url, logger);
+      return errorResponse(error, request, logger);
     }
   };
 }

@@ -1,4 +1,5 @@
 import { type Logger, TwilioError, type TwilioErrorCode } from '@roomlab/core';
+import type { EmulatorRequest, EmulatorResponse } from '../emulator-request.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { MediaLinks } from './media-links.js';
 import type { MediaStorage } from './media-storage.js';
@@ -11,7 +12,8 @@ const failure = (code: TwilioErrorCode, message: string, headers?: Record<string
  * link is valid, 403 once it has expired, 404 for a link never made or a file that is gone.
  */
 export function serveMediaDownloads(links: MediaLinks, storage: MediaStorage, logger: Logger) {
-  return async (request: Request, url: URL): Promise<Response> => {
+  return async (request: EmulatorRequest): Promise<EmulatorResponse> => {
+    const { url } = request;
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return failure(20004, 'Method not allowed: media links answer GET', { allow: 'GET, HEAD' });
     const link = links.resolve(url.pathname);
@@ -22,7 +24,7 @@ export function serveMediaDownloads(links: MediaLinks, storage: MediaStorage, lo
     try {
       media = await storage.read(link.target);
     } catch (error) {
-      return errorResponse(error, request, url, logger);
+      return errorResponse(error, request, logger);
     }
     if (!media) {
       const { kind, sid } = link.target;
@@ -35,8 +37,8 @@ export function serveMediaDownloads(links: MediaLinks, storage: MediaStorage, lo
     };
     if (request.method === 'HEAD') {
       await media.body.cancel();
-      return new Response(null, { headers });
+      return { status: 200, headers, body: null };
     }
-    return new Response(media.body, { headers });
+    return { status: 200, headers, body: media.body };
   };
 }

@@ -1,4 +1,5 @@
 import { TwilioError } from '@roomlab/core';
+import { type EmulatorRequest, headerOf } from '../emulator-request.js';
 
 /**
  * Request parameters as Twilio reads them: form-encoded PascalCase names, repeated keys for lists.
@@ -102,33 +103,23 @@ export interface RequestBody {
  * its camelCase keys become Twilio's PascalCase names, arrays repeated values, objects JSON text.
  */
 export async function readBody(
-  request: Request,
+  request: EmulatorRequest,
   maxBytes: number,
   acceptsJson = false,
 ): Promise<RequestBody> {
-  if (request.method === 'GET' || request.method === 'DELETE' || request.body === null)
+  if (request.method === 'GET' || request.method === 'DELETE')
     return { params: new URLSearchParams(), json: false };
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes`);
-  const bytes = await readCapped(request.body, maxBytes);
-  if (bytes.byteLength === 0) return { params: new URLSearchParams(), json: false };
-  if (acceptsJson && type === 'application/json') return { params: jsonParams(utf8(bytes)), json: true };
+  const type = (headerOf(request, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const text = await request.text(maxBytes);
+  if (text.length === 0) return { params: new URLSearchParams(), json: false };
+  if (acceptsJson && type === 'application/json') return { params: jsonParams(text), json: true };
   if (type !== 'application/x-www-form-urlencoded') {
     throw new TwilioError(
       20001,
       'Invalid request body: Twilio takes parameters as application/x-www-form-urlencoded',
     );
   }
-  return { params: parseForm(utf8(bytes)), json: false };
-}
-
-function utf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new TwilioError(20001, 'Invalid request body: it is not valid UTF-8');
-  }
+  return { params: parseForm(text), json: false };
 }
 
 /** A JSON object's fields as Twilio's form parameters (`roomSid` → `RoomSid`). */
@@ -165,31 +156,4 @@ export function parseForm(text: string): URLSearchParams {
     }
   }
   return new URLSearchParams(text);
-}
-
-/** Reads a body, giving up (and cancelling the stream) once it passes the cap, so a huge upload costs nothing. */
-export async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      // The client is answered 20413 either way; a stream that fails to cancel is already broken.
-      await reader.cancel().catch((error: unknown) => {
-        throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes (${String(error)})`);
-      });
-      throw new TwilioError(20413, `Request body is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -1,5 +1,6 @@
 import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
 import { base64 } from '../base64.js';
+import { type EmulatorRequest, type EmulatorResponse, headerOf, jsonResponse } from '../emulator-request.js';
 import type { MediaLinks } from '../media/media-links.js';
 import { compositionHookRoutes } from './composition-hook-routes.js';
 import { compositionRoutes } from './composition-routes.js';
@@ -49,22 +50,20 @@ export const restRoutes: readonly CompiledRoute[] = [
   ...onHost('insights', insightsRoutes),
 ].map(compileRoute);
 
-const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
-
-export function twilioErrorResponse(error: TwilioError, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(error.toJSON()), {
-    status: error.status,
-    headers: { ...jsonHeaders, ...headers },
-  });
+export function twilioErrorResponse(
+  error: TwilioError,
+  headers: Record<string, string> = {},
+): EmulatorResponse {
+  return { ...jsonResponse(error.status, error.toJSON(), headers), errorCode: error.code };
 }
 
 /**
  * The answer to an error thrown while serving: Twilio's error when it is one (the client's mistake),
  * else a 20500 that says it is roomlab's bug, reported to the logger with the request it broke on.
  */
-export function errorResponse(error: unknown, request: Request, url: URL, logger: Logger): Response {
+export function errorResponse(error: unknown, request: EmulatorRequest, logger: Logger): EmulatorResponse {
   if (isTwilioError(error)) return twilioErrorResponse(error);
-  logger.error(`unexpected error while serving ${request.method} ${url.pathname}`, error);
+  logger.error(`unexpected error while serving ${request.method} ${request.url.pathname}`, error);
   return twilioErrorResponse(
     new TwilioError(
       20500,
@@ -83,8 +82,8 @@ function extensionHeader(route: boolean, jsonBody: boolean): Record<string, stri
   return {};
 }
 
-function basicCredentials(request: Request): { username: string; password: string } | undefined {
-  const header = request.headers.get('authorization');
+function basicCredentials(request: EmulatorRequest): { username: string; password: string } | undefined {
+  const header = headerOf(request, 'authorization');
   const match = header ? /^Basic\s+([A-Za-z0-9+/=]{1,2048})$/i.exec(header.trim()) : null;
   if (!match) return undefined;
   let decoded: string;
@@ -103,10 +102,14 @@ function basicCredentials(request: Request): { username: string; password: strin
  * form-encoded parameters, and answers Twilio's JSON, or Twilio's error for anything malformed.
  * Returns undefined for paths it does not own, so other handlers can take them.
  */
+/** The largest request body accepted by default: 1 MiB. */
+export const defaultMaxBodyBytes = 1024 * 1024;
+
 export function createRestApi(engine: Engine, options: RestApiOptions) {
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const logger = options.logger ?? consoleLogger;
-  return async function handleRest(request: Request, url: URL): Promise<Response> {
+  return async function handleRest(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const { url } = request;
     try {
       const matches = matchRoutes(restRoutes, url.pathname).filter(({ route }) => servesHost(route, url));
       if (matches.length === 0)
@@ -147,13 +150,10 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
         ...result.headers,
         ...extensionHeader(found.route.source === 'extension', body.json),
       };
-      if (result.status === 204) return new Response(null, { status: 204, headers });
-      return new Response(JSON.stringify(result.body), {
-        status: result.status,
-        headers: { ...jsonHeaders, ...headers },
-      });
+      if (result.status === 204) return { status: 204, headers, body: null };
+      return jsonResponse(result.status, result.body, headers);
     } catch (error) {
-      return errorResponse(error, request, url, logger);
+      return errorResponse(error, request, logger);
     }
   };
 }
