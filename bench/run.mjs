@@ -30,11 +30,14 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createEmulator } from '@roomlab/emulator';
 import { startInProcess } from '@roomlab/emulator/msw';
+import { inProcessHttpClient } from '@roomlab/emulator/twilio';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
+import twilio from 'twilio';
 import { cannedRoom } from './canned-room.mjs';
 import { benchImportTimes } from './import-times.mjs';
 import { benchMedia } from './media.mjs';
+import { startPrism } from './prism.mjs';
 import { machine, num, table } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -129,18 +132,21 @@ async function serverInWorker(kind) {
 async function measureHttp() {
   const bare = await serverInWorker('bare');
   const roomlab = await serverInWorker('roomlab');
+  const prism = await startPrism();
   const authorization = basic(roomlab.accountSid, roomlab.authToken);
   try {
-    await drive(bare.port, authorization, 8, warmupSeconds); // warm up the driver and both servers
-    await drive(roomlab.port, authorization, 8, warmupSeconds);
+    // Warm up the driver and every server.
+    for (const { port } of [bare, roomlab, prism]) await drive(port, authorization, 8, warmupSeconds);
     const rows = [];
     for (const concurrency of concurrencies) {
       const reference = await drive(bare.port, authorization, concurrency, httpSeconds);
       const measured = await drive(roomlab.port, authorization, concurrency, httpSeconds);
-      rows.push({ concurrency, reference, measured });
+      const mock = await drive(prism.port, authorization, concurrency, httpSeconds);
+      rows.push({ concurrency, reference, measured, prism: mock });
     }
     return rows;
   } finally {
+    await prism.close();
     await roomlab.close();
     await bare.close();
   }
@@ -189,6 +195,52 @@ async function cannedHandler(request) {
   });
 }
 
+/**
+ * The same pairs through the official `twilio` client, one call at a time: `rooms.create` then
+ * `rooms(sid).fetch()`, timed per call (µs: the mean, p50 and p99).
+ */
+async function perClientCall(pairs, client) {
+  const latencies = [];
+  const timed = async (call) => {
+    const start = performance.now();
+    const result = await call();
+    latencies.push(performance.now() - start);
+    return result;
+  };
+  const pair = async () => {
+    const room = await timed(() => client.video.v1.rooms.create({ type: 'group', maxParticipants: 10 }));
+    await timed(() => client.video.v1.rooms(room.sid).fetch());
+  };
+  for (let i = 0; i < Math.min(300, pairs); i++) await pair(); // warm up
+  latencies.length = 0;
+  const start = performance.now();
+  for (let i = 0; i < pairs; i++) await pair();
+  const mean = ((performance.now() - start) * 1000) / latencies.length;
+  latencies.sort((a, b) => a - b);
+  return { mean, p50: percentile(latencies, 50) * 1000, p99: percentile(latencies, 99) * 1000 };
+}
+
+/** The reference for the client row: a RequestClient that answers the canned Room, as Twilio's client expects. */
+const cannedRequestClient = {
+  async request(options) {
+    const body = JSON.stringify(cannedRoom(cannedSid, twilioOrigin));
+    return { statusCode: options.method.toUpperCase() === 'POST' ? 201 : 200, body, headers: {} };
+  },
+};
+
+async function measureClient() {
+  const canned = await perClientCall(
+    inProcessPairs,
+    twilio('AC00000000000000000000000000000000', 'token', { httpClient: cannedRequestClient }),
+  );
+  const emulator = createEmulator();
+  const { accountSid, authToken } = emulator.credentials;
+  const client = twilio(accountSid, authToken, { httpClient: inProcessHttpClient(emulator.handle) });
+  const measured = await perClientCall(inProcessPairs, client);
+  emulator.close();
+  return { path: 'twilio client', reference: canned, measured };
+}
+
 async function measureInProcess() {
   const referenceAuth = basic('AC00000000000000000000000000000000', 'token');
 
@@ -223,6 +275,7 @@ async function measureInProcess() {
   return [
     { path: 'direct', reference: directCanned, measured: directRoomlab },
     { path: 'msw + fetch', reference: mswCanned, measured: mswRoomlab },
+    await measureClient(),
   ];
 }
 
@@ -239,32 +292,36 @@ if (!process.argv.includes('--no-imports')) {
 const httpRows = await measureHttp();
 console.log(
   `1. HTTP over 127.0.0.1 (keep-alive), create-room + fetch-room mix, ${httpSeconds} s per cell:` +
-    ' roomlab (startServer) vs a bare node:http server answering a canned Room JSON\n',
+    ' roomlab (startServer) vs a bare node:http server answering a canned Room JSON, and Prism mocking' +
+    ' the Video spec\n',
 );
 table(
   [
     'concurrency',
     'bare req/s',
     'roomlab req/s',
-    'ratio',
-    'bare p50 ms',
-    'roomlab p50 ms',
-    'bare p99 ms',
-    'roomlab p99 ms',
+    'prism req/s',
+    '÷ bare',
+    '÷ prism',
+    'bare p50 / p99 ms',
+    'roomlab p50 / p99 ms',
+    'prism p50 / p99 ms',
   ],
-  httpRows.map(({ concurrency, reference: b, measured: r }) => [
+  httpRows.map(({ concurrency, reference: b, measured: r, prism: m }) => [
     String(concurrency),
     num(b.rps),
     num(r.rps),
+    num(m.rps),
     num(r.rps / b.rps, 2),
-    num(b.p50, 2),
-    num(r.p50, 2),
-    num(b.p99, 2),
-    num(r.p99, 2),
+    `${num(r.rps / m.rps, 1)}×`,
+    `${num(b.p50, 2)} / ${num(b.p99, 2)}`,
+    `${num(r.p50, 2)} / ${num(r.p99, 2)}`,
+    `${num(m.p50, 2)} / ${num(m.p99, 2)}`,
   ]),
 );
 console.log(
-  '\n   ratio = roomlab req/s ÷ bare req/s (1.00 would mean roomlab costs nothing over a canned answer)\n',
+  '\n   ÷ bare = roomlab req/s ÷ bare req/s (1.00 would mean roomlab costs nothing over a canned answer);' +
+    ' ÷ prism = roomlab req/s ÷ Prism req/s\n',
 );
 
 const inProcessRows = await measureInProcess();
@@ -291,7 +348,9 @@ table(
 );
 console.log(
   '\n   direct = handle(new Request(...)) vs a trivial Fetch handler; msw + fetch = startInProcess() vs msw' +
-    ' handlers answering the canned JSON.\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
+    ' handlers answering the canned JSON;\n   twilio client = the `twilio` client with' +
+    ' inProcessHttpClient(emulator.handle) vs the same client with an httpClient answering the canned JSON' +
+    ' (µs per call).\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
 );
 if (!process.argv.includes('--no-media')) {
   console.log('');

@@ -1,7 +1,7 @@
 import { consoleLogger, type Engine, isTwilioError, type Logger, TwilioError } from '@roomlab/core';
-import { base64 } from '../base64.js';
 import { type EmulatorRequest, type EmulatorResponse, headerOf, jsonResponse } from '../emulator-request.js';
 import type { MediaLinks } from '../media/media-links.js';
+import { basicCredentials } from './basic-credentials.js';
 import { compositionHookRoutes } from './composition-hook-routes.js';
 import { compositionRoutes } from './composition-routes.js';
 import { guideExtensionRoutes } from './guide-extension-routes.js';
@@ -13,6 +13,7 @@ import { recordingRoutes } from './recording-routes.js';
 import {
   type CompiledRoute,
   compileRoute,
+  indexRoutes,
   matchRoutes,
   type Route,
   servesHost,
@@ -50,6 +51,8 @@ export const restRoutes: readonly CompiledRoute[] = [
   ...onHost('insights', insightsRoutes),
 ].map(compileRoute);
 
+const routeIndex = indexRoutes(restRoutes);
+
 export function twilioErrorResponse(
   error: TwilioError,
   headers: Record<string, string> = {},
@@ -82,21 +85,6 @@ function extensionHeader(route: boolean, jsonBody: boolean): Record<string, stri
   return {};
 }
 
-function basicCredentials(request: EmulatorRequest): { username: string; password: string } | undefined {
-  const header = headerOf(request, 'authorization');
-  const match = header ? /^Basic\s+([A-Za-z0-9+/=]{1,2048})$/i.exec(header.trim()) : null;
-  if (!match) return undefined;
-  let decoded: string;
-  try {
-    decoded = base64.decode(match[1] as string);
-  } catch {
-    return undefined;
-  }
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
 /**
  * Serves Twilio's REST routes from the engine: authenticates with HTTP Basic, parses Twilio's
  * form-encoded parameters, and answers Twilio's JSON, or Twilio's error for anything malformed.
@@ -111,7 +99,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
   return async function handleRest(request: EmulatorRequest): Promise<EmulatorResponse> {
     const { url } = request;
     try {
-      const matches = matchRoutes(restRoutes, url.pathname).filter(({ route }) => servesHost(route, url));
+      const matches = matchRoutes(routeIndex, url.pathname).filter(({ route }) => servesHost(route, url));
       if (matches.length === 0)
         throw new TwilioError(20404, `The requested resource ${url.pathname.slice(0, 256)} was not found`);
       const found = matches.find((candidate) => candidate.route.method === request.method);
@@ -125,7 +113,7 @@ export function createRestApi(engine: Engine, options: RestApiOptions) {
           { allow: allowed },
         );
       }
-      const credentials = basicCredentials(request);
+      const credentials = basicCredentials(headerOf(request, 'authorization'));
       if (!credentials) throw new TwilioError(20003, 'Authentication Error - No credentials provided');
       const accountSid = engine.authenticate({
         username: credentials.username,

@@ -84,10 +84,24 @@ export function compileRoute(route: Route): CompiledRoute {
   return { ...route, pattern: new RegExp(`^${source}$`), names };
 }
 
-/** Finds the routes whose template matches a path; their path parameters are URL-decoded. */
-export function matchRoutes(routes: readonly CompiledRoute[], pathname: string) {
-  const found: { route: CompiledRoute; pathParams: Record<string, string> }[] = [];
+/** Routes by how many `/` their template has: a path is only tried against routes of its own depth. */
+export type RouteIndex = ReadonlyMap<number, readonly CompiledRoute[]>;
+
+const depthOf = (path: string) => path.split('/').length;
+
+export function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
+  const index = new Map<number, CompiledRoute[]>();
   for (const route of routes) {
+    const depth = depthOf(route.template);
+    index.set(depth, [...(index.get(depth) ?? []), route]);
+  }
+  return index;
+}
+
+/** Finds the routes whose template matches a path; their path parameters are URL-decoded. */
+export function matchRoutes(index: RouteIndex, pathname: string) {
+  const found: { route: CompiledRoute; pathParams: Record<string, string> }[] = [];
+  for (const route of index.get(depthOf(pathname)) ?? []) {
     const match = route.pattern.exec(pathname);
     if (!match) continue;
     const pathParams: Record<string, string> = {};
