@@ -131,23 +131,27 @@ async function serverInWorker(kind) {
 
 async function measureHttp() {
   const bare = await serverInWorker('bare');
+  const express = await serverInWorker('express');
   const roomlab = await serverInWorker('roomlab');
   const prism = await startPrism();
   const authorization = basic(roomlab.accountSid, roomlab.authToken);
   try {
     // Warm up the driver and every server.
-    for (const { port } of [bare, roomlab, prism]) await drive(port, authorization, 8, warmupSeconds);
+    for (const { port } of [bare, express, roomlab, prism])
+      await drive(port, authorization, 8, warmupSeconds);
     const rows = [];
     for (const concurrency of concurrencies) {
       const reference = await drive(bare.port, authorization, concurrency, httpSeconds);
+      const canned = await drive(express.port, authorization, concurrency, httpSeconds);
       const measured = await drive(roomlab.port, authorization, concurrency, httpSeconds);
       const mock = await drive(prism.port, authorization, concurrency, httpSeconds);
-      rows.push({ concurrency, reference, measured, prism: mock });
+      rows.push({ concurrency, reference, express: canned, measured, prism: mock });
     }
     return rows;
   } finally {
     await prism.close();
     await roomlab.close();
+    await express.close();
     await bare.close();
   }
 }
@@ -292,27 +296,31 @@ if (!process.argv.includes('--no-imports')) {
 const httpRows = await measureHttp();
 console.log(
   `1. HTTP over 127.0.0.1 (keep-alive), create-room + fetch-room mix, ${httpSeconds} s per cell:` +
-    ' roomlab (startServer) vs a bare node:http server answering a canned Room JSON, and Prism mocking' +
-    ' the Video spec\n',
+    ' roomlab (startServer) vs a bare node:http server and an Express app answering a canned Room JSON,' +
+    ' and Prism mocking the Video spec\n',
 );
 table(
   [
     'concurrency',
     'bare req/s',
+    'express req/s',
     'roomlab req/s',
     'prism req/s',
     '÷ bare',
+    '÷ express',
     '÷ prism',
     'bare p50 / p99 ms',
     'roomlab p50 / p99 ms',
     'prism p50 / p99 ms',
   ],
-  httpRows.map(({ concurrency, reference: b, measured: r, prism: m }) => [
+  httpRows.map(({ concurrency, reference: b, express: e, measured: r, prism: m }) => [
     String(concurrency),
     num(b.rps),
+    num(e.rps),
     num(r.rps),
     num(m.rps),
     num(r.rps / b.rps, 2),
+    num(r.rps / e.rps, 2),
     `${num(r.rps / m.rps, 1)}×`,
     `${num(b.p50, 2)} / ${num(b.p99, 2)}`,
     `${num(r.p50, 2)} / ${num(r.p99, 2)}`,
@@ -321,7 +329,7 @@ table(
 );
 console.log(
   '\n   ÷ bare = roomlab req/s ÷ bare req/s (1.00 would mean roomlab costs nothing over a canned answer);' +
-    ' ÷ prism = roomlab req/s ÷ Prism req/s\n',
+    ' ÷ express = roomlab ÷ an Express app answering the canned JSON;\n   ÷ prism = roomlab req/s ÷ Prism req/s\n',
 );
 
 const inProcessRows = await measureInProcess();

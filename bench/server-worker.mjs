@@ -1,25 +1,39 @@
 // Hosts one server in its own thread, so the load driver and the server do not share an event loop.
-// 'bare' is a plain node:http server answering a canned Room JSON; 'roomlab' is `startServer({ port: 0 })`.
+// 'bare' is a plain node:http server answering a canned Room JSON, 'express' the same answer from an Express
+// app's one middleware, 'roomlab' is `startServer({ port: 0 })`.
 // Both listen on 127.0.0.1, on a port the OS picks. Post 'close' to stop the server and end the thread.
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { startServer } from '@roomlab/emulator';
+import express from 'express';
 import { cannedRoom } from './canned-room.mjs';
 
 const cannedSid = 'RM00000000000000000000000000000001';
 
-async function startBare() {
-  const server = createServer((incoming, outgoing) => {
-    incoming.resume(); // read (and drop) the form body, as a real server would have to
-    incoming.on('end', () => {
-      const body = JSON.stringify(cannedRoom(cannedSid, `http://${incoming.headers.host}`));
-      outgoing.writeHead(incoming.method === 'POST' ? 201 : 200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      });
-      outgoing.end(body);
+/** Answers the canned Room after reading (and dropping) the form body, as a real server would have to. */
+function answerCanned(incoming, outgoing) {
+  incoming.resume();
+  incoming.on('end', () => {
+    const body = JSON.stringify(cannedRoom(cannedSid, `http://${incoming.headers.host}`));
+    outgoing.writeHead(incoming.method === 'POST' ? 201 : 200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
     });
+    outgoing.end(body);
   });
+}
+
+/** The same canned answer from one middleware of an Express app set up as roomlab's is: what Express costs. */
+function cannedExpressApp() {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(answerCanned);
+  return app;
+}
+
+async function startBare(listener) {
+  const server = createServer(listener);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     ready: { port: server.address().port },
@@ -37,7 +51,12 @@ async function startRoomlab() {
   return { ready: { port: running.port, accountSid, authToken }, close: () => running.close() };
 }
 
-const server = workerData.kind === 'bare' ? await startBare() : await startRoomlab();
+const servers = {
+  bare: () => startBare(answerCanned),
+  express: () => startBare(cannedExpressApp()),
+  roomlab: startRoomlab,
+};
+const server = await servers[workerData.kind]();
 parentPort.on('message', async (message) => {
   if (message !== 'close') return;
   await server.close();
