@@ -159,36 +159,46 @@ async function measureHttp() {
 // ---- 2. In process ----------------------------------------------------------------------------------
 
 /**
- * `pairs` create + fetch pairs, one request at a time, each through `call(method, url, init)` (which
- * answers a Fetch Response); after a warm-up. Returns µs per request: the mean, p50 and p99.
+ * Runs `pair(timed)` `pairs` times, one at a time, after a warm-up; `timed(work)` times one request of
+ * it. Returns µs per request: the mean, p50 and p99.
  */
-async function perRequest(pairs, authorization, call) {
+async function timePairs(pairs, pair) {
+  const latencies = [];
+  const timed = async (work) => {
+    const start = performance.now();
+    const result = await work();
+    latencies.push(performance.now() - start);
+    return result;
+  };
+  for (let i = 0; i < Math.min(300, pairs); i++) await pair(timed); // warm up
+  latencies.length = 0;
+  const start = performance.now();
+  for (let i = 0; i < pairs; i++) await pair(timed);
+  const mean = ((performance.now() - start) * 1000) / latencies.length;
+  latencies.sort((a, b) => a - b);
+  return { mean, p50: percentile(latencies, 50) * 1000, p99: percentile(latencies, 99) * 1000 };
+}
+
+/** Create + fetch pairs, each request through `call(url, init)` (which answers a Fetch Response). */
+function perRequest(pairs, authorization, call) {
   const createInit = {
     method: 'POST',
     headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
     body: createBody,
   };
   const fetchInit = { headers: { authorization } };
-  const latencies = [];
-  const timed = async (url, init, expected) => {
-    const start = performance.now();
-    const response = await call(url, init);
-    const text = await response.text();
-    latencies.push(performance.now() - start);
-    if (response.status !== expected) throw new Error(`${url} answered ${response.status}: ${text}`);
+  const send = async (timed, url, init, expected) => {
+    const { status, text } = await timed(async () => {
+      const response = await call(url, init);
+      return { status: response.status, text: await response.text() };
+    });
+    if (status !== expected) throw new Error(`${url} answered ${status}: ${text}`);
     return text;
   };
-  const pair = async () => {
-    const { sid } = JSON.parse(await timed(`${twilioOrigin}/v1/Rooms`, createInit, 201));
-    await timed(`${twilioOrigin}/v1/Rooms/${sid}`, fetchInit, 200);
-  };
-  for (let i = 0; i < Math.min(300, pairs); i++) await pair(); // warm up
-  latencies.length = 0;
-  const start = performance.now();
-  for (let i = 0; i < pairs; i++) await pair();
-  const mean = ((performance.now() - start) * 1000) / latencies.length;
-  latencies.sort((a, b) => a - b);
-  return { mean, p50: percentile(latencies, 50) * 1000, p99: percentile(latencies, 99) * 1000 };
+  return timePairs(pairs, async (timed) => {
+    const { sid } = JSON.parse(await send(timed, `${twilioOrigin}/v1/Rooms`, createInit, 201));
+    await send(timed, `${twilioOrigin}/v1/Rooms/${sid}`, fetchInit, 200);
+  });
 }
 
 /** The reference: answers the canned Room, reading the form body first as any handler must. */
@@ -199,29 +209,12 @@ async function cannedHandler(request) {
   });
 }
 
-/**
- * The same pairs through the official `twilio` client, one call at a time: `rooms.create` then
- * `rooms(sid).fetch()`, timed per call (µs: the mean, p50 and p99).
- */
-async function perClientCall(pairs, client) {
-  const latencies = [];
-  const timed = async (call) => {
-    const start = performance.now();
-    const result = await call();
-    latencies.push(performance.now() - start);
-    return result;
-  };
-  const pair = async () => {
+/** The same pairs through the official `twilio` client: `rooms.create`, then `rooms(sid).fetch()`. */
+function perClientCall(pairs, client) {
+  return timePairs(pairs, async (timed) => {
     const room = await timed(() => client.video.v1.rooms.create({ type: 'group', maxParticipants: 10 }));
     await timed(() => client.video.v1.rooms(room.sid).fetch());
-  };
-  for (let i = 0; i < Math.min(300, pairs); i++) await pair(); // warm up
-  latencies.length = 0;
-  const start = performance.now();
-  for (let i = 0; i < pairs; i++) await pair();
-  const mean = ((performance.now() - start) * 1000) / latencies.length;
-  latencies.sort((a, b) => a - b);
-  return { mean, p50: percentile(latencies, 50) * 1000, p99: percentile(latencies, 99) * 1000 };
+  });
 }
 
 /** The reference for the client row: a RequestClient that answers the canned Room, as Twilio's client expects. */
