@@ -6,8 +6,9 @@
 //
 // 1. Over HTTP: a create-room + fetch-room mix (POST /v1/Rooms form-encoded, then GET /v1/Rooms/{sid},
 //    HTTP Basic auth of the emulator's credentials) at concurrency 1, 8 and 32, against
-//    `startServer({ port: 0 })` and against a bare node:http server answering a canned ~1 KB Room JSON.
-//    Each server runs in its own worker thread, so it does not share an event loop with the driver.
+//    `startServer({ port: 0 })`, a bare node:http server answering a canned ~1 KB Room JSON, an Express
+//    app answering the same (what Express alone costs), and Prism mocking the Video spec (prism.mjs).
+//    Each server runs in its own worker thread (Prism in its own process), apart from the driver.
 //
 //    The driver is a small closed-loop one on node:http with a keep-alive agent, rather than a load
 //    generator such as autocannon: N workers each send their next request as soon as the last one has
@@ -19,7 +20,9 @@
 //    - calling `emulator.handle(new Request(...))` directly, beside a trivial Fetch handler that answers
 //      the canned JSON, and
 //    - through msw: `startInProcess()` then `fetch('https://video.twilio.com/v1/Rooms', ...)`, beside an
-//      msw server whose handlers answer the canned JSON.
+//      msw server whose handlers answer the canned JSON, and
+//    - through the `twilio` client with `inProcessHttpClient(emulator.handle)`, beside the same client
+//      with an httpClient answering the canned JSON.
 //
 // 3. and 4., media (media.mjs): the SFU's extra CPU per recorded track, and how long a two-person
 //    composition takes as a multiple of real time. `--no-media` leaves them out.
