@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
-  type EmulatorHandler,
   type EmulatorRequest,
   type EmulatorResponse,
   jsonResponse,
@@ -13,22 +12,16 @@ import {
 } from './emulator-request.js';
 import { directHandlerOf, type FetchHandler } from './fetch-handler.js';
 
-/** A Node request as the emulator's request, and whether its body was refused part way (then: close). */
-function fromNodeRequest(incoming: IncomingMessage, url: URL) {
-  let refused = false;
-  const request: EmulatorRequest = {
-    method: incoming.method ?? 'GET',
+/** A Node request as the emulator's request: its headers as Node parsed them, its body read on demand. */
+function fromNodeRequest(incoming: IncomingMessage, url: URL): EmulatorRequest {
+  const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return {
+    method,
     url,
     headers: incoming.headers,
-    text: readOnce((maxBytes) => {
-      if (request.method === 'GET' || request.method === 'HEAD') return Promise.resolve('');
-      return readNodeBody(incoming, maxBytes).catch((error: unknown) => {
-        refused = true;
-        throw error;
-      });
-    }),
+    text: readOnce((maxBytes) => (hasBody ? readNodeBody(incoming, maxBytes) : Promise.resolve(''))),
   };
-  return { request, refused: () => refused };
 }
 
 /** Reads a Node request's body as UTF-8 text, stopping (and refusing) once it passes `maxBytes`. */
@@ -121,21 +114,8 @@ function toFetchRequest(incoming: IncomingMessage, url: URL): Request {
 /** Any other Fetch handler behind Node: its request is a Fetch request, its answer written as it is. */
 async function serveThroughFetch(handle: FetchHandler, incoming: IncomingMessage, url: URL) {
   const response = await handle(toFetchRequest(incoming, url));
-  const answer: EmulatorResponse = {
-    status: response.status,
-    headers: Object.fromEntries(response.headers),
-    body: response.body,
-  };
-  const sentBody =
-    incoming.headers['content-length'] !== undefined || incoming.headers['transfer-encoding'] !== undefined;
-  return { answer, close: sentBody && !incoming.readableEnded };
-}
-
-/** The emulator's own handler behind Node: no Fetch objects at all. */
-async function serveDirect(serve: EmulatorHandler, incoming: IncomingMessage, url: URL) {
-  const { request, refused } = fromNodeRequest(incoming, url);
-  const answer = await serve(request);
-  return { answer, close: refused() };
+  const headers = Object.fromEntries(response.headers);
+  return { status: response.status, headers, body: response.body } satisfies EmulatorResponse;
 }
 
 const badHost = jsonResponse(
@@ -159,11 +139,14 @@ export function nodeRequestListener(handle: FetchHandler) {
     const origin = originOf(incoming);
     if (origin === undefined) return writeAnswer(badHost, response);
     const url = new URL(incoming.url ?? '/', origin);
-    const { answer, close } = serve
-      ? await serveDirect(serve, incoming, url)
+    const answer = serve
+      ? await serve(fromNodeRequest(incoming, url))
       : await serveThroughFetch(handle, incoming, url);
     // A refused upload (413) leaves the rest of its body unread: close rather than reuse the socket.
-    if (close) response.setHeader('connection', 'close');
+    const length = incoming.headers['content-length'];
+    const sentBody =
+      (length !== undefined && length !== '0') || incoming.headers['transfer-encoding'] !== undefined;
+    if (sentBody && !incoming.readableEnded) response.setHeader('connection', 'close');
     await writeAnswer(answer, response);
   };
 }
