@@ -84,6 +84,28 @@ it('serves REST over Express without building a Fetch Request, Response or Heade
   ]);
 });
 
+it('stops reading a streamed body once it passes maxBodyBytes, answers 20413, creates nothing, and closes', async () => {
+  running = await startServer({ port: 0, media: false, maxBodyBytes: 1024 });
+  const { accountSid, authToken } = running.emulator.credentials;
+  const authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+  // No Content-Length: the body is chunked, so only counting what arrives can refuse it.
+  const headers = {
+    authorization,
+    'content-type': 'application/x-www-form-urlencoded',
+    'transfer-encoding': 'chunked',
+  };
+  const refused = await send(`${running.url}/v1/Rooms`, {
+    method: 'POST',
+    headers,
+    body: `UniqueName=${'a'.repeat(20_000)}`,
+  });
+  expect([refused.status, (JSON.parse(refused.text) as { code: number }).code]).toEqual([413, 20413]);
+  expect(refused.headers.connection).toBe('close');
+  expect(running.emulator.engine.listRooms({ accountSid })).toEqual([]);
+  const small = await send(`${running.url}/v1/Rooms`, { method: 'POST', headers, body: 'UniqueName=small' });
+  expect([small.status, small.headers.connection]).toEqual([201, 'keep-alive']);
+});
+
 it('calls the emulator through inProcessHttpClient without building Fetch objects', async () => {
   const emulator = createEmulator();
   const { accountSid, authToken } = emulator.credentials;
