@@ -47,6 +47,7 @@ const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
 const warmupSeconds = quick ? 0.3 : 1;
 const inProcessPairs = quick ? 300 : 2500; // create + fetch pairs, so twice as many requests
+const inProcessRounds = quick ? 1 : 5; // reference and roomlab take turns, each with its share of the pairs
 const concurrencies = [1, 8, 32];
 
 const cannedSid = 'RM00000000000000000000000000000001';
@@ -228,55 +229,92 @@ const cannedRequestClient = {
   },
 };
 
-async function measureClient() {
-  const canned = await perClientCall(
-    inProcessPairs,
-    twilio('AC00000000000000000000000000000000', 'token', { httpClient: cannedRequestClient }),
-  );
-  const emulator = createEmulator();
-  const { accountSid, authToken } = emulator.credentials;
-  const client = twilio(accountSid, authToken, { httpClient: inProcessHttpClient(emulator.handle) });
-  const measured = await perClientCall(inProcessPairs, client);
-  emulator.close();
-  return { path: 'twilio client', reference: canned, measured };
+/**
+ * Runs `reference(pairs)` and `measured(pairs)` in turn, `inProcessRounds` times, each round with its
+ * share of the pairs, so that a change in the machine's load falls on both alike. Keeps the round with
+ * the median mean of each.
+ */
+async function inTurn(path, reference, measured) {
+  const pairs = Math.ceil(inProcessPairs / inProcessRounds);
+  const rounds = { reference: [], measured: [] };
+  for (let i = 0; i < inProcessRounds; i++) {
+    rounds.reference.push(await reference(pairs));
+    rounds.measured.push(await measured(pairs));
+  }
+  const median = (results) => [...results].sort((a, b) => a.mean - b.mean)[Math.floor(results.length / 2)];
+  return { path, reference: median(rounds.reference), measured: median(rounds.measured) };
 }
 
-async function measureInProcess() {
-  const referenceAuth = basic('AC00000000000000000000000000000000', 'token');
-
-  // Direct: a Fetch handler called with a Request, no transport at all.
-  const directCanned = await perRequest(inProcessPairs, referenceAuth, (url, init) =>
-    cannedHandler(new Request(url, init)),
-  );
+/** `work(emulator, authorization)` against a fresh emulator, closed afterwards. */
+async function withEmulator(work) {
   const emulator = createEmulator();
-  const directRoomlab = await perRequest(
-    inProcessPairs,
-    basic(emulator.credentials.accountSid, emulator.credentials.authToken),
-    (url, init) => emulator.handle(new Request(url, init)),
-  );
-  emulator.close();
+  try {
+    return await work(emulator, basic(emulator.credentials.accountSid, emulator.credentials.authToken));
+  } finally {
+    emulator.close();
+  }
+}
 
-  // msw: global fetch intercepted by setupServer, first with canned handlers, then with roomlab's.
-  const reference = setupServer(
-    http.post(`${twilioOrigin}/v1/Rooms`, ({ request }) => cannedHandler(request)),
-    http.get(`${twilioOrigin}/v1/Rooms/:sid`, ({ request }) => cannedHandler(request)),
-  );
-  reference.listen({ onUnhandledRequest: 'error' });
-  const mswCanned = await perRequest(inProcessPairs, referenceAuth, (url, init) => fetch(url, init));
-  reference.close();
+const referenceAccount = { sid: 'AC00000000000000000000000000000000', token: 'token' };
+const referenceAuth = basic(referenceAccount.sid, referenceAccount.token);
 
-  const inProcess = startInProcess();
-  const { accountSid, authToken } = inProcess.emulator.credentials;
-  const mswRoomlab = await perRequest(inProcessPairs, basic(accountSid, authToken), (url, init) =>
-    fetch(url, init),
+/** Direct: a Fetch handler called with a Request, no transport at all. */
+const measureDirect = () =>
+  inTurn(
+    'direct',
+    (pairs) => perRequest(pairs, referenceAuth, (url, init) => cannedHandler(new Request(url, init))),
+    (pairs) =>
+      withEmulator((emulator, authorization) =>
+        perRequest(pairs, authorization, (url, init) => emulator.handle(new Request(url, init))),
+      ),
   );
-  inProcess.close();
 
-  return [
-    { path: 'direct', reference: directCanned, measured: directRoomlab },
-    { path: 'msw + fetch', reference: mswCanned, measured: mswRoomlab },
-    await measureClient(),
-  ];
+/** msw: global fetch intercepted by an msw server with canned handlers, or by roomlab's. */
+const measureMsw = () =>
+  inTurn(
+    'msw + fetch',
+    async (pairs) => {
+      const reference = setupServer(
+        http.post(`${twilioOrigin}/v1/Rooms`, ({ request }) => cannedHandler(request)),
+        http.get(`${twilioOrigin}/v1/Rooms/:sid`, ({ request }) => cannedHandler(request)),
+      );
+      reference.listen({ onUnhandledRequest: 'error' });
+      try {
+        return await perRequest(pairs, referenceAuth, (url, init) => fetch(url, init));
+      } finally {
+        reference.close();
+      }
+    },
+    async (pairs) => {
+      const inProcess = startInProcess();
+      const { accountSid, authToken } = inProcess.emulator.credentials;
+      try {
+        return await perRequest(pairs, basic(accountSid, authToken), (url, init) => fetch(url, init));
+      } finally {
+        inProcess.close();
+      }
+    },
+  );
+
+/** The `twilio` client, with an httpClient answering the canned JSON, or with inProcessHttpClient. */
+const measureClient = () =>
+  inTurn(
+    'twilio client',
+    (pairs) =>
+      perClientCall(
+        pairs,
+        twilio(referenceAccount.sid, referenceAccount.token, { httpClient: cannedRequestClient }),
+      ),
+    (pairs) =>
+      withEmulator((emulator) => {
+        const { accountSid, authToken } = emulator.credentials;
+        const httpClient = inProcessHttpClient(emulator.handle);
+        return perClientCall(pairs, twilio(accountSid, authToken, { httpClient }));
+      }),
+  );
+
+async function measureInProcess() {
+  return [await measureDirect(), await measureMsw(), await measureClient()];
 }
 
 // ---- Report -----------------------------------------------------------------------------------------
@@ -329,7 +367,10 @@ console.log(
 );
 
 const inProcessRows = await measureInProcess();
-console.log(`2. In process, the same mix, one request at a time (${inProcessPairs * 2} requests per cell)\n`);
+console.log(
+  `2. In process, the same mix, one request at a time (${inProcessPairs * 2} requests per cell, in` +
+    ` ${inProcessRounds} rounds taken in turn with the reference; the round of median mean is shown)\n`,
+);
 table(
   [
     'path',
