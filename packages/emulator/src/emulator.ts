@@ -15,7 +15,7 @@ import {
 import { type Control, createControl } from './control/control.js';
 import { controlPrefix, controlRoutes } from './control/control-routes.js';
 import { faultTable } from './control/faults.js';
-import { requestLog } from './control/request-log.js';
+import { requestLog, type SentParams } from './control/request-log.js';
 import {
   type EmulatorHandler,
   type EmulatorRequest,
@@ -112,16 +112,17 @@ export interface Emulator {
 }
 
 /** Query and form parameters, as sent, for the request log; the body is the one the route reads. */
-const paramsOf = async (request: EmulatorRequest, maxBodyBytes: number): Promise<[string, string][]> => {
-  const query = [...request.url.searchParams];
+const paramsOf = async (request: EmulatorRequest, maxBodyBytes: number): Promise<SentParams> => {
+  const query = request.url.search.slice(1);
   const type = headerOf(request, 'content-type') ?? '';
-  if (request.method === 'GET' || !type.startsWith('application/x-www-form-urlencoded')) return query;
-  if (Number(headerOf(request, 'content-length') ?? '0') > loggedBodyBytes) return query;
+  if (request.method === 'GET' || !type.startsWith('application/x-www-form-urlencoded'))
+    return { query, form: '' };
+  if (Number(headerOf(request, 'content-length') ?? '0') > loggedBodyBytes) return { query, form: '' };
   try {
-    return [...query, ...new URLSearchParams(await request.text(maxBodyBytes))];
+    return { query, form: await request.text(maxBodyBytes) };
   } catch (error) {
     // A body too large or not UTF-8: the route answers the client that error; the log keeps the query.
-    if (isTwilioError(error)) return query;
+    if (isTwilioError(error)) return { query, form: '' };
     throw error;
   }
 };
@@ -222,7 +223,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       at,
       method: request.method,
       path: request.url.pathname,
-      params,
+      sent: params,
       status: response.status,
       errorCode: response.errorCode ?? null,
       durationMs: performance.now() - started,

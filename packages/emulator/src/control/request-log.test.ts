@@ -5,7 +5,7 @@ const answered = (path: string) => ({
   at: 0,
   method: 'GET',
   path,
-  params: [],
+  sent: { query: '', form: '' },
   status: 200,
   errorCode: null,
   durationMs: 1,
@@ -23,5 +23,16 @@ describe('the request log', () => {
     log.clear();
     log.record(answered('/v1/Rooms/d'));
     expect(log.list().map((entry) => entry.id)).toEqual([4]);
+  });
+
+  it('shows the query and form parameters a request was sent with, repeated keys and all', () => {
+    const log = requestLog(2);
+    log.record({ ...answered('/v1/Rooms'), sent: { query: 'PageSize=2', form: 'Type=go&X=a+b&X=%C3%A9' } });
+    expect(log.list()[0]?.params).toEqual([
+      ['PageSize', '2'],
+      ['Type', 'go'],
+      ['X', 'a b'],
+      ['X', 'é'],
+    ]);
   });
 });

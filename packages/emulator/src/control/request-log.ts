@@ -27,15 +27,31 @@ export interface RequestLogFilter {
   limit?: number;
 }
 
+/**
+ * A request's parameters as they came: the query string and a form body's text. They are parsed only
+ * when the log is read, so recording a request costs two strings rather than a list of pairs.
+ */
+export interface SentParams {
+  query: string;
+  form: string;
+}
+
+type Recorded = Omit<LoggedRequest, 'params'> & { sent: SentParams };
+
+const parsed = ({ sent, ...entry }: Recorded): LoggedRequest => ({
+  ...entry,
+  params: [...new URLSearchParams(sent.query), ...new URLSearchParams(sent.form)],
+});
+
 /** How many requests the log keeps by default. */
 export const defaultRequestLogCapacity = 10_000;
 
 /** The newest `capacity` requests, oldest first (a ring buffer: older ones are dropped). */
 export function requestLog(capacity = defaultRequestLogCapacity) {
-  const entries = ringBuffer<LoggedRequest>(capacity);
+  const entries = ringBuffer<Recorded>(capacity);
   let next = 1;
   return {
-    record(entry: Omit<LoggedRequest, 'id'>): void {
+    record(entry: Omit<Recorded, 'id'>): void {
       entries.push({ id: next++, ...entry });
     },
     list(filter: RequestLogFilter = {}): LoggedRequest[] {
@@ -49,7 +65,7 @@ export function requestLog(capacity = defaultRequestLogCapacity) {
             (filter.errorCode === undefined || entry.errorCode === filter.errorCode) &&
             (filter.after === undefined || entry.id > filter.after),
         );
-      return filter.limit === undefined ? found : found.slice(-filter.limit);
+      return (filter.limit === undefined ? found : found.slice(-filter.limit)).map(parsed);
     },
     clear(): void {
       entries.clear();
