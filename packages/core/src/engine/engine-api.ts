@@ -40,6 +40,7 @@ import type {
 } from './records.js';
 import type { CreateRoomOptions } from './room-options.js';
 import type { TrackRule } from './rules.js';
+import type { Savepoint } from './savepoint.js';
 import type { TrackSwitch } from './track-switches.js';
 import type { TranscriptionUpdate } from './transcriptions.js';
 import type { SpokenText } from './transcripts.js';
@@ -394,6 +395,11 @@ export interface Engine {
   restore(state: EngineState, accountSid?: string): void;
   /** Forgets an account's rooms (and its events), keeping the account and its keys. */
   clearRooms(accountSid: string): void;
+  /**
+   * Remembers what exists now, so that whatever is added later (accounts, API keys, rooms, recordings,
+   * compositions, events) can be taken back: what a seed that fails half-way uses to change nothing.
+   */
+  savepoint(): Savepoint;
 
   // The event log.
   /** Events still in the log, oldest first; `after` gives only those with a greater sequence. */

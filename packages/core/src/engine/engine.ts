@@ -20,6 +20,7 @@ import * as recordingResources from './recording-resources.js';
 import { isRoomRecording } from './recordings.js';
 import * as rooms from './rooms.js';
 import * as rules from './rule-updates.js';
+import { savepoint } from './savepoint.js';
 import * as state from './state-snapshot.js';
 import { tick } from './tick.js';
 import { setTrackPriority } from './track-priority.js';
@@ -120,6 +121,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     snapshot: (accountSid) => state.snapshot(context, accountSid),
     restore: (saved, accountSid) => state.restore(context, saved, accountSid),
     clearRooms: (accountSid) => state.clearRooms(context, accountSid),
+    savepoint: () => savepoint(context),
     events: (after) => context.log.events(after),
     subscribe: (listener) => context.log.subscribe(listener),
     dispose() {
