@@ -6,6 +6,7 @@ import {
   createEngine,
   type Engine,
   type Logger,
+  type RoomRetention,
   randomSidSource,
   type SidSource,
   seededSidSource,
@@ -67,6 +68,11 @@ export interface EmulatorOptions {
   requestLogCapacity?: number;
   /** Where errors no client can be told of are reported (default: the console). */
   logger?: Logger;
+  /**
+   * How many ended rooms each account keeps (default 10,000); older ones are dropped and are 20404 from
+   * then on. A roomlab extension: Twilio keeps every room. `control.setRetention` changes it later.
+   */
+  retention?: RoomRetention;
   /**
    * Where recordings and compositions become files (`diskMediaStorage()` from this package's Node
    * entry). Without one (a browser page), recordings are made but fail when their capture ends.
@@ -140,6 +146,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     provisionAccountsOnFirstUse: options.provisionAccountsOnFirstUse ?? options.accounts === undefined,
     eventLogCapacity: options.eventLogCapacity,
     logger: options.logger,
+    retention: options.retention,
   });
   const seeds = options.accounts ?? [{ apiKeys: [{ friendlyName: 'roomlab default key' }] }];
   for (const seed of seeds) engine.addAccount(seed);

@@ -18,6 +18,7 @@ import { reportNetworkQuality, setNetworkQualityLevel } from './network-quality.
 import * as participants from './participants.js';
 import * as recordingResources from './recording-resources.js';
 import { isRoomRecording } from './recordings.js';
+import { checkRetention, defaultRoomRetention, setRetention } from './retention.js';
 import * as rooms from './rooms.js';
 import * as rules from './rule-updates.js';
 import { savepoint } from './savepoint.js';
@@ -48,6 +49,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       capacity: options.eventLogCapacity ?? defaultEventLogCapacity,
       logger: options.logger ?? consoleLogger,
     }),
+    retention: checkRetention(options.retention ?? defaultRoomRetention),
   };
   const stopFollowingClock = clock.onAdvance(() => tick(context));
 
@@ -122,6 +124,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     restore: (saved, accountSid) => state.restore(context, saved, accountSid),
     clearRooms: (accountSid) => state.clearRooms(context, accountSid),
     savepoint: () => savepoint(context),
+    retention: () => ({ ...context.retention }),
+    setRetention: (retention) => setRetention(context, retention),
     events: (after) => context.log.events(after),
     subscribe: (listener) => context.log.subscribe(listener),
     dispose() {
