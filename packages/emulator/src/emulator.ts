@@ -51,8 +51,8 @@ export interface EmulatorOptions {
   provisionAccountsOnFirstUse?: boolean;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** How status callbacks are sent: the fetch to use, the wait before a retry. */
-  statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs'>;
+  /** How status callbacks are sent: the fetch to use, the wait before a retry, how many are kept. */
+  statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs' | 'capacity'>;
   /** Where fault rates draw their chance (default Math.random), so tests can make them certain. */
   random?: () => number;
   /**
