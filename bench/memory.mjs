@@ -186,32 +186,32 @@ export async function benchMemory({ quick = false } = {}) {
   );
   const reference = await measureSeeding('--reference', (process) => seedReference(process, accounts));
   const roomlab = await measureSeeding('--serve', (_, url) => seedRoomlab(url, accounts));
-  const row = (label, { before, after, seconds }) => {
-    const rssGrowth = after.rss - before.rss;
-    const heapGrowth = after.heapUsed - before.heapUsed;
+  const growth = ({ before, after }, field) => after[field] - before[field];
+  const row = (label, measured) => {
+    const { before, after, seconds } = measured;
     return [
       label,
-      num(mb(before.rss)),
-      num(mb(after.rss)),
-      num(mb(before.heapUsed)),
-      num(mb(after.heapUsed)),
-      num(rssGrowth / 1000 / rooms, 1),
-      num(heapGrowth / participants / 1, 0),
+      `${num(mb(before.rss))} → ${num(mb(after.rss))}`,
+      `${num(mb(before.heapUsed))} → ${num(mb(after.heapUsed))}`,
+      num(mb(after.heapTotal)),
+      num(growth(measured, 'rss') / 1000 / rooms, 1),
+      num(growth(measured, 'heapUsed') / participants, 0),
       num(seconds, 2),
-      num(rssGrowth / (reference.after.rss - reference.before.rss), 2),
+      num(growth(measured, 'rss') / growth(reference, 'rss'), 2),
+      num(seconds / reference.seconds, 1),
     ];
   };
   table(
     [
       'process',
-      'RSS before MB',
-      'RSS after MB',
-      'heap before MB',
-      'heap after MB',
-      'RSS KB per room',
-      'heap B per participant',
+      'RSS MB before → after',
+      'heap used MB before → after',
+      'heap total MB after',
+      'RSS growth KB per room',
+      'heap growth B per participant',
       'seed s',
       'RSS growth ÷ reference',
+      'seed ÷ reference',
     ],
     [row('plain objects in a Map (reference)', reference), row('roomlab server', roomlab)],
   );
