@@ -129,17 +129,21 @@ function start(mode) {
   };
 }
 
-async function listeningUrl(child) {
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += chunk;
-    const found = /roomlab listening on (\S+)/.exec(output);
-    if (found) {
-      child.stdout.resume(); // the rest of its output is not needed
-      return found[1];
-    }
-  }
-  throw new Error(`roomlab did not start:\n${output}`);
+/** The URL the CLI prints once it listens; the rest of its output is read and dropped. */
+function listeningUrl(child) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk;
+      const found = /roomlab listening on (\S+)/.exec(output);
+      if (!found) return;
+      child.off('exit', onExit);
+      resolve(found[1]);
+    };
+    const onExit = (code) => reject(new Error(`roomlab exited (${code}) before listening:\n${output}`));
+    child.stdout.on('data', onData);
+    child.once('exit', onExit);
+  });
 }
 
 async function seedRoomlab(url, accounts) {
@@ -154,10 +158,10 @@ async function seedRoomlab(url, accounts) {
   }
 }
 
-async function seedReference(process, accounts) {
+async function seedReference(reference, accounts) {
   for (let account = 0; account < accounts; account++) {
-    process.child.send({ seed: { account, fixture: accountFixture(account, roomsPerAccount) } });
-    await process.reply((message) => message?.seeded === account);
+    reference.child.send({ seed: { account, fixture: accountFixture(account, roomsPerAccount) } });
+    await reference.reply((message) => message?.seeded === account);
   }
 }
 
@@ -184,7 +188,7 @@ export async function benchMemory({ quick = false } = {}) {
     `\n## 6. Memory: ${rooms.toLocaleString('en')} rooms, ${participants.toLocaleString('en')} participants, ` +
       `${(participants * tracksPerParticipant).toLocaleString('en')} tracks\n\n${machine()}\n`,
   );
-  const reference = await measureSeeding('--reference', (process) => seedReference(process, accounts));
+  const reference = await measureSeeding('--reference', (measured) => seedReference(measured, accounts));
   const roomlab = await measureSeeding('--serve', (_, url) => seedRoomlab(url, accounts));
   const growth = ({ before, after }, field) => after[field] - before[field];
   const row = (label, measured) => {
