@@ -185,7 +185,7 @@ export async function benchMemory({ quick = false } = {}) {
   const rooms = accounts * roomsPerAccount;
   const participants = rooms * participantsPerRoom;
   console.log(
-    `\n## 6. Memory: ${rooms.toLocaleString('en')} rooms, ${participants.toLocaleString('en')} participants, ` +
+    `\n6. Memory: ${rooms.toLocaleString('en')} rooms, ${participants.toLocaleString('en')} participants, ` +
       `${(participants * tracksPerParticipant).toLocaleString('en')} tracks\n\n${machine()}\n`,
   );
   const reference = await measureSeeding('--reference', (measured) => seedReference(measured, accounts));
