@@ -6,7 +6,7 @@ import { rebuildDeadlines } from './timeouts.js';
  * What exists now, so that whatever is added after it can be taken back: accounts, API keys, rooms,
  * recordings and compositions are kept by SID (not copied), and the event log by reference (its events
  * never change). It undoes additions only, which is all a seed makes; a full snapshot would cost a copy
- * of the whole state for every seed.
+ * of the whole state for every seed. (Ended rooms that retention dropped meanwhile stay dropped.)
  */
 export interface Savepoint {
   /** Removes everything added since, and puts the event log back as it was (its sequence goes on). */
