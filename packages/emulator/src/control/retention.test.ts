@@ -50,7 +50,7 @@ describe('room retention (a roomlab extension)', () => {
   });
 
   it('is read and changed at run time through /_roomlab/retention; bad input is 20001 and changes nothing', async () => {
-    const { client, retention, completedRoom } = emulatorKeeping();
+    const { emulator, client, retention, completedRoom } = emulatorKeeping();
     const first = await completedRoom('first');
     await completedRoom('second');
     expect(await retention('GET')).toEqual({ status: 200, body: { completedRoomsPerAccount: 10_000 } });
@@ -65,5 +65,8 @@ describe('room retention (a roomlab extension)', () => {
     expect(
       (await client.video.v1.rooms.list({ status: 'completed' })).map((room) => room.uniqueName),
     ).toEqual(['second']);
+    // A reset brings back the start-up state, not the setting.
+    emulator.control.reset();
+    expect(await retention('GET')).toEqual({ status: 200, body: { completedRoomsPerAccount: 1 } });
   });
 });
