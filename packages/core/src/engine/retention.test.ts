@@ -19,6 +19,10 @@ describe('room retention (a roomlab extension)', () => {
     const [first, second, third, fourth] = endedRooms(4, fixture);
     for (const dropped of [first, second])
       expect(codeOf(() => engine.getRoom({ accountSid, room: dropped ?? '' }))).toBe(20404);
+    // Its events stay in the log.
+    expect(engine.events().some((event) => event.name === 'room-ended' && event.room.sid === first)).toBe(
+      true,
+    );
     expect(engine.listRooms({ accountSid }, { status: 'completed' }).map((room) => room.sid)).toEqual([
       fourth,
       third,
