@@ -81,9 +81,11 @@ export { checkNetworkConditions, networkConditionLimits } from './engine/network
 export { networkQualityOf } from './engine/network-quality.js';
 export type * from './engine/records.js';
 export { participantRefOf, roomRefOf } from './engine/refs.js';
+export { checkRetention, defaultRoomRetention, type RoomRetention } from './engine/retention.js';
 export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-options.js';
 export * from './engine/room-type.js';
 export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';
+export type { Savepoint } from './engine/savepoint.js';
 export { trackPriorities } from './engine/track-priority.js';
 export type { TrackSwitch } from './engine/track-switches.js';
 export { type TranscriptionActivity, transcriptionActivity } from './engine/transcription-activity.js';

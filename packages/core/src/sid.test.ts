@@ -9,6 +9,13 @@ describe('SIDs', () => {
     expect(seededSidSource('x')('PA')).toMatch(/^PA[0-9a-f]{32}$/);
   });
 
+  it('never repeats random SIDs, across many refills of the random bytes they are drawn from', () => {
+    const random = randomSidSource();
+    const sids = Array.from({ length: 2000 }, () => random('PA'));
+    expect(new Set(sids).size).toBe(2000);
+    expect(sids.every((sid) => /^PA[0-9a-f]{32}$/.test(sid))).toBe(true);
+  });
+
   it('repeats the same sequence for the same seed, a different one for another seed', () => {
     const take = (seed: string) => {
       const source = seededSidSource(seed);

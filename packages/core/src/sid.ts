@@ -27,11 +27,24 @@ export type SidSource = (prefix: SidPrefix) => string;
 
 /** Random SIDs, as Twilio makes them. */
 export function randomSidSource(): SidSource {
-  return (prefix) => prefix + hex(globalThis.crypto.getRandomValues(new Uint8Array(16)));
+  // Random bytes for 256 SIDs at a time: one call to the system's source per SID was a tenth of the
+  // time a bulk seed took.
+  const pool = new Uint8Array(16 * 256);
+  let used = pool.length;
+  return (prefix) => {
+    if (used === pool.length) {
+      globalThis.crypto.getRandomValues(pool);
+      used = 0;
+    }
+    used += 16;
+    return prefix + hex(pool.subarray(used - 16, used));
+  };
 }
 
+const hexPairs = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(bytes, (byte) => hexPairs[byte]).join('');
 }
 
 /**

@@ -114,6 +114,21 @@ describe('the roomlab CLI', () => {
     expect((await stat(file)).size).toBe(recording?.size);
   });
 
+  it('keeps only as many completed rooms as --keep-completed-rooms says', async () => {
+    const cli = run(['start', '--port', '0', '--no-proxy', '--keep-completed-rooms', '1']);
+    const printed = await cli.ready();
+    const client = twilio(printed.accountSid, printed.authToken, {
+      httpClient: emulatorHttpClient(printed.url),
+    });
+    const [first, second] = [await client.video.v1.rooms.create(), await client.video.v1.rooms.create()];
+    for (const room of [first, second]) await client.video.v1.rooms(room.sid).update({ status: 'completed' });
+    await expect(client.video.v1.rooms(first.sid).fetch()).rejects.toMatchObject({
+      status: 404,
+      code: 20404,
+    });
+    expect((await client.video.v1.rooms(second.sid).fetch()).status).toBe('completed');
+  });
+
   it('refuses a state file that is not a snapshot', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'roomlab-cli-'));
     const stateFile = join(dir, 'state.json');
@@ -129,6 +144,7 @@ describe('the roomlab CLI', () => {
     [['start', '--colour'], /Unknown option '--colour'/],
     [['serve'], /unknown command "serve"/],
     [['start', '--config', '/nonexistent/roomlab.json'], /cannot read config file/],
+    [['start', '--keep-completed-rooms', 'many'], /--keep-completed-rooms must be a whole number/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const cli = run(args);
     expect(await cli.exited).toBe(2);

@@ -9,7 +9,7 @@ import { startServer } from './server.js';
 import { keepStateIn, type StateFile } from './state-file.js';
 import { version } from './version.js';
 
-const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE] [--data-dir DIR] [--no-proxy]
+const usage = `Usage: roomlab start [--port N] [--host H] [--config FILE] [--state-file FILE] [--data-dir DIR] [--keep-completed-rooms N] [--no-proxy]
 
 Starts the Twilio Video emulator and prints its base URL, default credentials, and the environment
 that routes an unchanged app to it through its proxy.
@@ -22,6 +22,9 @@ that routes an unchanged app to it through its proxy.
                  change and at exit
   --data-dir DIR where recordings and compositions are written, and kept (default: a temporary
                  directory removed at exit); the proxy's local CA is kept in DIR/ca
+  --keep-completed-rooms N
+                 how many ended rooms each account keeps (default 10000); older ones are dropped,
+                 and are 20404 from then on (a roomlab extension: Twilio keeps every room)
   --no-proxy     do not serve as an HTTPS proxy for Twilio's hosts (by default the same port is one,
                  with a local CA kept in DIR/ca or $XDG_STATE_HOME/roomlab/ca, ~/.local/state/roomlab/ca)
   -h, --help     show this help
@@ -64,11 +67,22 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const kept = values['keep-completed-rooms'];
+  if (kept !== undefined && !/^\d{1,15}$/.test(kept)) {
+    console.error(`roomlab: --keep-completed-rooms must be a whole number of 0 or more, not "${kept}"`);
+    return 2;
+  }
+  const retention = kept === undefined ? {} : { retention: { completedRoomsPerAccount: Number(kept) } };
   let emulator: Emulator;
   let stateFile: StateFile | undefined;
   try {
     const dataDir = values['data-dir'];
-    emulator = createEmulator({ ...config, sfu: createSfu, mediaStorage: diskMediaStorage({ dataDir }) });
+    emulator = createEmulator({
+      ...config,
+      ...retention,
+      sfu: createSfu,
+      mediaStorage: diskMediaStorage({ dataDir }),
+    });
     if (values['state-file']) stateFile = await keepStateIn(values['state-file'], emulator);
   } catch (error) {
     console.error(`roomlab: ${(error as Error).message}`);
@@ -118,6 +132,7 @@ function parse(argv: string[]) {
       config: { type: 'string', short: 'c' },
       'data-dir': { type: 'string' },
       'state-file': { type: 'string' },
+      'keep-completed-rooms': { type: 'string' },
       proxy: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -7,6 +7,7 @@ import {
   type Engine,
   isTwilioError,
   type Logger,
+  type RoomRetention,
   randomSidSource,
   type SidSource,
   seededSidSource,
@@ -58,8 +59,8 @@ export interface EmulatorOptions {
   provisionAccountsOnFirstUse?: boolean;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** How status callbacks are sent: the fetch to use, the wait before a retry. */
-  statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs'>;
+  /** How status callbacks are sent: the fetch to use, the wait before a retry, how many are kept. */
+  statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs' | 'capacity'>;
   /** Where fault rates draw their chance (default Math.random), so tests can make them certain. */
   random?: () => number;
   /**
@@ -75,6 +76,11 @@ export interface EmulatorOptions {
   requestLogCapacity?: number;
   /** Where errors no client can be told of are reported (default: the console). */
   logger?: Logger;
+  /**
+   * How many ended rooms each account keeps (default 10,000); older ones are dropped and are 20404 from
+   * then on. A roomlab extension: Twilio keeps every room. `control.setRetention` changes it later.
+   */
+  retention?: RoomRetention;
   /**
    * Where recordings and compositions become files (`diskMediaStorage()` from this package's Node
    * entry). Without one (a browser page), recordings are made but fail when their capture ends.
@@ -144,6 +150,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     provisionAccountsOnFirstUse: options.provisionAccountsOnFirstUse ?? options.accounts === undefined,
     eventLogCapacity: options.eventLogCapacity,
     logger: options.logger,
+    retention: options.retention,
   });
   const seeds = options.accounts ?? [{ apiKeys: [{ friendlyName: 'roomlab default key' }] }];
   for (const seed of seeds) engine.addAccount(seed);

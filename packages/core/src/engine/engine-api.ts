@@ -38,8 +38,10 @@ import type {
   TrackPriority,
   TranscriptionRecord,
 } from './records.js';
+import type { RoomRetention } from './retention.js';
 import type { CreateRoomOptions } from './room-options.js';
 import type { TrackRule } from './rules.js';
+import type { Savepoint } from './savepoint.js';
 import type { TrackSwitch } from './track-switches.js';
 import type { TranscriptionUpdate } from './transcriptions.js';
 import type { SpokenText } from './transcripts.js';
@@ -118,6 +120,11 @@ export interface EngineOptions {
   eventLogCapacity?: number;
   /** Where a failing event listener is reported (default: the console). */
   logger?: Logger;
+  /**
+   * How many ended rooms each account keeps (default 10,000); older ones are dropped (a roomlab
+   * extension: see retention.ts).
+   */
+  retention?: RoomRetention;
 }
 
 export const defaultEventLogCapacity = 10_000;
@@ -394,6 +401,15 @@ export interface Engine {
   restore(state: EngineState, accountSid?: string): void;
   /** Forgets an account's rooms (and its events), keeping the account and its keys. */
   clearRooms(accountSid: string): void;
+  /**
+   * Remembers what exists now, so that whatever is added later (accounts, API keys, rooms, recordings,
+   * compositions, events) can be taken back: what a seed that fails half-way uses to change nothing.
+   */
+  savepoint(): Savepoint;
+  /** How many ended rooms each account keeps (a roomlab extension). */
+  retention(): RoomRetention;
+  /** Changes it (20001 for a bad one), dropping at once what it no longer keeps. */
+  setRetention(retention: RoomRetention): void;
 
   // The event log.
   /** Events still in the log, oldest first; `after` gives only those with a greater sequence. */

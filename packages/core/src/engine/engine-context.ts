@@ -3,6 +3,7 @@ import type { SidSource } from '../sid.js';
 import type { DeadlineQueue } from './deadlines.js';
 import type { EventLog } from './event-log.js';
 import type { AccountRecord, ApiKeyRecord } from './records.js';
+import type { RoomRetention } from './retention.js';
 
 /** What may time out: a room (unused or empty) or a participant (MaxParticipantDuration). */
 export type DeadlineSubject =
@@ -22,4 +23,6 @@ export interface EngineContext {
   readonly apiKeys: Map<string, ApiKeyRecord>;
   readonly deadlines: DeadlineQueue<DeadlineSubject>;
   readonly log: EventLog;
+  /** How many ended rooms each account keeps; the control API may change it. */
+  retention: RoomRetention;
 }

@@ -18,8 +18,10 @@ import { reportNetworkQuality, setNetworkQualityLevel } from './network-quality.
 import * as participants from './participants.js';
 import * as recordingResources from './recording-resources.js';
 import { isRoomRecording } from './recordings.js';
+import { checkRetention, defaultRoomRetention, setRetention } from './retention.js';
 import * as rooms from './rooms.js';
 import * as rules from './rule-updates.js';
+import { savepoint } from './savepoint.js';
 import * as state from './state-snapshot.js';
 import { tick } from './tick.js';
 import { setTrackPriority } from './track-priority.js';
@@ -47,6 +49,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       capacity: options.eventLogCapacity ?? defaultEventLogCapacity,
       logger: options.logger ?? consoleLogger,
     }),
+    retention: checkRetention(options.retention ?? defaultRoomRetention),
   };
   const stopFollowingClock = clock.onAdvance(() => tick(context));
 
@@ -120,6 +123,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     snapshot: (accountSid) => state.snapshot(context, accountSid),
     restore: (saved, accountSid) => state.restore(context, saved, accountSid),
     clearRooms: (accountSid) => state.clearRooms(context, accountSid),
+    savepoint: () => savepoint(context),
+    retention: () => ({ ...context.retention }),
+    setRetention: (retention) => setRetention(context, retention),
     events: (after) => context.log.events(after),
     subscribe: (listener) => context.log.subscribe(listener),
     dispose() {

@@ -2,10 +2,31 @@ import { durationSeconds } from '../clock.js';
 import type { ParticipantSnapshot, RoomSnapshot, TrackSnapshot } from './events.js';
 import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './records.js';
 
-/** Copies of records as an event carries them: taken when it happened, so history is never rewritten. */
+/**
+ * Copies of records as an event carries them: taken when it happened, so history is never rewritten.
+ * Snapshots are read-only, so events in a row about an unchanged record share one: a room's join, its
+ * tracks and their subscriptions emit dozens of events about the same room, and the event log keeps
+ * thousands of them.
+ */
 
-export function roomSnapshot(room: RoomRecord): RoomSnapshot {
-  return {
+/** Remembers the last snapshot taken, and hands it out again while its record has not changed. */
+function lastSnapshot<R, S extends object>(take: (record: R) => S): (record: R) => S {
+  let last: { record: R; snapshot: S } | undefined;
+  return (record) => {
+    const fresh = take(record);
+    if (last?.record === record && sameFields(last.snapshot, fresh)) return last.snapshot;
+    last = { record, snapshot: fresh };
+    return fresh;
+  };
+}
+
+function sameFields<S extends object>(a: S, b: S): boolean {
+  for (const key of Object.keys(b) as (keyof S)[]) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+export const roomSnapshot = lastSnapshot(
+  (room: RoomRecord): RoomSnapshot => ({
     sid: room.sid,
     accountSid: room.accountSid,
     uniqueName: room.uniqueName,
@@ -14,25 +35,25 @@ export function roomSnapshot(room: RoomRecord): RoomSnapshot {
     durationSeconds: room.endTime === null ? null : durationSeconds(room.dateCreated, room.endTime),
     statusCallback: room.statusCallback,
     statusCallbackMethod: room.statusCallbackMethod,
-  };
-}
+  }),
+);
 
-export function participantSnapshot(participant: ParticipantRecord): ParticipantSnapshot {
-  return {
+export const participantSnapshot = lastSnapshot(
+  (participant: ParticipantRecord): ParticipantSnapshot => ({
     sid: participant.sid,
     identity: participant.identity,
     status: participant.status,
     durationSeconds:
       participant.endTime === null ? null : durationSeconds(participant.startTime, participant.endTime),
-  };
-}
+  }),
+);
 
-export function trackSnapshot(track: PublishedTrackRecord): TrackSnapshot {
-  return {
+export const trackSnapshot = lastSnapshot(
+  (track: PublishedTrackRecord): TrackSnapshot => ({
     sid: track.sid,
     name: track.name,
     kind: track.kind,
     enabled: track.enabled,
     priority: track.priority,
-  };
-}
+  }),
+);

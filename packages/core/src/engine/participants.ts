@@ -54,8 +54,10 @@ function admit(context: EngineContext, room: RoomRecord, identity: string): void
     );
 }
 
+/** Shared by every participant that subscribes to everything (rules are replaced, never changed in place). */
+const everything = Object.freeze([Object.freeze({ type: 'include', all: true })]) as TrackRule[];
+
 function subscribeRulesOnJoining(room: RoomRecord, options: ConnectParticipantOptions): TrackRule[] {
-  const everything: TrackRule[] = [{ type: 'include', all: true }];
   if (room.type === 'peer-to-peer' || room.type === 'go') return everything;
   return options.subscribeRules ? [...options.subscribeRules] : everything;
 }

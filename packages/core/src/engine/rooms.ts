@@ -8,6 +8,7 @@ import { leaveRoom } from './leave.js';
 import { inList } from './list-filter.js';
 import { requireAccount, requireRoom } from './lookup.js';
 import type { RoomCreatedMethod, RoomEndReason, RoomRecord } from './records.js';
+import { dropExpiredRooms } from './retention.js';
 import { type CreateRoomOptions, resolveRoomSettings } from './room-options.js';
 import { armRoomTimeout } from './timeouts.js';
 import { addTranscription, endTranscriptions, transcriptionsOnConnect } from './transcriptions.js';
@@ -92,6 +93,7 @@ export function endRoom(
     account.inProgressRoomsByName.delete(room.uniqueName);
   context.log.emit('room-ended', room, { reason: { code: reason.code, message: reason.message } });
   runCompositionHooks(context, room);
+  if (account) dropExpiredRooms(context, account);
 }
 
 export function completeRoom(context: EngineContext, ref: RoomRef): RoomRecord {

@@ -68,6 +68,7 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           'signaling/drop',
           'transcripts',
           'dominant-speaker',
+          'retention',
         ].map((name) => `${controlPrefix}/${name}`),
       }),
     },
@@ -162,6 +163,10 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
       POST: async (request, url) =>
         control.setDominantSpeaker(speakerRoomParams(url), speakerChoiceOf(await readJson(request))),
       DELETE: (_request, url) => control.setDominantSpeaker(speakerRoomParams(url), null),
+    },
+    retention: {
+      GET: () => control.retention(),
+      POST: async (request) => control.setRetention(await readJson(request)),
     },
     'tokens/verify': {
       POST: async (request) => {

@@ -1,10 +1,12 @@
 import {
   type Clock,
+  checkRetention,
   type Engine,
   type EngineEvent,
   type EngineState,
   type NetworkConditions,
   type ParticipantRef,
+  type RoomRetention,
   TwilioError,
   type VerifiedAccessToken,
   verifyAccessToken,
@@ -93,6 +95,13 @@ export interface Control {
    * hears no speech); returns the `extension_transcriptions` message they are sent.
    */
   transcribe(input: unknown, accountSid?: string): Record<string, unknown>;
+  /** How many ended rooms each account keeps (a roomlab extension: Twilio keeps them all). */
+  retention(): RoomRetention;
+  /**
+   * Changes it (20001 for a bad one); older ended rooms are dropped at once and are 20404 from then on
+   * (a roomlab extension). A reset does not change it.
+   */
+  setRetention(retention: unknown): RoomRetention;
 }
 
 /** A participant by its PA SID alone, in whichever account and room it is (20404 when none). */
@@ -196,6 +205,11 @@ export function createControl(parts: ControlParts): Control {
     dominantSpeaker: (room) => readDominantSpeaker(engine, room),
     setDominantSpeaker: (room, speaker) => forceDominantSpeaker(engine, room, speaker),
     transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
+    retention: () => engine.retention(),
+    setRetention(retention) {
+      engine.setRetention(checkRetention(retention));
+      return engine.retention();
+    },
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),
   };

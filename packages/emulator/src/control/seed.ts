@@ -73,7 +73,9 @@ export function seedEngine(engine: Engine, input: unknown): SeedResult {
     );
     throw new TwilioError(20001, `Invalid fixture: ${problems.slice(0, 5).join('; ')}`);
   }
-  const before = engine.snapshot();
+  // What the seed adds is remembered by SID, not copied: a copy of the whole state per seed made
+  // seeding 10,000 rooms quadratic.
+  const before = engine.savepoint();
   try {
     return {
       accounts: parsed.data.accounts.map((seed) => {
@@ -106,7 +108,7 @@ export function seedEngine(engine: Engine, input: unknown): SeedResult {
       }),
     };
   } catch (error) {
-    engine.restore(before);
+    before.rollback();
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { type Engine, type EngineEvent, statusCallbackOf, twilioSignature } from '@roomlab/core';
+import { type Engine, type EngineEvent, ringBuffer, statusCallbackOf, twilioSignature } from '@roomlab/core';
 import { connectionOverrides, type FailureKind } from './connection-overrides.js';
 
 /** One HTTP request made for a delivery. */
@@ -42,10 +42,12 @@ export interface StatusCallbackDeliveryOptions {
   retryDelayMs?: number;
   /** A fault to apply to a delivery of this event, if the control API set one. */
   faultFor?(event: string): { action: 'drop' | 'delay'; delayMs?: number } | undefined;
+  /** How many deliveries the record keeps (default 10,000): the newest, in a ring buffer. */
+  capacity?: number;
 }
 
 export interface StatusCallbackDelivery {
-  /** Every delivery so far, oldest first. */
+  /** The deliveries kept (the newest `capacity`), oldest first. */
   deliveries(): readonly Delivery[];
   /** Forgets the record of finished deliveries. */
   clear(): void;
@@ -60,7 +62,8 @@ export interface StatusCallbackDelivery {
   close(): void;
 }
 
-const maxKept = 10_000;
+/** How many deliveries the record keeps by default; older ones are dropped, whatever their state. */
+export const defaultDeliveryLogCapacity = 10_000;
 
 /**
  * Posts each room's events to its StatusCallback, signed, in order, one at a time per room, without ever
@@ -73,7 +76,7 @@ export function deliverStatusCallbacks(
 ): StatusCallbackDelivery {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const retryDelayMs = options.retryDelayMs ?? 1000;
-  const kept: Delivery[] = [];
+  const kept = ringBuffer<Delivery>(options.capacity ?? defaultDeliveryLogCapacity);
   const queues = new Map<string, Promise<void>>();
   let open = true;
 
@@ -103,7 +106,6 @@ export function deliverStatusCallbacks(
       attempts: [],
     };
     kept.push(delivery);
-    if (kept.length > maxKept) kept.splice(0, kept.length - maxKept);
     enqueue(delivery);
   });
 
@@ -185,17 +187,18 @@ export function deliverStatusCallbacks(
   }
 
   return {
-    deliveries: () => kept,
+    deliveries: () => kept.items(),
     clear() {
-      const pending = kept.filter((delivery) => delivery.state === 'pending');
-      kept.splice(0, kept.length, ...pending);
+      kept.retain((delivery) => delivery.state === 'pending');
     },
     redeliver(filter = {}) {
-      const again = kept.filter(
-        (delivery) =>
-          (delivery.state === 'failed' || delivery.state === 'dropped') &&
-          (filter.roomSid === undefined || delivery.roomSid === filter.roomSid),
-      );
+      const again = kept
+        .items()
+        .filter(
+          (delivery) =>
+            (delivery.state === 'failed' || delivery.state === 'dropped') &&
+            (filter.roomSid === undefined || delivery.roomSid === filter.roomSid),
+        );
       for (const delivery of again) {
         delivery.state = 'pending';
         enqueue(delivery);
