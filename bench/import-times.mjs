@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { median } from './median.mjs';
 import { num, table } from './report.mjs';
 
 const run = promisify(execFile);
@@ -25,12 +26,6 @@ const entries = [
   { name: '@roomlab/emulator/msw' },
   { name: '@roomlab/testing' },
 ];
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** One fresh process importing `name` (from the bench's directory): ms spent in the import. */
 async function importOnce(name) {
