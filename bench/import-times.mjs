@@ -80,7 +80,8 @@ export async function benchImportTimes({ quick = false } = {}) {
   );
   console.log(
     "\n   node -e '' is the whole empty process (spawn to exit), the start every import adds to; the other" +
-      '\n   rows are the import alone. @roomlab/testing includes the twilio client it binds.',
+      '\n   rows are the import alone. @roomlab/testing loads the emulator, msw and the twilio client when' +
+      '\n   startEmulator() is first called (and msw when roomlabHandlers() is), not on import.',
   );
   return medians;
 }

@@ -56,7 +56,10 @@ const printedUrl = (child) =>
 /** ms from spawning `args` to its /health answering 200; the process is stopped before this resolves. */
 async function startToHealth(args, env) {
   const start = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const url = await printedUrl(child);
