@@ -1,7 +1,6 @@
 import { createEmulator, createSfu, diskMediaStorage, startServer } from '@roomlab/emulator';
-import { emulatorHttpClient } from '@roomlab/emulator/twilio';
 import { answerInProcess } from './in-process.js';
-import type { StartEmulatorOptions, TestEmulator } from './start-emulator.js';
+import type { StartEmulatorOptions, TestAccount, TestEmulator } from './start-emulator.js';
 import { type AccountContext, testAccount } from './test-account.js';
 import { captureWebhooks } from './webhook-capture.js';
 
@@ -15,6 +14,8 @@ async function startAnswering(options: StartEmulatorOptions): Promise<Started> {
   if (options.mode === 'server') {
     if (options.msw) throw new Error("roomlab: `msw` is for mode 'in-process'; a server needs no msw");
     const server = await startServer({ port: 0, ...options });
+    // It loads the twilio library; in process, that waits for the client's first use.
+    const { emulatorHttpClient } = await import('@roomlab/emulator/twilio');
     return {
       emulator: server.emulator,
       url: server.url,
@@ -40,8 +41,8 @@ export async function startEmulatorNow(options: StartEmulatorOptions = {}): Prom
   const { emulator } = started;
   const closers: (() => Promise<void> | void)[] = [() => started.close()];
   const context: AccountContext = { ...started, closers };
-  return {
-    ...testAccount(context, emulator.credentials),
+  // Assigned onto the account, not spread: spreading would read its `client` and load twilio now.
+  return Object.assign(testAccount(context, emulator.credentials), {
     emulator,
     url: started.url,
     signalingUrl: started.signalingUrl,
@@ -69,5 +70,5 @@ export async function startEmulatorNow(options: StartEmulatorOptions = {}): Prom
     async stop() {
       for (const close of closers.splice(0)) await close();
     },
-  };
+  } satisfies Omit<TestEmulator, keyof TestAccount>);
 }
