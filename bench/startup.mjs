@@ -102,7 +102,10 @@ export async function benchStartup({ quick = false } = {}) {
   const reference = median(times.get(variants[0].name));
   console.log(
     `Startup: from spawning the process to \`GET /health\` answering 200; median of ${rounds} runs each,` +
-      ' interleaved\n',
+      ' interleaved. Every process prints its URL once listening, then /health is polled every 2 ms.' +
+      '\n   roomlab starts with its default options (the proxy, its local CA in $XDG_STATE_HOME/roomlab/ca,' +
+      ' a temporary directory here);\n   "first start" makes that CA (a key pair and two certificates)' +
+      ' before listening.\n',
   );
   table(
     ['process', 'median ms', 'min–max ms', '÷ bare', 'over bare ms'],
@@ -117,11 +120,6 @@ export async function benchStartup({ quick = false } = {}) {
         num(ms - reference),
       ];
     }),
-  );
-  console.log(
-    '\n   Every process prints its URL once listening, then /health is polled every 2 ms. roomlab starts with' +
-      '\n   its default options (the proxy, with its local CA in $XDG_STATE_HOME/roomlab/ca, a temporary' +
-      '\n   directory here); "first start" makes that CA (a key pair and two certificates) before listening.',
   );
   return times;
 }
