@@ -38,19 +38,27 @@ const health = (url) =>
     request.on('error', () => resolve(0));
   });
 
+/** A start slower than this is broken, not slow: the bench stops rather than wait forever. */
+const giveUpMs = 30_000;
+
 /** The URL the process prints once listening (its first `listening on` line). */
 const printedUrl = (child) =>
   new Promise((resolve, reject) => {
     let text = '';
+    const timer = setTimeout(() => reject(new Error(`printed no URL in ${giveUpMs} ms: ${text}`)), giveUpMs);
     const onData = (chunk) => {
       text += chunk;
       const url = text.match(/listening on (http:\/\/[^\s]+)/)?.[1];
       if (!url) return;
       child.stdout.off('data', onData);
+      clearTimeout(timer);
       resolve(url);
     };
     child.stdout.setEncoding('utf8').on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening: ${text}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before listening: ${text}`));
+    });
   });
 
 /** ms from spawning `args` to its /health answering 200; the process is stopped before this resolves. */
@@ -63,7 +71,10 @@ async function startToHealth(args, env) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const url = await printedUrl(child);
-    while ((await health(url)) !== 200) await sleep(2);
+    while ((await health(url)) !== 200) {
+      if (performance.now() - start > giveUpMs) throw new Error(`${url}/health did not answer 200`);
+      await sleep(2);
+    }
     return performance.now() - start;
   } finally {
     child.kill('SIGTERM');
