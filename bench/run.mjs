@@ -2,7 +2,8 @@
 // with the same client code, so the ratios mean something wherever it runs.
 //
 // 0. Import time (import-times.mjs): `await import()` of each roomlab entry in fresh Node processes,
-//    beside `express` and `msw/node` alone and an empty Node start. `--no-imports` leaves it out.
+//    beside `express` and `msw/node` alone and an empty Node start; and (startup.mjs) `roomlab start`
+//    from spawn to `/health` answering, beside a bare node:http server. `--no-imports` leaves both out.
 //
 // 1. Over HTTP: a create-room + fetch-room mix (POST /v1/Rooms form-encoded, then GET /v1/Rooms/{sid},
 //    HTTP Basic auth of the emulator's credentials) at concurrency 1, 8 and 32, against
@@ -46,6 +47,7 @@ import { benchMedia } from './media.mjs';
 import { benchMemory } from './memory.mjs';
 import { startPrism } from './prism.mjs';
 import { machine, num, table } from './report.mjs';
+import { benchStartup } from './startup.mjs';
 
 const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
@@ -328,6 +330,8 @@ console.log(`roomlab bench: ${machine()}${quick ? ', quick' : ''}\n`);
 
 if (!process.argv.includes('--no-imports')) {
   await benchImportTimes({ quick });
+  console.log('');
+  await benchStartup({ quick });
   console.log('');
 }
 

@@ -1,3 +1,5 @@
+// @roomlab/testing requires this built file by its path (roomlabHandlers(), synchronously, without
+// importing the rest of the emulator): keep its imports to msw and modules that import nothing else.
 import { http, passthrough, type RequestHandler } from 'msw';
 import type { EmulatorResponse } from './emulator-request.js';
 import {

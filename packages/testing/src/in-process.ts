@@ -1,5 +1,5 @@
 import type { Emulator } from '@roomlab/emulator';
-import { startInProcess } from '@roomlab/emulator/msw';
+import { startInProcess, twilioHandlersWhile } from '@roomlab/emulator/msw';
 import { serveLoopbackSignaling } from './loopback-signaling.js';
 import { answerThrough, type MswServer } from './msw-composition.js';
 
@@ -18,7 +18,14 @@ export async function answerInProcess(emulator: Emulator, msw?: MswServer): Prom
   const hosts = new Set<string>();
   // Either way, stopping closes the emulator too (as startInProcess's close() does).
   const stopAnswering = msw
-    ? closing(emulator, answerThrough(msw, { handle: emulator.handle, passes: (url) => hosts.has(url.host) }))
+    ? closing(
+        emulator,
+        answerThrough(
+          msw,
+          { handle: emulator.handle, passes: (url) => hosts.has(url.host) },
+          twilioHandlersWhile,
+        ),
+      )
     : startInProcess({ emulator }).close;
   const signaling = await serveLoopbackSignaling(emulator);
   const letThrough = (url: string) => hosts.add(new URL(url).host);

@@ -1,4 +1,30 @@
-import { type InProcessTarget, twilioHandlersWhile } from '@roomlab/emulator/msw';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { InProcessTarget, twilioHandlersWhile } from '@roomlab/emulator/msw';
+
+type HandlersWhile = typeof twilioHandlersWhile;
+
+/**
+ * roomlab's msw handlers for `roomlabHandlers()`, loaded (with msw) when first made, not when
+ * `@roomlab/testing` is imported. Synchronously, as the app calls it in `setupServer(...)`: through
+ * `require`, which loads an ES module since Node 20.19 (the version this package needs), sharing the msw
+ * instance the app imports. The emulator's module that makes them imports msw alone, so it loads as it
+ * is under any test runner's conditions (this repository's vitest points workspace packages at sources).
+ */
+function requiredHandlersWhile(): HandlersWhile {
+  const require = createRequire(import.meta.url);
+  const emulatorRoot = dirname(require.resolve('@roomlab/emulator/package.json'));
+  try {
+    return require(join(emulatorRoot, 'dist', 'msw-handlers.js')).twilioHandlersWhile;
+  } catch (error) {
+    // jest's own require loads ES modules from Node 24.9 on only.
+    throw new Error(
+      'roomlab: roomlabHandlers() could not load msw here (under jest, it needs Node 24.9 or later). ' +
+        'Leave it out of setupServer(...): startEmulator({ msw: server }) adds roomlab’s handlers itself.',
+      { cause: error },
+    );
+  }
+}
 
 /**
  * The app's own msw server (`setupServer(...)` from `msw/node`), as far as roomlab uses it. Typed
@@ -20,8 +46,12 @@ const made = new WeakSet<object>();
  * survive `server.resetHandlers()`; while no emulator is started they match nothing, so the app's
  * `onUnhandledRequest` applies to Twilio's hosts as before.
  */
-export function roomlabHandlers(): ReturnType<typeof twilioHandlersWhile> {
-  const handlers = twilioHandlersWhile(() => current);
+export function roomlabHandlers(): ReturnType<HandlersWhile> {
+  return handlersMadeBy(requiredHandlersWhile());
+}
+
+function handlersMadeBy(handlersWhile: HandlersWhile): ReturnType<HandlersWhile> {
+  const handlers = handlersWhile(() => current);
   for (const handler of handlers) made.add(handler);
   return handlers;
 }
@@ -29,16 +59,21 @@ export function roomlabHandlers(): ReturnType<typeof twilioHandlersWhile> {
 /**
  * Makes `target` the emulator that answers through the app's server. When the server was not set up
  * with `roomlabHandlers()`, they are added after the app's own (whose handlers for a Twilio URL still
- * win) as initial handlers, so that `resetHandlers()` keeps them. Returns what undoes both.
+ * win) as initial handlers, so that `resetHandlers()` keeps them; `handlersWhile` makes them (imported
+ * by the caller: no `require` on this path). Returns what undoes both.
  */
-export function answerThrough(server: MswServer, target: InProcessTarget): () => void {
+export function answerThrough(
+  server: MswServer,
+  target: InProcessTarget,
+  handlersWhile: HandlersWhile,
+): () => void {
   if (current)
     throw new Error(
       'roomlab: another emulator already answers through an msw server in this process; stop() it first.',
     );
   const before = server.listHandlers();
   assertSameKind(before);
-  const added = before.some((handler) => made.has(handler)) ? [] : roomlabHandlers();
+  const added = before.some((handler) => made.has(handler)) ? [] : handlersMadeBy(handlersWhile);
   if (added.length > 0) server.resetHandlers(...([...before, ...added] as never[]));
   current = target;
   return () => {

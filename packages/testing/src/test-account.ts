@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { mintAccessToken, TwilioError } from '@roomlab/core';
 import {
   connectScripted,
@@ -8,13 +9,16 @@ import {
   type ScriptedTrack,
 } from '@roomlab/emulator';
 import type { emulatorHttpClient } from '@roomlab/emulator/twilio';
-import twilio from 'twilio';
+import type twilioLibrary from 'twilio';
 import { type DominantSpeakerHelpers, dominantSpeakerHelpers } from './dominant-speaker.js';
 import { type MediaHelpers, mediaHelpers } from './media-helpers.js';
 import { connectedSid, networkControl, type TestParticipant } from './network.js';
 import { grantOf, type TokenVerdict, verifyTokenFor } from './verify-token.js';
 
-export type Twilio = ReturnType<typeof twilio>;
+export type Twilio = ReturnType<typeof twilioLibrary>;
+
+/** The `twilio` library (CommonJS, so `require` loads it at once), loaded when a client is first read. */
+const twilio = (): typeof twilioLibrary => createRequire(import.meta.url)('twilio');
 
 export interface JoinOptions {
   room?: string;
@@ -70,11 +74,7 @@ export interface AccountContext {
 
 export function testAccount(context: AccountContext, credentials: AccountCredentials): TestAccount {
   const { emulator, url, httpClient } = context;
-  const client = twilio(
-    credentials.accountSid,
-    credentials.authToken,
-    httpClient ? { httpClient: httpClient(url) } : {},
-  );
+  let client: Twilio | undefined;
   const token = (identity: string, tokenOptions: { room?: string; ttl?: number } = {}) =>
     mintAccessToken({ ...credentials, identity, ...tokenOptions, now: emulator.control.now() });
   const byIdentity = (identity: string, where: { room?: string }) =>
@@ -83,7 +83,14 @@ export function testAccount(context: AccountContext, credentials: AccountCredent
     );
   return {
     ...credentials,
-    client,
+    get client() {
+      client ??= twilio()(
+        credentials.accountSid,
+        credentials.authToken,
+        httpClient ? { httpClient: httpClient(url) } : {},
+      );
+      return client;
+    },
     token,
     ...dominantSpeakerHelpers(emulator, credentials.accountSid),
     media: mediaHelpers({

@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CertificatePair, createCertificateAuthority, issueLeaf } from './certificate-authority.js';
+import type { CertificatePair } from './certificate-authority.js';
 import { certificateNames } from './served-hosts.js';
 
 /** roomlab's local CA, kept in a directory, and the certificate its proxy presents for Twilio's hosts. */
@@ -15,6 +15,12 @@ export interface LocalCa {
   /** Base64 SHA-256 of the leaf's SubjectPublicKeyInfo, for Chromium's `--ignore-certificate-errors-spki-list`. */
   leafSpkiSha256: string;
 }
+
+/**
+ * The certificate library (@peculiar/x509, about half a second to import) loads only to make a CA or
+ * issue a leaf: a start that finds both in the directory reads them with Node's own X509Certificate.
+ */
+const certificateAuthority = () => import('./certificate-authority.js');
 
 const files = { caCert: 'ca.pem', caKey: 'ca-key.pem', leafCert: 'proxy.pem', leafKey: 'proxy-key.pem' };
 /** A leaf this close to expiry is reissued (with the same key) at start. */
@@ -60,12 +66,17 @@ export async function loadLocalCa(dir: string, now = new Date()): Promise<LocalC
   await mkdir(dir, { recursive: true, mode: 0o700 });
   let ca = await readPair(dir, files.caCert, files.caKey);
   if (!ca) {
-    ca = await createCertificateAuthority(now);
+    ca = await (await certificateAuthority()).createCertificateAuthority(now);
     await writePair(dir, ca, files.caCert, files.caKey);
   }
   let leaf = await readPair(dir, files.leafCert, files.leafKey);
   if (!leaf || !leafServes(leaf, ca, now)) {
-    leaf = await issueLeaf({ ca, names: certificateNames, key: leaf?.key, now });
+    leaf = await (await certificateAuthority()).issueLeaf({
+      ca,
+      names: certificateNames,
+      key: leaf?.key,
+      now,
+    });
     await writePair(dir, leaf, files.leafCert, files.leafKey);
   }
   const spki = new X509Certificate(leaf.cert).publicKey.export({ type: 'spki', format: 'der' });
