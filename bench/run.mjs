@@ -35,6 +35,7 @@ import { setupServer } from 'msw/node';
 import { cannedRoom } from './canned-room.mjs';
 import { benchImportTimes } from './import-times.mjs';
 import { benchMedia } from './media.mjs';
+import { benchSignaling } from './signaling.mjs';
 import { machine, num, table } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -293,6 +294,8 @@ console.log(
   '\n   direct = handle(new Request(...)) vs a trivial Fetch handler; msw + fetch = startInProcess() vs msw' +
     ' handlers answering the canned JSON.\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
 );
+console.log('');
+await benchSignaling({ quick }); // 200 scripted participants in one room: signaling.mjs
 if (!process.argv.includes('--no-media')) {
   console.log('');
   await benchMedia({ quick });
