@@ -35,8 +35,8 @@ import { setupServer } from 'msw/node';
 import { cannedRoom } from './canned-room.mjs';
 import { benchImportTimes } from './import-times.mjs';
 import { benchMedia } from './media.mjs';
-import { benchSignaling } from './signaling.mjs';
 import { machine, num, table } from './report.mjs';
+import { benchSignaling } from './signaling.mjs';
 
 const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
