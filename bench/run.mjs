@@ -25,18 +25,19 @@
 //    composition takes as a multiple of real time. `--no-media` leaves them out.
 //
 // Run from the repository root: npm run bench (it builds the emulator first). `--quick` for a smoke run.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { createEmulator } from '@roomlab/emulator';
 import { startInProcess } from '@roomlab/emulator/msw';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { cannedRoom } from './canned-room.mjs';
+import { send } from './http-send.mjs';
 import { benchImportTimes } from './import-times.mjs';
 import { benchMedia } from './media.mjs';
 import { machine, num, table } from './report.mjs';
 import { benchSignaling } from './signaling.mjs';
+import { serverInWorker } from './worker-server.mjs';
 
 const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
@@ -53,21 +54,6 @@ const percentile = (sorted, p) =>
 const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 // ---- 1. HTTP ---------------------------------------------------------------------------------------
-
-function send(agent, port, method, path, headers, body) {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ agent, host: '127.0.0.1', port, method, path, headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString() }),
-      );
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
 
 /** Create-then-fetch pairs from `concurrency` closed-loop workers for `seconds`; keeps every latency. */
 async function drive(port, authorization, concurrency, seconds) {
@@ -112,24 +98,11 @@ async function drive(port, authorization, concurrency, seconds) {
 }
 
 /** Starts a server ('bare' or 'roomlab') in a worker thread; resolves with its port (and credentials). */
-async function serverInWorker(kind) {
-  const worker = new Worker(new URL('./server-worker.mjs', import.meta.url), { workerData: { kind } });
-  const ready = await new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const close = async () => {
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.postMessage('close');
-    const timeout = new Promise((resolve) => setTimeout(resolve, 2000, 'timeout').unref());
-    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
-  };
-  return { ...ready, close };
-}
+const serverInThread = (kind) => serverInWorker(new URL('./server-worker.mjs', import.meta.url), { kind });
 
 async function measureHttp() {
-  const bare = await serverInWorker('bare');
-  const roomlab = await serverInWorker('roomlab');
+  const bare = await serverInThread('bare');
+  const roomlab = await serverInThread('roomlab');
   const authorization = basic(roomlab.accountSid, roomlab.authToken);
   try {
     await drive(bare.port, authorization, 8, warmupSeconds); // warm up the driver and both servers

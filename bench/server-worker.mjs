@@ -2,9 +2,10 @@
 // 'bare' is a plain node:http server answering a canned Room JSON; 'roomlab' is `startServer({ port: 0 })`.
 // Both listen on 127.0.0.1, on a port the OS picks. Post 'close' to stop the server and end the thread.
 import { createServer } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { startServer } from '@roomlab/emulator';
 import { cannedRoom } from './canned-room.mjs';
+import { serveFromWorker } from './worker-server.mjs';
 
 const cannedSid = 'RM00000000000000000000000000000001';
 
@@ -37,10 +38,4 @@ async function startRoomlab() {
   return { ready: { port: running.port, accountSid, authToken }, close: () => running.close() };
 }
 
-const server = workerData.kind === 'bare' ? await startBare() : await startRoomlab();
-parentPort.on('message', async (message) => {
-  if (message !== 'close') return;
-  await server.close();
-  parentPort.close(); // nothing else is left, so the thread ends
-});
-parentPort.postMessage(server.ready);
+serveFromWorker(workerData.kind === 'bare' ? await startBare() : await startRoomlab());

@@ -5,9 +5,10 @@
 // fan-out.
 // Both listen on 127.0.0.1, on a port the OS picks. Post 'close' to stop the server and end the thread.
 import { createServer } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { startServer } from '@roomlab/emulator';
 import { WebSocketServer } from 'ws';
+import { serveFromWorker } from './worker-server.mjs';
 
 async function startBare() {
   const server = createServer();
@@ -53,10 +54,4 @@ async function startRoomlab() {
   };
 }
 
-const server = workerData.kind === 'bare' ? await startBare() : await startRoomlab();
-parentPort.on('message', async (message) => {
-  if (message !== 'close') return;
-  await server.close();
-  parentPort.close(); // nothing else is left, so the thread ends
-});
-parentPort.postMessage(server.ready);
+serveFromWorker(workerData.kind === 'bare' ? await startBare() : await startRoomlab());

@@ -7,11 +7,11 @@
 // every other socket, serialized once. Both servers run in a worker thread of their own; the clients
 // share this thread. Run alone with `node bench/signaling.mjs [--quick]`, or from run.mjs.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { mintAccessToken } from '@roomlab/core';
 import { connectScripted } from '@roomlab/emulator';
 import { WebSocket } from 'ws';
 import { machine, num, table } from './report.mjs';
+import { serverInWorker } from './worker-server.mjs';
 
 const roomName = 'bench-large-room';
 const waitMs = 60_000;
@@ -23,20 +23,7 @@ const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).to
 const frameSize = (body) => Buffer.byteLength(JSON.stringify({ type: 'msg', body }));
 
 /** Starts a server ('bare' or 'roomlab') in a worker thread; resolves with what it says, and `close`. */
-async function serverInWorker(kind) {
-  const worker = new Worker(new URL('./signaling-worker.mjs', import.meta.url), { workerData: { kind } });
-  const ready = await new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const close = async () => {
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.postMessage('close');
-    const timeout = new Promise((resolve) => setTimeout(resolve, 5000, 'timeout').unref());
-    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
-  };
-  return { ...ready, close };
-}
+const serverInThread = (kind) => serverInWorker(new URL('./signaling-worker.mjs', import.meta.url), { kind });
 
 // ---- roomlab -----------------------------------------------------------------------------------------
 
@@ -78,7 +65,7 @@ const hasIdentity = (client, identity) =>
  * unpublication, a join and its leave).
  */
 async function roomlabRoom({ participants }) {
-  const server = await serverInWorker('roomlab');
+  const server = await serverInThread('roomlab');
   const clients = [];
   const close = async () => {
     await Promise.all(clients.map((client) => client.disconnect()));
@@ -183,7 +170,7 @@ function nextFrame(watchers, start) {
 
 /** The same for the bare ws server: `participants` sockets, then one fanned-out frame per event. */
 async function bareRoom({ participants, sizes }) {
-  const server = await serverInWorker('bare');
+  const server = await serverInThread('bare');
   const clients = [];
   const close = async () => {
     for (const client of clients) client.socket.close();

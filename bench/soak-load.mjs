@@ -1,10 +1,11 @@
 // The soak's load: REST clients churning rooms (and kicking participants), and scripted participants
 // joining rooms and leaving them, each in a closed loop until `stopped()` says so. Every room made
 // has the receiver as its StatusCallback, and its SID is added to `rooms` once it has completed.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mintAccessToken } from '@roomlab/core';
 import { connectScripted } from '@roomlab/emulator';
+import { send } from './http-send.mjs';
 
 const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -17,22 +18,11 @@ export function restClient({ url, credentials }) {
   const authorization = basic(credentials.accountSid, credentials.authToken);
   const agent = new Agent({ keepAlive: true, maxSockets: 100 });
   const failures = { count: 0 };
-  const send = (method, path, body) =>
-    new Promise((resolve, reject) => {
-      const headers = { authorization, 'content-type': 'application/x-www-form-urlencoded' };
-      const outgoing = request(`${url}${path}`, { agent, method, headers }, (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString() }),
-        );
-        response.on('error', reject);
-      });
-      outgoing.on('error', reject);
-      outgoing.end(body);
-    });
+  const port = Number(new URL(url).port);
+  const headers = { authorization, 'content-type': 'application/x-www-form-urlencoded' };
   const call = async (method, path, form, expected) => {
-    const { status, text } = await send(method, path, form && new URLSearchParams(form).toString());
+    const body = form && new URLSearchParams(form).toString();
+    const { status, text } = await send(agent, port, method, path, headers, body);
     if (status !== expected) {
       failures.count += 1;
       if (failures.count <= 3) console.error(`${method} ${path} answered ${status}: ${text.slice(0, 300)}`);

@@ -172,7 +172,12 @@ async function soak() {
     ['RSS growth after warm-up', growth(warm.rss, loaded.rss), '< 10%', loaded.rss < warm.rss * 1.1],
     ['file descriptors, before → after', `${start.fds} → ${end.fds}`, 'back', end.fds <= start.fds],
     ['timers, before → after', `${start.timers} → ${end.timers}`, 'back', end.timers <= start.timers],
-    ['signaling holds: sessions, participants, rooms, recording rooms', Object.values(held).join(', '), 'none', holdsNothing],
+    [
+      'signaling holds: sessions, participants, rooms, recording rooms',
+      Object.values(held).join(', '),
+      'none',
+      holdsNothing,
+    ],
     ['rooms ended (their callbacks checked)', String(rooms.size), '', true],
     ['callbacks received (with retries)', String(receiver.requests), '', true],
     ['redelivered: when back up / at the end', `${redeliveredOnUp} / ${redelivered}`, '', true],
