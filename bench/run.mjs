@@ -24,6 +24,9 @@
 // 3. and 4., media (media.mjs): the SFU's extra CPU per recorded track, and how long a two-person
 //    composition takes as a multiple of real time. `--no-media` leaves them out.
 //
+// 6. Signaling at scale (signaling.mjs): 200 scripted participants join one large room, and each event
+//    is timed until it reaches every client, beside a bare ws server fanning out the same frames.
+//
 // Run from the repository root: npm run bench (it builds the emulator first). `--quick` for a smoke run.
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';

@@ -1,7 +1,7 @@
 // The soak's server: `startServer({ port: 0, media: false })` in a process of its own (run with
 // --expose-gc), so that its heap, RSS, file descriptors and timers are the emulator's alone. It posts
 // { url, signalingUrl, credentials } once listening, answers 'figures' with what it holds now (after a
-// full garbage collection), 'held' with what its signaling keeps (sessions, participants, rooms),
+// full garbage collection; and the engine's rooms, events and callback records, which grow with use), 'held' with what its signaling keeps (sessions, participants, rooms),
 // 'timers' with each live timer, and closes on 'close'.
 import { createHook } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
@@ -25,10 +25,22 @@ const describe = (timer) =>
 
 const running = await startServer({ port: 0, media: false });
 
+/** What the emulator keeps that grows with use: the engine's rooms, its event log, callback records. */
+const kept = () => {
+  const { engine, statusCallbacks, credentials } = running.emulator;
+  const account = { accountSid: credentials.accountSid };
+  const rooms = ['in-progress', 'completed'].map((status) => engine.listRooms(account, { status }).length);
+  return {
+    engineRooms: rooms[0] + rooms[1],
+    events: engine.events().length,
+    callbackRecords: statusCallbacks.deliveries().length,
+  };
+};
+
 const figures = () => {
   globalThis.gc();
   const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsed, rss, fds: readdirSync('/proc/self/fd').length, timers: timers.size };
+  return { heapUsed, rss, fds: readdirSync('/proc/self/fd').length, timers: timers.size, ...kept() };
 };
 
 process.on('message', async (message) => {

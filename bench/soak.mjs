@@ -1,4 +1,4 @@
-// The soak: roomlab's server under steady churn for 30 minutes (`--smoke`: about 1.5 minutes), to show
+// The soak: roomlab's server under steady churn for 30 minutes (`--smoke`: about 2 minutes), to show
 // that nothing it holds grows without bound and no status callback is lost.
 //
 // - The server runs in a child process of its own (soak-server.mjs), so its figures are its own:
@@ -19,7 +19,7 @@ import { flakyReceiver } from './soak-receiver.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const plan = smoke
-  ? { warmupS: 20, loadS: 60, sampleS: 10, cycleMs: 6000, stayMs: 200 }
+  ? { warmupS: 50, loadS: 50, sampleS: 10, cycleMs: 6000, stayMs: 200 }
   : { warmupS: 180, loadS: 1800, sampleS: 60, cycleMs: 30_000, stayMs: 1000 };
 const restClients = 50;
 const scriptedParticipants = 20;
@@ -144,9 +144,22 @@ async function soak() {
   rest.close();
   const reset = await server.figures();
 
-  console.log('Figures of the server process (heap and RSS after a full GC), sampled under load\n');
+  console.log(
+    'Figures of the server process (heap and RSS after a full GC), sampled under load; beside them, what' +
+      ' it keeps that grows with use: rooms in the engine, events in its log, status-callback records\n',
+  );
   table(
-    ['when', 'heap MB', 'RSS MB', 'fds', 'timers', 'rooms ended'],
+    [
+      'when',
+      'heap MB',
+      'RSS MB',
+      'fds',
+      'timers',
+      'rooms ended',
+      'engine rooms',
+      'events',
+      'callback records',
+    ],
     [
       { label: 'before the load', ...start, rooms: 0 },
       ...samples,
@@ -156,9 +169,7 @@ async function soak() {
       row.label,
       mb(row.heapUsed),
       mb(row.rss),
-      String(row.fds),
-      String(row.timers),
-      String(row.rooms),
+      ...[row.fds, row.timers, row.rooms, row.engineRooms, row.events, row.callbackRecords].map(String),
     ]),
   );
   console.log('');
