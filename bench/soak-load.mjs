@@ -55,27 +55,34 @@ export async function restChurn({ rest, worker, callbackUrl, rooms, stopped }) {
   }
 }
 
+/** A scripted participant's visit: it joins with a microphone, stays, and leaves or is removed. */
+async function visit({ rest, server, worker, stayMs }, sid, name, removed) {
+  const token = await mintAccessToken({ ...server.credentials, identity: `bot-${worker}`, room: name });
+  const bot = await connectScripted(server.signalingUrl, token, {
+    name,
+    tracks: [{ kind: 'audio', name: 'microphone' }],
+  });
+  await sleep(stayMs);
+  if (!removed) return bot.disconnect();
+  await rest.call('POST', `/v1/Rooms/${sid}/Participants/${bot.sid}`, { Status: 'disconnected' }, 202);
+  await bot.waitFor(() => bot.ended !== undefined, 15_000);
+}
+
 /**
- * One scripted participant: joins a room of its own with a microphone, stays a moment, and leaves:
- * by itself two times in three, otherwise removed over REST (as an app kicks someone). Then the
- * room is ended over REST.
+ * One scripted participant: joins a room of its own, stays a moment, and leaves: by itself two times
+ * in three, otherwise removed over REST (as an app kicks someone). Then the room is ended over REST.
+ * A visit that fails is counted with the REST failures (and the first few printed), and the next begins.
  */
-export async function scriptedChurn({ rest, server, worker, callbackUrl, rooms, stopped, stayMs }) {
+export async function scriptedChurn(options) {
+  const { rest, worker, callbackUrl, rooms, stopped } = options;
   for (let round = 0; !stopped(); round++) {
     const name = `soak-bot-${worker}-${round}`;
     const sid = await createRoom(rest, name, callbackUrl);
     if (!sid) continue;
-    const token = await mintAccessToken({ ...server.credentials, identity: `bot-${worker}`, room: name });
-    const bot = await connectScripted(server.signalingUrl, token, {
-      name,
-      tracks: [{ kind: 'audio', name: 'microphone' }],
+    await visit(options, sid, name, round % 3 === 2).catch((error) => {
+      rest.failures.count += 1;
+      if (rest.failures.count <= 3) console.error(`${name}: the scripted participant failed`, error);
     });
-    await sleep(stayMs);
-    if (round % 3 === 2) {
-      const path = `/v1/Rooms/${sid}/Participants/${bot.sid}`;
-      await rest.call('POST', path, { Status: 'disconnected' }, 202);
-      await bot.waitFor(() => bot.ended !== undefined, 15_000);
-    } else await bot.disconnect();
     await completeRoom(rest, sid, rooms);
   }
 }
