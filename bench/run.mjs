@@ -31,10 +31,12 @@
 // 6. Memory (memory.mjs): the server's RSS and heap before and after seeding 10,000 rooms with 50,000
 //    participants, beside the same data as plain objects in a bare process. `--no-memory` leaves it out.
 //
+// 7. Signaling at scale (signaling.mjs): 200 scripted participants join one large room, and each event
+//    is timed until it reaches every client, beside a bare ws server fanning out the same frames.
+//
 // Run from the repository root: npm run bench (it builds the emulator first). `--quick` for a smoke run.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { createEmulator } from '@roomlab/emulator';
 import { startInProcess } from '@roomlab/emulator/msw';
 import { inProcessHttpClient } from '@roomlab/emulator/twilio';
@@ -42,12 +44,15 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import twilio from 'twilio';
 import { cannedRoom } from './canned-room.mjs';
+import { send } from './http-send.mjs';
 import { benchImportTimes } from './import-times.mjs';
 import { benchMedia } from './media.mjs';
 import { benchMemory } from './memory.mjs';
 import { startPrism } from './prism.mjs';
 import { machine, num, table } from './report.mjs';
+import { benchSignaling } from './signaling.mjs';
 import { benchStartup } from './startup.mjs';
+import { serverInWorker } from './worker-server.mjs';
 
 const quick = process.argv.includes('--quick');
 const httpSeconds = quick ? 0.5 : 3;
@@ -65,21 +70,6 @@ const percentile = (sorted, p) =>
 const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 // ---- 1. HTTP ---------------------------------------------------------------------------------------
-
-function send(agent, port, method, path, headers, body) {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ agent, host: '127.0.0.1', port, method, path, headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString() }),
-      );
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
 
 /** Create-then-fetch pairs from `concurrency` closed-loop workers for `seconds`; keeps every latency. */
 async function drive(port, authorization, concurrency, seconds) {
@@ -124,25 +114,12 @@ async function drive(port, authorization, concurrency, seconds) {
 }
 
 /** Starts a server ('bare' or 'roomlab') in a worker thread; resolves with its port (and credentials). */
-async function serverInWorker(kind) {
-  const worker = new Worker(new URL('./server-worker.mjs', import.meta.url), { workerData: { kind } });
-  const ready = await new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const close = async () => {
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.postMessage('close');
-    const timeout = new Promise((resolve) => setTimeout(resolve, 2000, 'timeout').unref());
-    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
-  };
-  return { ...ready, close };
-}
+const serverInThread = (kind) => serverInWorker(new URL('./server-worker.mjs', import.meta.url), { kind });
 
 async function measureHttp() {
-  const bare = await serverInWorker('bare');
-  const express = await serverInWorker('express');
-  const roomlab = await serverInWorker('roomlab');
+  const bare = await serverInThread('bare');
+  const express = await serverInThread('express');
+  const roomlab = await serverInThread('roomlab');
   const prism = await startPrism();
   const authorization = basic(roomlab.accountSid, roomlab.authToken);
   try {
@@ -197,7 +174,7 @@ function perRequest(pairs, authorization, call) {
     body: createBody,
   };
   const fetchInit = { headers: { authorization } };
-  const send = async (timed, url, init, expected) => {
+  const answerOf = async (timed, url, init, expected) => {
     const { status, text } = await timed(async () => {
       const response = await call(url, init);
       return { status: response.status, text: await response.text() };
@@ -206,8 +183,8 @@ function perRequest(pairs, authorization, call) {
     return text;
   };
   return timePairs(pairs, async (timed) => {
-    const { sid } = JSON.parse(await send(timed, `${twilioOrigin}/v1/Rooms`, createInit, 201));
-    await send(timed, `${twilioOrigin}/v1/Rooms/${sid}`, fetchInit, 200);
+    const { sid } = JSON.parse(await answerOf(timed, `${twilioOrigin}/v1/Rooms`, createInit, 201));
+    await answerOf(timed, `${twilioOrigin}/v1/Rooms/${sid}`, fetchInit, 200);
   });
 }
 
@@ -406,6 +383,8 @@ console.log(
     ' (µs per call).\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
 );
 if (!process.argv.includes('--no-memory')) await benchMemory({ quick });
+console.log('');
+await benchSignaling({ quick }); // 200 scripted participants in one room: signaling.mjs
 if (!process.argv.includes('--no-media')) {
   console.log('');
   await benchMedia({ quick });

@@ -3,10 +3,11 @@
 // app's one middleware, 'roomlab' is `startServer({ port: 0 })`.
 // Both listen on 127.0.0.1, on a port the OS picks. Post 'close' to stop the server and end the thread.
 import { createServer } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { startServer } from '@roomlab/emulator';
 import express from 'express';
 import { cannedRoom } from './canned-room.mjs';
+import { serveFromWorker } from './worker-server.mjs';
 
 const cannedSid = 'RM00000000000000000000000000000001';
 
@@ -56,10 +57,4 @@ const servers = {
   express: () => startBare(cannedExpressApp()),
   roomlab: startRoomlab,
 };
-const server = await servers[workerData.kind]();
-parentPort.on('message', async (message) => {
-  if (message !== 'close') return;
-  await server.close();
-  parentPort.close(); // nothing else is left, so the thread ends
-});
-parentPort.postMessage(server.ready);
+serveFromWorker(await servers[workerData.kind]());

@@ -29,6 +29,7 @@ function fakeConnection(): FakeConnection {
   return {
     sent,
     send: (body) => sent.push(body as Record<string, unknown>),
+    sendJson: (body) => sent.push(JSON.parse(body) as Record<string, unknown>),
     close: () => {
       open = false;
     },

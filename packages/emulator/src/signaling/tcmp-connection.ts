@@ -6,6 +6,8 @@
 export interface TcmpConnection {
   /** Sends a room-signaling body inside a `msg` frame. */
   send(body: object): void;
+  /** Sends a room-signaling body already serialized as JSON: a fan-out serializes what it shares once. */
+  sendJson(body: string): void;
   /** Closes the socket (after whatever was sent). */
   close(code?: number, reason?: string): void;
   readonly open: boolean;
@@ -46,11 +48,15 @@ export function acceptTcmp(socket: FrameSocket, handlers: TcmpHandlers, host?: s
   let silence: ReturnType<typeof setTimeout> | undefined;
   let negotiated = maxTimeoutMs;
 
-  const frame = (value: object) => {
-    if (socket.readyState === open) socket.send(JSON.stringify(value));
+  const sendText = (text: string) => {
+    if (socket.readyState === open) socket.send(text);
   };
+  const frame = (value: object) => sendText(JSON.stringify(value));
+  // The same text as `frame({ type: 'msg', body })`, without parsing the body again.
+  const sendJson = (body: string) => sendText(`{"type":"msg","body":${body}}`);
   const connection: TcmpConnection = {
-    send: (body) => frame({ type: 'msg', body }),
+    send: (body) => sendJson(JSON.stringify(body)),
+    sendJson,
     close(code = 1000, reason = 'Normal') {
       if (socket.readyState === open || socket.readyState === connecting) socket.close(code, reason);
     },

@@ -1,5 +1,5 @@
 import type { Engine, EngineEvent, ParticipantRecord, ParticipantRef, TrackSnapshot } from '@roomlab/core';
-import { type ParticipantState, participantState, updateBody } from './room-state-messages.js';
+import { type ParticipantState, participantState, updateJson } from './room-state-messages.js';
 import type { Session, Sessions } from './sessions.js';
 
 /**
@@ -43,10 +43,10 @@ export function participantStates(engine: Engine, sessions: Sessions): Participa
   const broadcast = (ref: ParticipantRef, tracks?: readonly TrackSnapshot[]) => {
     const participant = engine.findRoom(ref)?.participants.get(ref.participant);
     if (!participant) return;
-    const state = stateOf(participant, bump(participant.sid), tracks);
+    const update = updateJson({ participants: [stateOf(participant, bump(participant.sid), tracks)] });
     for (const session of sessions.inRoom(participant.roomSid)) {
       if (session.ref.participant === participant.sid || !session.ready) continue;
-      session.connection?.send(updateBody(session.id, { participants: [state] }));
+      session.connection?.sendJson(update(session.id));
     }
   };
   return {

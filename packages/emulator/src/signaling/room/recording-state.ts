@@ -1,5 +1,5 @@
 import type { Engine, EngineEvent } from '@roomlab/core';
-import { updateBody } from './room-state-messages.js';
+import { updateJson } from './room-state-messages.js';
 import type { Sessions } from './sessions.js';
 
 /** What clients are told of a room's recording: the SDK's `room.isRecording`, under a revision. */
@@ -47,8 +47,9 @@ export function roomRecordingStates(engine: Engine, sessions: Sessions): RoomRec
       if (known.is_recording === now) return;
       known.revision += 1;
       known.is_recording = now;
+      const update = updateJson({ recording: { ...known } });
       for (const session of sessions.inRoom(event.room.sid)) {
-        if (session.ready) session.connection?.send(updateBody(session.id, { recording: { ...known } }));
+        if (session.ready) session.connection?.sendJson(update(session.id));
       }
     },
     roomEnded: (roomSid) => states.delete(roomSid),

@@ -50,15 +50,24 @@ export function participantState(
   };
 }
 
+/** What one server `update` says has changed. */
+export type UpdateChanges =
+  | { participants: ParticipantState[] }
+  | { published: PublishedState }
+  | { recording: RecordingState };
+
 /** The one envelope of every server `update`: what changed for the client of `sessionId`. */
-export function updateBody(
-  sessionId: string,
-  changes:
-    | { participants: ParticipantState[] }
-    | { published: PublishedState }
-    | { recording: RecordingState },
-) {
+export function updateBody(sessionId: string, changes: UpdateChanges) {
   return { type: 'update', version: 2, session: sessionId, ...changes };
+}
+
+/**
+ * `updateBody` as JSON text, for each client of a room in turn: the changes everyone is told are
+ * serialized once, and only the session id differs from one client to the next.
+ */
+export function updateJson(changes: UpdateChanges): (sessionId: string) => string {
+  const shared = JSON.stringify(changes).slice(1); // `"participants":[…]}`: the object without its `{`
+  return (sessionId) => `{"type":"update","version":2,"session":${JSON.stringify(sessionId)},${shared}`;
 }
 
 export interface RoomStateParts {

@@ -37,11 +37,15 @@ export interface Sessions {
   readonly size: number;
 }
 
-/** The open sessions, by id and by the connection each client speaks over. */
+/**
+ * The open sessions, by id, by the connection each client speaks over, by participant and by room:
+ * every engine event asks who is in its room, so that is a look-up, not a scan of every session.
+ */
 export function sessionRegistry(): Sessions {
   const byId = new Map<string, Session>();
   const byConnection = new Map<TcmpConnection, Session>();
-  const all = () => [...byId.values()];
+  const byParticipant = new Map<string, Session>();
+  const byRoom = new Map<string, Set<Session>>();
   const detach = (session: Session) => {
     if (session.connection) byConnection.delete(session.connection);
     session.connection = undefined;
@@ -49,13 +53,17 @@ export function sessionRegistry(): Sessions {
   return {
     add(session) {
       byId.set(session.id, session);
+      byParticipant.set(session.ref.participant, session);
+      const room = byRoom.get(session.ref.room) ?? new Set();
+      byRoom.set(session.ref.room, room.add(session));
       if (session.connection) byConnection.set(session.connection, session);
     },
     get: (id) => byId.get(id),
     of: (connection) => byConnection.get(connection),
-    ofParticipant: (participantSid) => all().find((session) => session.ref.participant === participantSid),
-    inRoom: (roomSid) => all().filter((session) => session.ref.room === roomSid),
-    all,
+    ofParticipant: (participantSid) => byParticipant.get(participantSid),
+    // A copy: ending a session while going through its room removes it from the registry.
+    inRoom: (roomSid) => [...(byRoom.get(roomSid) ?? [])],
+    all: () => [...byId.values()],
     attach(session, connection) {
       detach(session);
       session.connection = connection;
@@ -63,8 +71,13 @@ export function sessionRegistry(): Sessions {
     },
     detach,
     remove(session) {
+      if (byId.get(session.id) !== session) return;
       if (session.connection) byConnection.delete(session.connection);
       byId.delete(session.id);
+      byParticipant.delete(session.ref.participant);
+      const room = byRoom.get(session.ref.room);
+      room?.delete(session);
+      if (room?.size === 0) byRoom.delete(session.ref.room);
     },
     get size() {
       return byId.size;
