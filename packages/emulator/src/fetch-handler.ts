@@ -7,6 +7,9 @@ import {
   tooLarge,
   utf8,
 } from './emulator-request.js';
+import { type FetchAdapter, type FetchBodyReader, fetchAdapterKey } from './fetch-adapter-key.js';
+
+export type { FetchBodyReader } from './fetch-adapter-key.js';
 
 /** The one shape every transport adapts: a Fetch-standard request in, a response out. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -14,12 +17,13 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 /** Where a Fetch handler made by `fetchHandler` keeps the handler it adapts, for transports that skip Fetch. */
 const direct = Symbol('roomlab.emulatorHandler');
 
-type Adapted = FetchHandler & { [direct]?: EmulatorHandler };
+type Adapted = FetchHandler & { [direct]?: EmulatorHandler; [fetchAdapterKey]?: FetchAdapter };
 
 /** The emulator's handler as a Fetch handler (`emulator.handle`); it still carries the direct one. */
 export function fetchHandler(serve: EmulatorHandler): FetchHandler {
   const handle: Adapted = async (request) => toFetchResponse(await serve(fromFetchRequest(request)));
   handle[direct] = serve;
+  handle[fetchAdapterKey] = (request, readBody) => serve(fromFetchRequest(request, readBody));
   return handle;
 }
 
@@ -50,9 +54,6 @@ export function emulatorHandlerOf(handle: FetchHandler): EmulatorHandler {
     })
   );
 }
-
-/** How a Fetch request's body (not null) is read, up to a cap: streamed (the default) or whole (msw). */
-export type FetchBodyReader = (request: Request, maxBytes: number) => Promise<Uint8Array>;
 
 /** Reads a body, giving up (and cancelling the stream) once it passes the cap, so a huge upload costs nothing. */
 export const readCapped: FetchBodyReader = async (request, maxBytes) => {

@@ -2,12 +2,8 @@
 // importing the rest of the emulator): keep its imports to msw and modules that import nothing else.
 import { http, passthrough, type RequestHandler } from 'msw';
 import type { EmulatorResponse } from './emulator-request.js';
-import {
-  emulatorHandlerOf,
-  type FetchBodyReader,
-  type FetchHandler,
-  fromFetchRequest,
-} from './fetch-handler.js';
+import { type FetchAdapter, type FetchBodyReader, fetchAdapterKey } from './fetch-adapter-key.js';
+import type { FetchHandler } from './fetch-handler.js';
 import { twilioOrigins } from './twilio-origins.js';
 
 /**
@@ -47,10 +43,23 @@ export function twilioHandlersWhile(
       async ({ request }) => {
         const now = target();
         if (!now || !isTwilio(new URL(request.url))) return passthrough();
-        return withLength(await emulatorHandlerOf(now.handle)(fromFetchRequest(request, wholeBody)));
+        return withLength(await answerOf(now.handle, request));
       },
     ),
   ];
+}
+
+/** The emulator's answer (its own handler, the body read whole), or any other Fetch handler's, read whole. */
+async function answerOf(handle: FetchHandler, request: Request): Promise<EmulatorResponse> {
+  const adapter = (handle as { [fetchAdapterKey]?: FetchAdapter })[fetchAdapterKey];
+  if (adapter) return adapter(request, wholeBody);
+  // Passed on with its body read whole, which msw's intercepted request streams reliably.
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const body = hasBody ? await request.arrayBuffer() : undefined;
+  const { method, headers } = request;
+  const response = await handle(new Request(request.url, { method, headers, body }));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: bytes };
 }
 
 /**

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import twilio from 'twilio';
 import { expect, it } from 'vitest';
 import { createEmulator } from './emulator.js';
+import { twilioHandlers } from './msw-handlers.js';
 import { type InProcessTarget, MswConflictError, startInProcess, twilioHandlersWhile } from './msw-node.js';
 
 const appServer = () => setupServer(http.get('https://api.example.com/ok', () => HttpResponse.json(true)));
@@ -28,6 +29,33 @@ it('twilioHandlersWhile answer from the target of the moment, and match nothing 
     await expect(rooms()).rejects.toThrow(/Cannot bypass a request/);
     target = { handle: emulator.handle, passes: () => false };
     expect((await rooms()).status).toBe(401);
+  } finally {
+    server.close();
+    emulator.close();
+  }
+});
+
+it('twilioHandlers answer through any Fetch handler, such as a wrapper of the emulator, with the body it was sent', async () => {
+  const emulator = createEmulator();
+  const wrapped = async (request: Request) => {
+    const response = await emulator.handle(request);
+    return new Response(response.body, { status: response.status, headers: { 'x-wrapped': 'yes' } });
+  };
+  const server = setupServer(...twilioHandlers(wrapped));
+  server.listen({ onUnhandledRequest: 'error' });
+  const { accountSid, authToken } = emulator.credentials;
+  try {
+    const response = await fetch('https://video.twilio.com/v1/Rooms', {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'UniqueName=wrapped',
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-wrapped')).toBe('yes');
+    expect((await response.json()).unique_name).toBe('wrapped');
   } finally {
     server.close();
     emulator.close();
