@@ -148,13 +148,14 @@ function printFigures(rows) {
       ' and the lines it logged\n',
   );
   const header = ['when', 'heap MB', 'RSS MB', 'fds', 'timers', 'rooms ended', 'rooms/s', 'engine rooms'];
-  // Rooms ended per second since the row before: how hard the load could push, which moves RSS.
+  // Rooms ended per second since the row before: how hard the load could push, which moves RSS. The
+  // failures are counted from the start: a step between two rows says when they happened.
   const rate = (row, i) =>
     row.at && rows[i - 1]?.at
       ? num(((row.rooms - rows[i - 1].rooms) * 1000) / (row.at - rows[i - 1].at))
       : '';
   table(
-    [...header, 'events', 'callback records', 'logged'],
+    [...header, 'events', 'callback records', 'logged', 'failed: REST / visits'],
     rows.map((row, i) => [
       row.label,
       mb(row.heapUsed),
@@ -164,6 +165,7 @@ function printFigures(rows) {
       String(row.rooms),
       rate(row, i),
       ...[row.engineRooms, row.events, row.callbackRecords, row.logged].map(String),
+      row.failed ? `${row.failed.rest} / ${row.failed.visits}` : '',
     ]),
   );
   console.log('');
@@ -199,9 +201,9 @@ async function soak() {
   const warmS = Math.round((Date.now() - began) / 1000);
   if (warm.left.length > 0)
     console.log(`The warm-up ended at ${warmS} s without reaching: ${warm.left.join(', ')}`);
-  const samples = [{ label: `after warm-up, ${warmS} s`, ...warm, rooms: rooms.size, at: Date.now() }];
-  const sample = async (label) =>
-    samples.push({ label, ...(await server.figures()), rooms: rooms.size, at: Date.now() });
+  const now = () => ({ rooms: rooms.size, at: Date.now(), failed: { ...rest.failures } });
+  const samples = [{ label: `after warm-up, ${warmS} s`, ...warm, ...now() }];
+  const sample = async (label) => samples.push({ label, ...(await server.figures()), ...now() });
   const endsAt = plan.totalS ? began + plan.totalS * 1000 : Date.now() + plan.loadS * 1000;
   while (Date.now() < endsAt) {
     await sleep(Math.min(plan.sampleS * 1000, Math.max(0, endsAt - Date.now())));
@@ -254,12 +256,8 @@ async function soak() {
       '0',
       end.logged === 0,
     ],
-    [
-      'REST answers or scripted visits that failed',
-      String(rest.failures.count),
-      '0',
-      rest.failures.count === 0,
-    ],
+    ['REST answers that failed', String(rest.failures.rest), '0', rest.failures.rest === 0],
+    ['scripted visits that failed', String(rest.failures.visits), '0', rest.failures.visits === 0],
   ];
   table(
     ['check', 'figure', 'goal', 'ok'],
