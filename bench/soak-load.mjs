@@ -10,22 +10,23 @@ import { send } from './http-send.mjs';
 const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /**
- * A REST call that must answer `expected`; anything else is counted, and the first few are printed.
+ * A REST call that must answer `expected`; anything else is counted (`failures.rest`; scripted visits
+ * count theirs in `failures.visits`), and the first few are printed.
  * Its keep-alive sockets are its own (`close` ends them), so they are not counted as the server's
  * once the load has stopped.
  */
 export function restClient({ url, credentials }) {
   const authorization = basic(credentials.accountSid, credentials.authToken);
   const agent = new Agent({ keepAlive: true, maxSockets: 100 });
-  const failures = { count: 0 };
+  const failures = { rest: 0, visits: 0 };
   const port = Number(new URL(url).port);
   const headers = { authorization, 'content-type': 'application/x-www-form-urlencoded' };
   const call = async (method, path, form, expected) => {
     const body = form && new URLSearchParams(form).toString();
     const { status, text } = await send(agent, port, method, path, headers, body);
     if (status !== expected) {
-      failures.count += 1;
-      if (failures.count <= 3) console.error(`${method} ${path} answered ${status}: ${text.slice(0, 300)}`);
+      failures.rest += 1;
+      if (failures.rest <= 3) console.error(`${method} ${path} answered ${status}: ${text.slice(0, 300)}`);
       return undefined;
     }
     return JSON.parse(text);
@@ -71,7 +72,7 @@ async function visit({ rest, server, worker, stayMs }, sid, name, removed) {
 /**
  * One scripted participant: joins a room of its own, stays a moment, and leaves: by itself two times
  * in three, otherwise removed over REST (as an app kicks someone). Then the room is ended over REST.
- * A visit that fails is counted with the REST failures (and the first few printed), and the next begins.
+ * A visit that fails is counted (and the first few printed), and the next begins.
  */
 export async function scriptedChurn(options) {
   const { rest, worker, callbackUrl, rooms, stopped } = options;
@@ -80,8 +81,9 @@ export async function scriptedChurn(options) {
     const sid = await createRoom(rest, name, callbackUrl);
     if (!sid) continue;
     await visit(options, sid, name, round % 3 === 2).catch((error) => {
-      rest.failures.count += 1;
-      if (rest.failures.count <= 3) console.error(`${name}: the scripted participant failed`, error);
+      rest.failures.visits += 1;
+      if (rest.failures.visits <= 3)
+        console.error(`${name}: the scripted participant failed: ${error.message}`);
     });
     await completeRoom(rest, sid, rooms);
   }

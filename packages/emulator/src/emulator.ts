@@ -59,8 +59,14 @@ export interface EmulatorOptions {
   provisionAccountsOnFirstUse?: boolean;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** How status callbacks are sent: the fetch to use, the wait before a retry, how many are kept. */
-  statusCallbacks?: Pick<StatusCallbackDeliveryOptions, 'fetch' | 'retryDelayMs' | 'capacity'>;
+  /**
+   * How status callbacks are sent: the fetch to use, the wait before a retry, how many delivered ones
+   * are kept, and how many failed ones wait for a redelivery.
+   */
+  statusCallbacks?: Pick<
+    StatusCallbackDeliveryOptions,
+    'fetch' | 'retryDelayMs' | 'capacity' | 'failedCapacity'
+  >;
   /** Where fault rates draw their chance (default Math.random), so tests can make them certain. */
   random?: () => number;
   /**
@@ -185,6 +191,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const stopTimeouts = scheduleTimeouts(engine);
   const statusCallbacks = deliverStatusCallbacks(engine, {
     ...options.statusCallbacks,
+    logger,
     authTokenOf: (accountSid) => engine.getAccount(accountSid)?.authToken,
     faultFor: (event) => faults.forWebhook(event),
   });

@@ -27,6 +27,7 @@ export {
 export { attachSignaling, signalingPath } from './signaling/signaling-server.js';
 export { isTwilioApiUrl, twilioOrigins } from './twilio-origins.js';
 export type { ConnectionOverrides } from './webhooks/connection-overrides.js';
+export { defaultDeliveryLogCapacity, defaultFailedDeliveryCapacity } from './webhooks/delivery-records.js';
 export type {
   Delivery,
   DeliveryAttempt,

@@ -1,6 +1,8 @@
+import { createEngine } from '@roomlab/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEmulator } from './emulator.js';
 import { directMode } from './test-support/modes.js';
+import { scheduleTimeouts } from './timeout-scheduler.js';
 
 describe('room timeouts', () => {
   afterEach(() => {
@@ -48,5 +50,21 @@ describe('room timeouts', () => {
     expect(emulator.engine.getRoom({ accountSid, room: room.sid })).toMatchObject({ status: 'completed' });
     emulator.close();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('on the system clock, keeps no timer once the rooms it waited for have ended', () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 5, 1) });
+    const engine = createEngine();
+    const { sid: accountSid } = engine.addAccount();
+    const stop = scheduleTimeouts(engine);
+    const unused = engine.createRoom({ accountSid }, { unusedRoomTimeout: 5 });
+    const visited = engine.createRoom({ accountSid });
+    engine.connectParticipant({ accountSid, room: visited.sid }, { identity: 'alice' });
+    expect(vi.getTimerCount()).toBe(1);
+    engine.completeRoom({ accountSid, room: unused.sid });
+    expect(vi.getTimerCount()).toBe(1);
+    engine.completeRoom({ accountSid, room: visited.sid });
+    expect(vi.getTimerCount()).toBe(0);
+    stop();
   });
 });

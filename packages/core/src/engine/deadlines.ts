@@ -1,6 +1,8 @@
 /**
- * A min-heap of moments at which something may time out. Entries are hints: the engine re-checks the
- * real deadline when one comes due, so stale or duplicate entries cost nothing but a look.
+ * A min-heap of moments at which something may time out, at most one per subject (by `keyOf`), so
+ * that a room or participant that is gone can take its deadline with it: a stale entry would keep a
+ * timer armed and memory held until it came due. Entries are still hints: the engine re-checks the
+ * real deadline when one comes due.
  */
 export interface Deadline<T> {
   readonly at: number;
@@ -9,58 +11,85 @@ export interface Deadline<T> {
 
 export interface DeadlineQueue<T> {
   readonly size: number;
-  push(at: number, subject: T): void;
+  /** Sets the subject's deadline, replacing any it had. */
+  set(at: number, subject: T): void;
+  /** Forgets the deadline of the subject with this key, if it has one. */
+  delete(key: string): void;
   peek(): Deadline<T> | undefined;
   pop(): Deadline<T> | undefined;
   clear(): void;
 }
 
-export function deadlineQueue<T>(): DeadlineQueue<T> {
-  const heap: Deadline<T>[] = [];
-  const less = (a: number, b: number) => (heap[a] as Deadline<T>).at < (heap[b] as Deadline<T>).at;
+interface Entry<T> extends Deadline<T> {
+  readonly key: string;
+}
+
+export function deadlineQueue<T>(keyOf: (subject: T) => string): DeadlineQueue<T> {
+  const heap: Entry<T>[] = [];
+  /** Where each key's entry is in the heap. */
+  const positions = new Map<string, number>();
+  const at = (index: number) => (heap[index] as Entry<T>).at;
+  const place = (index: number, entry: Entry<T>) => {
+    heap[index] = entry;
+    positions.set(entry.key, index);
+  };
   const swap = (a: number, b: number) => {
-    const item = heap[a] as Deadline<T>;
-    heap[a] = heap[b] as Deadline<T>;
-    heap[b] = item;
+    const entry = heap[a] as Entry<T>;
+    place(a, heap[b] as Entry<T>);
+    place(b, entry);
+  };
+  const siftUp = (start: number) => {
+    for (let index = start; index > 0; ) {
+      const parent = (index - 1) >> 1;
+      if (at(index) >= at(parent)) return;
+      swap(index, parent);
+      index = parent;
+    }
+  };
+  const siftDown = (start: number) => {
+    for (let index = start; ; ) {
+      const left = index * 2 + 1;
+      const right = left + 1;
+      let smallest = index;
+      if (left < heap.length && at(left) < at(smallest)) smallest = left;
+      if (right < heap.length && at(right) < at(smallest)) smallest = right;
+      if (smallest === index) return;
+      swap(index, smallest);
+      index = smallest;
+    }
+  };
+  /** Takes the entry at `index` out, the heap's last entry filling its place. */
+  const removeAt = (index: number): Entry<T> => {
+    const entry = heap[index] as Entry<T>;
+    positions.delete(entry.key);
+    const last = heap.pop() as Entry<T>;
+    if (index < heap.length) {
+      place(index, last);
+      siftDown(index);
+      siftUp(index);
+    }
+    return entry;
   };
   return {
     get size() {
       return heap.length;
     },
-    push(at: number, subject: T) {
-      heap.push({ at, subject });
-      let index = heap.length - 1;
-      while (index > 0) {
-        const parent = (index - 1) >> 1;
-        if (!less(index, parent)) break;
-        swap(index, parent);
-        index = parent;
-      }
+    set(due: number, subject: T) {
+      const key = keyOf(subject);
+      const index = positions.get(key);
+      if (index !== undefined) removeAt(index);
+      place(heap.length, { at: due, subject, key });
+      siftUp(heap.length - 1);
     },
-    peek(): Deadline<T> | undefined {
-      return heap[0];
+    delete(key: string) {
+      const index = positions.get(key);
+      if (index !== undefined) removeAt(index);
     },
-    pop(): Deadline<T> | undefined {
-      const top = heap[0];
-      const last = heap.pop();
-      if (heap.length > 0 && last) {
-        heap[0] = last;
-        let index = 0;
-        for (;;) {
-          const left = index * 2 + 1;
-          const right = left + 1;
-          let smallest = index;
-          if (left < heap.length && less(left, smallest)) smallest = left;
-          if (right < heap.length && less(right, smallest)) smallest = right;
-          if (smallest === index) break;
-          swap(index, smallest);
-          index = smallest;
-        }
-      }
-      return top;
-    },
+    peek: () => heap[0],
+    pop: () => (heap.length > 0 ? removeAt(0) : undefined),
     clear() {
       heap.length = 0;
+      positions.clear();
     },
   };
 }

@@ -24,6 +24,7 @@ import * as rules from './rule-updates.js';
 import { savepoint } from './savepoint.js';
 import * as state from './state-snapshot.js';
 import { tick } from './tick.js';
+import { deadlineKey } from './timeouts.js';
 import { setTrackPriority } from './track-priority.js';
 import { recordTrackSwitch } from './track-switches.js';
 import * as tracks from './tracks.js';
@@ -43,7 +44,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     provisionAccountsOnFirstUse: options.provisionAccountsOnFirstUse ?? true,
     accounts: new Map(),
     apiKeys: new Map(),
-    deadlines: deadlineQueue<DeadlineSubject>(),
+    deadlines: deadlineQueue<DeadlineSubject>(deadlineKey),
     log: createEventLog({
       clock,
       capacity: options.eventLogCapacity ?? defaultEventLogCapacity,

@@ -5,7 +5,7 @@ import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { connectedParticipants } from './lookup.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { unsubscribe } from './subscriptions.js';
-import { armRoomTimeout } from './timeouts.js';
+import { armRoomTimeout, disarmParticipantTimeout } from './timeouts.js';
 import { removeTrack } from './tracks.js';
 
 /**
@@ -34,6 +34,7 @@ export function leaveRoom(
   participant.endTime = now;
   participant.leaveErrorCode = reason ? reason.code : null;
   participant.dateUpdated = now;
+  disarmParticipantTimeout(context, participant);
   context.log.emit('participant-disconnected', room, {
     participant: participantSnapshot(participant),
     tracks: tracks.map(trackSnapshot),

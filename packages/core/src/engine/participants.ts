@@ -23,7 +23,7 @@ import type { ParticipantRecord, RoomRecord } from './records.js';
 import { createRoom } from './rooms.js';
 import type { TrackRule } from './rules.js';
 import { reconcileSubscriber } from './subscriptions.js';
-import { armParticipantTimeout } from './timeouts.js';
+import { armParticipantTimeout, disarmRoomTimeout } from './timeouts.js';
 
 /** Participants: who joins a room, who is in it, and who leaves. */
 
@@ -91,6 +91,7 @@ export function connectParticipant(
   };
   room.participants.set(participant.sid, participant);
   room.emptySince = null;
+  disarmRoomTimeout(context, room);
   armParticipantTimeout(context, room, participant);
   context.log.emit('participant-connected', room, { participant: participantSnapshot(participant) });
   // The newcomer receives what is already published, under its (default) rules.

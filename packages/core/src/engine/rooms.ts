@@ -10,7 +10,7 @@ import { requireAccount, requireRoom } from './lookup.js';
 import type { RoomCreatedMethod, RoomEndReason, RoomRecord } from './records.js';
 import { dropExpiredRooms } from './retention.js';
 import { type CreateRoomOptions, resolveRoomSettings } from './room-options.js';
-import { armRoomTimeout } from './timeouts.js';
+import { armRoomTimeout, disarmRoomTimeout } from './timeouts.js';
 import { addTranscription, endTranscriptions, transcriptionsOnConnect } from './transcriptions.js';
 
 /** Rooms: created by REST or an ad-hoc connect, listed, and ended (completed or timed out). */
@@ -88,6 +88,7 @@ export function endRoom(
   room.endTime = now;
   room.endReason = endReason;
   room.dateUpdated = now;
+  disarmRoomTimeout(context, room);
   const account = context.accounts.get(room.accountSid);
   if (account?.inProgressRoomsByName.get(room.uniqueName) === room)
     account.inProgressRoomsByName.delete(room.uniqueName);

@@ -19,7 +19,7 @@ export function tick(context: EngineContext): void {
     if (subject.kind === 'room') {
       const due = roomDeadline(room);
       if (due === null) continue;
-      if (due > now) context.deadlines.push(due, subject);
+      if (due > now) context.deadlines.set(due, subject);
       else
         endRoom(context, room, {
           status: 'completed',
@@ -31,7 +31,7 @@ export function tick(context: EngineContext): void {
     const participant = room.participants.get(subject.participantSid);
     if (participant?.status !== 'connected') continue;
     const due = participantDeadline(room, participant);
-    if (due > now) context.deadlines.push(due, subject);
+    if (due > now) context.deadlines.set(due, subject);
     else
       leaveRoom(
         context,

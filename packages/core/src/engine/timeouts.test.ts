@@ -79,4 +79,26 @@ describe('timeouts on the engine clock', () => {
       late.sid,
     ]);
   });
+
+  it("waits for nothing once its rooms have ended: their deadlines and their participants' go with them", () => {
+    const { engine, accountSid, clock } = engineFixture();
+    const unused = engine.createRoom({ accountSid }, { unusedRoomTimeout: 5 });
+    const visited = engine.createRoom({ accountSid }, { unusedRoomTimeout: 5, maxParticipantDuration: 600 });
+    const alice = engine.connectParticipant({ accountSid, room: visited.sid }, { identity: 'alice' });
+    clock.advance(minute);
+    const bob = engine.connectParticipant({ accountSid, room: visited.sid }, { identity: 'bob' });
+    engine.disconnectParticipant({ accountSid, room: visited.sid, participant: alice.sid });
+    // Bob's MaxParticipantDuration is what is left of the visited room; alice's went when she left.
+    engine.completeRoom({ accountSid, room: unused.sid });
+    expect(engine.nextDeadline()).toBe(bob.startTime + 600_000);
+    engine.completeRoom({ accountSid, room: visited.sid });
+    expect(engine.nextDeadline()).toBeUndefined();
+  });
+
+  it('keeps no unused-room deadline for a room someone joined', () => {
+    const { engine, accountSid, clock } = engineFixture();
+    const room = engine.createRoom({ accountSid }, { unusedRoomTimeout: 1, maxParticipantDuration: 3600 });
+    engine.connectParticipant({ accountSid, room: room.sid }, { identity: 'alice' });
+    expect(engine.nextDeadline()).toBe(clock.now() + 3600_000);
+  });
 });

@@ -1,4 +1,4 @@
-import type { EngineContext } from './engine-context.js';
+import type { DeadlineSubject, EngineContext } from './engine-context.js';
 import { connectedParticipants } from './lookup.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 
@@ -20,10 +20,24 @@ export function participantDeadline(room: RoomRecord, participant: ParticipantRe
   return participant.startTime + room.maxParticipantDuration * 1000;
 }
 
+/** A subject's key in the deadline queue: its SID (a room's and a participant's never collide). */
+export const deadlineKey = (subject: DeadlineSubject): string =>
+  subject.kind === 'room' ? subject.roomSid : subject.participantSid;
+
 export function armRoomTimeout(context: EngineContext, room: RoomRecord): void {
   const due = roomDeadline(room);
   if (due !== null)
-    context.deadlines.push(due, { kind: 'room', accountSid: room.accountSid, roomSid: room.sid });
+    context.deadlines.set(due, { kind: 'room', accountSid: room.accountSid, roomSid: room.sid });
+}
+
+/** A room that ended, or that someone joined, has nothing to time out for until armed again. */
+export function disarmRoomTimeout(context: EngineContext, room: RoomRecord): void {
+  context.deadlines.delete(room.sid);
+}
+
+/** A participant who left can no longer overstay. */
+export function disarmParticipantTimeout(context: EngineContext, participant: ParticipantRecord): void {
+  context.deadlines.delete(participant.sid);
 }
 
 export function armParticipantTimeout(
@@ -31,7 +45,7 @@ export function armParticipantTimeout(
   room: RoomRecord,
   participant: ParticipantRecord,
 ): void {
-  context.deadlines.push(participantDeadline(room, participant), {
+  context.deadlines.set(participantDeadline(room, participant), {
     kind: 'participant',
     accountSid: room.accountSid,
     roomSid: room.sid,

@@ -1,5 +1,13 @@
-import { type Engine, type EngineEvent, ringBuffer, statusCallbackOf, twilioSignature } from '@roomlab/core';
+import {
+  consoleLogger,
+  type Engine,
+  type EngineEvent,
+  type Logger,
+  statusCallbackOf,
+  twilioSignature,
+} from '@roomlab/core';
 import { connectionOverrides, type FailureKind } from './connection-overrides.js';
+import { deliveryRecords } from './delivery-records.js';
 
 /** One HTTP request made for a delivery. */
 export interface DeliveryAttempt {
@@ -42,12 +50,19 @@ export interface StatusCallbackDeliveryOptions {
   retryDelayMs?: number;
   /** A fault to apply to a delivery of this event, if the control API set one. */
   faultFor?(event: string): { action: 'drop' | 'delay'; delayMs?: number } | undefined;
-  /** How many deliveries the record keeps (default 10,000): the newest, in a ring buffer. */
+  /** How many delivered callbacks the record keeps (default 10,000): the newest, in a ring buffer. */
   capacity?: number;
+  /**
+   * How many failed (or dropped) callbacks the record keeps until they are redelivered or cleared
+   * (default 10,000): past it the oldest is forgotten, and the logger told.
+   */
+  failedCapacity?: number;
+  /** Where a forgotten failed callback is reported (default: the console). */
+  logger?: Logger;
 }
 
 export interface StatusCallbackDelivery {
-  /** The deliveries kept (the newest `capacity`), oldest first. */
+  /** The deliveries kept (the newest `capacity` delivered, every failed one up to `failedCapacity`), oldest first. */
   deliveries(): readonly Delivery[];
   /** Forgets the record of finished deliveries. */
   clear(): void;
@@ -62,13 +77,11 @@ export interface StatusCallbackDelivery {
   close(): void;
 }
 
-/** How many deliveries the record keeps by default; older ones are dropped, whatever their state. */
-export const defaultDeliveryLogCapacity = 10_000;
-
 /**
  * Posts each room's events to its StatusCallback, signed, in order, one at a time per room, without ever
  * holding up the engine: events queue and are sent in the background. Retries follow Twilio's connection
- * overrides; every attempt is recorded, and a delivery that finally fails stays in the record as failed.
+ * overrides; every attempt is recorded, and a delivery that finally fails stays in the record as failed
+ * until it is redelivered (see delivery-records.ts for what the record keeps).
  */
 export function deliverStatusCallbacks(
   engine: Engine,
@@ -76,13 +89,24 @@ export function deliverStatusCallbacks(
 ): StatusCallbackDelivery {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const retryDelayMs = options.retryDelayMs ?? 1000;
-  const kept = ringBuffer<Delivery>(options.capacity ?? defaultDeliveryLogCapacity);
+  const logger = options.logger ?? consoleLogger;
+  const kept = deliveryRecords({ ...options, logger });
   const queues = new Map<string, Promise<void>>();
   let open = true;
 
   const enqueue = (delivery: Delivery) => {
     const previous = queues.get(delivery.roomSid) ?? Promise.resolve();
-    const next = previous.then(() => deliver(delivery));
+    const next = previous
+      .then(() => deliver(delivery))
+      .catch((error: unknown) => {
+        // Not the receiver's answer (that is recorded) but a fault of ours: the delivery can be retried.
+        delivery.state = 'failed';
+        logger.error(
+          `status callback ${delivery.event} of room ${delivery.roomSid} could not be sent`,
+          error,
+        );
+      })
+      .then(() => kept.finish(delivery));
     queues.set(delivery.roomSid, next);
     void next.finally(() => {
       if (queues.get(delivery.roomSid) === next) queues.delete(delivery.roomSid);
@@ -105,7 +129,7 @@ export function deliverStatusCallbacks(
       queuedAt: Date.now(),
       attempts: [],
     };
-    kept.push(delivery);
+    kept.queue(delivery);
     enqueue(delivery);
   });
 
@@ -187,18 +211,12 @@ export function deliverStatusCallbacks(
   }
 
   return {
-    deliveries: () => kept.items(),
-    clear() {
-      kept.retain((delivery) => delivery.state === 'pending');
-    },
+    deliveries: () => kept.all(),
+    clear: () => kept.clear(),
     redeliver(filter = {}) {
-      const again = kept
-        .items()
-        .filter(
-          (delivery) =>
-            (delivery.state === 'failed' || delivery.state === 'dropped') &&
-            (filter.roomSid === undefined || delivery.roomSid === filter.roomSid),
-        );
+      const again = kept.requeue(
+        (delivery) => filter.roomSid === undefined || delivery.roomSid === filter.roomSid,
+      );
       for (const delivery of again) {
         delivery.state = 'pending';
         enqueue(delivery);
