@@ -27,14 +27,7 @@ export function reconcileSubscription(
   });
   const has = subscriber.subscribedTracks.has(track.sid);
   if (wanted && !has) {
-    const now = context.clock.now();
-    subscriber.subscribedTracks.set(track.sid, {
-      trackSid: track.sid,
-      publisherSid: publisher.sid,
-      subscriberSid: subscriber.sid,
-      dateCreated: now,
-      dateUpdated: now,
-    });
+    subscriber.subscribedTracks.set(track.sid, context.clock.now());
     emitSubscription(context, 'track-subscribed', room, subscriber, track);
   } else if (!wanted && has) {
     subscriber.subscribedTracks.delete(track.sid);
