@@ -156,8 +156,10 @@ export interface ParticipantRecord {
   anonymized: boolean;
   publishedTracks: Map<string, PublishedTrackRecord>;
   /**
-   * Tracks of other participants this one receives: the published track's SID, and when it subscribed
-   * (ms). The rest of Twilio's SubscribedTrack is the track's: see `subscribedTracksOf`.
+   * Tracks of other participants this one receives: the published track's SID, and when it subscribed,
+   * in ms after its `startTime` (a small integer V8 keeps in the map itself, where a time since the
+   * epoch takes a box of its own). The rest of Twilio's SubscribedTrack is the track's: see
+   * `subscribedTracksOf`.
    */
   subscribedTracks: Map<string, number>;
   subscribeRules: TrackRule[];

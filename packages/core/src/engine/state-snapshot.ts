@@ -74,7 +74,9 @@ function roomRecord({ participants, transcriptions = [], ...room }: RoomState): 
         {
           ...copy(participant),
           publishedTracks: new Map(publishedTracks.map((track) => [track.sid, publishedTrack(track)])),
-          subscribedTracks: new Map(subscribedTracks.map((track) => [track.trackSid, track.dateCreated])),
+          subscribedTracks: new Map(
+            subscribedTracks.map((track) => [track.trackSid, track.dateCreated - participant.startTime]),
+          ),
         },
       ]),
     ),

@@ -21,9 +21,10 @@ export function subscribedTracksOf(
   subscriber: ParticipantRecord,
 ): TrackSubscription[] {
   const tracks = publishedTracksOf(room);
-  return [...subscriber.subscribedTracks].flatMap(([trackSid, subscribedAt]) => {
+  return [...subscriber.subscribedTracks].flatMap(([trackSid, afterStart]) => {
     const track = tracks.get(trackSid);
     if (!track) return [];
+    const subscribedAt = subscriber.startTime + afterStart;
     const subscription = {
       trackSid,
       publisherSid: track.participantSid,
