@@ -86,6 +86,7 @@ export { type CreateRoomOptions, resolveRoomSettings } from './engine/room-optio
 export * from './engine/room-type.js';
 export { parseRules, type RuleSet, rulesSelect, type TrackRule } from './engine/rules.js';
 export type { Savepoint } from './engine/savepoint.js';
+export { subscribedTracksOf, type TrackSubscription } from './engine/subscribed-tracks.js';
 export { trackPriorities } from './engine/track-priority.js';
 export type { TrackSwitch } from './engine/track-switches.js';
 export { type TranscriptionActivity, transcriptionActivity } from './engine/transcription-activity.js';

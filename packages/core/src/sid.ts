@@ -37,14 +37,20 @@ export function randomSidSource(): SidSource {
       used = 0;
     }
     used += 16;
-    return prefix + hex(pool.subarray(used - 16, used));
+    return sidOf(prefix, pool, used - 16);
   };
 }
 
 const hexPairs = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => hexPairs[byte]).join('');
+/**
+ * The prefix and 16 bytes' hex digits, joined into one flat string: `prefix + digits` would be kept as a
+ * pair of strings (V8's cons string) in every record holding the SID.
+ */
+function sidOf(prefix: string, bytes: Uint8Array, from: number): string {
+  const parts = [prefix];
+  for (let index = from; index < from + 16; index++) parts.push(hexPairs[bytes[index] ?? 0] ?? '');
+  return parts.join('');
 }
 
 /**

@@ -9,19 +9,30 @@ import type { ParticipantRecord, PublishedTrackRecord, RoomRecord } from './reco
  * thousands of them.
  */
 
-/** Remembers the last snapshot taken, and hands it out again while its record has not changed. */
+/** How many records' snapshots each kind remembers: more than a room's participants and tracks, as a rule. */
+const remembered = 256;
+
+/**
+ * Remembers the snapshots of the records last taken, and hands one out again while its record has not
+ * changed. A track's subscriptions alternate between subscribers: one remembered record would miss.
+ */
 function lastSnapshot<R, S extends object>(take: (record: R) => S): (record: R) => S {
-  let last: { record: R; snapshot: S } | undefined;
+  const kept = new Map<R, S>();
   return (record) => {
     const fresh = take(record);
-    if (last?.record === record && sameFields(last.snapshot, fresh)) return last.snapshot;
-    last = { record, snapshot: fresh };
+    const last = kept.get(record);
+    if (last && sameFields(last, fresh)) return last;
+    kept.delete(record);
+    kept.set(record, fresh);
+    // The oldest goes first: a Map iterates in insertion order.
+    if (kept.size > remembered) kept.delete(kept.keys().next().value as R);
     return fresh;
   };
 }
 
+/** Field by field; `for…in` walks a snapshot's own fields without making a list of its keys. */
 function sameFields<S extends object>(a: S, b: S): boolean {
-  for (const key of Object.keys(b) as (keyof S)[]) if (a[key] !== b[key]) return false;
+  for (const key in b) if (a[key] !== b[key]) return false;
   return true;
 }
 

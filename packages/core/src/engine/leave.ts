@@ -4,6 +4,7 @@ import type { EngineContext } from './engine-context.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { connectedParticipants } from './lookup.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
+import { subscribedTracksOf } from './subscribed-tracks.js';
 import { unsubscribe } from './subscriptions.js';
 import { armRoomTimeout, disarmParticipantTimeout } from './timeouts.js';
 import { removeTrack } from './tracks.js';
@@ -22,13 +23,9 @@ export function leaveRoom(
   const departure = { departure: true } as const;
   const tracks = [...participant.publishedTracks.values()];
   for (const track of tracks) removeTrack(context, room, participant, track, departure);
-  for (const subscription of [...participant.subscribedTracks.values()]) {
-    const track = room.participants
-      .get(subscription.publisherSid)
-      ?.publishedTracks.get(subscription.trackSid);
-    if (track) unsubscribe(context, room, participant, track, departure);
-    else participant.subscribedTracks.delete(subscription.trackSid);
-  }
+  for (const { track } of subscribedTracksOf(room, participant))
+    unsubscribe(context, room, participant, track, departure);
+  participant.subscribedTracks.clear();
   const now = context.clock.now();
   participant.status = 'disconnected';
   participant.endTime = now;

@@ -155,8 +155,13 @@ export interface ParticipantRecord {
   endTime: number | null;
   anonymized: boolean;
   publishedTracks: Map<string, PublishedTrackRecord>;
-  /** Tracks of other participants this one receives, by the published track's SID. */
-  subscribedTracks: Map<string, SubscribedTrackRecord>;
+  /**
+   * Tracks of other participants this one receives: the published track's SID, and when it subscribed,
+   * in ms after its `startTime` (a small integer V8 keeps in the map itself, where a time since the
+   * epoch takes a box of its own). The rest of Twilio's SubscribedTrack is the track's: see
+   * `subscribedTracksOf`.
+   */
+  subscribedTracks: Map<string, number>;
   subscribeRules: TrackRule[];
   subscribeRulesDateUpdated: number | null;
   /**
@@ -212,6 +217,7 @@ export interface PublishedTrackRecord {
   dateUpdated: number;
 }
 
+/** A subscription as Twilio's SubscribedTrack resource and engine snapshots show it (see `subscribedTracksOf`). */
 export interface SubscribedTrackRecord {
   /** The MT SID of the published track. */
   trackSid: string;

@@ -5,6 +5,7 @@ import type { AccountState, EngineState, RoomState } from './engine-state.js';
 import { requireAccount } from './lookup.js';
 import { defaultMediaSettings } from './media-settings.js';
 import type { AccountRecord, PublishedTrackRecord, RecordingRecord, RoomRecord } from './records.js';
+import { subscribedTracksOf } from './subscribed-tracks.js';
 import { rebuildDeadlines } from './timeouts.js';
 import { checkPriority } from './track-priority.js';
 
@@ -25,13 +26,16 @@ function accountState(account: AccountRecord): AccountState {
     rooms: [...account.rooms.values()].map(({ participants, transcriptions, ...room }) => ({
       ...copy(room),
       transcriptions: [...transcriptions.values()].map(copy),
-      participants: [...participants.values()].map(
-        ({ publishedTracks, subscribedTracks, ...participant }) => ({
+      participants: [...participants.values()].map((record) => {
+        const { publishedTracks, subscribedTracks, ...participant } = record;
+        return {
           ...copy(participant),
           publishedTracks: [...publishedTracks.values()].map(copy),
-          subscribedTracks: [...subscribedTracks.values()].map(copy),
-        }),
-      ),
+          subscribedTracks: subscribedTracksOf({ participants }, record).map(
+            ({ subscription }) => subscription,
+          ),
+        };
+      }),
     })),
     recordings: [...account.recordings.values()].map(copy),
     compositions: [...account.compositions.values()].map(copy),
@@ -70,7 +74,9 @@ function roomRecord({ participants, transcriptions = [], ...room }: RoomState): 
         {
           ...copy(participant),
           publishedTracks: new Map(publishedTracks.map((track) => [track.sid, publishedTrack(track)])),
-          subscribedTracks: new Map(subscribedTracks.map((track) => [track.trackSid, copy(track)])),
+          subscribedTracks: new Map(
+            subscribedTracks.map((track) => [track.trackSid, track.dateCreated - participant.startTime]),
+          ),
         },
       ]),
     ),

@@ -10,13 +10,17 @@ import { rulesSelect } from './rules.js';
 /** Why a change happened, when it follows from another: a participant's departure. */
 export type Cause = Pick<EventDetails, 'departure'>;
 
-/** Makes one subscriber's subscription to one track match its rules, emitting what changed. */
-export function reconcileSubscription(
+/**
+ * Makes one subscriber's subscription to one track match its rules, emitting what changed. `now` is
+ * the moment of the change that set it off, one for all it sets off.
+ */
+function reconcileSubscription(
   context: EngineContext,
   room: RoomRecord,
   subscriber: ParticipantRecord,
   publisher: ParticipantRecord,
   track: PublishedTrackRecord,
+  now: number,
 ): void {
   const wanted = rulesSelect(subscriber.subscribeRules, {
     publisherSid: publisher.sid,
@@ -27,14 +31,7 @@ export function reconcileSubscription(
   });
   const has = subscriber.subscribedTracks.has(track.sid);
   if (wanted && !has) {
-    const now = context.clock.now();
-    subscriber.subscribedTracks.set(track.sid, {
-      trackSid: track.sid,
-      publisherSid: publisher.sid,
-      subscriberSid: subscriber.sid,
-      dateCreated: now,
-      dateUpdated: now,
-    });
+    subscriber.subscribedTracks.set(track.sid, now - subscriber.startTime);
     emitSubscription(context, 'track-subscribed', room, subscriber, track);
   } else if (!wanted && has) {
     subscriber.subscribedTracks.delete(track.sid);
@@ -48,10 +45,11 @@ export function reconcileSubscriber(
   room: RoomRecord,
   subscriber: ParticipantRecord,
 ): void {
+  const now = context.clock.now();
   for (const publisher of connectedParticipants(room)) {
     if (publisher === subscriber) continue;
     for (const track of publisher.publishedTracks.values())
-      reconcileSubscription(context, room, subscriber, publisher, track);
+      reconcileSubscription(context, room, subscriber, publisher, track, now);
   }
 }
 
@@ -62,8 +60,9 @@ export function reconcileTrack(
   publisher: ParticipantRecord,
   track: PublishedTrackRecord,
 ): void {
+  const now = context.clock.now();
   for (const subscriber of connectedParticipants(room)) {
-    if (subscriber !== publisher) reconcileSubscription(context, room, subscriber, publisher, track);
+    if (subscriber !== publisher) reconcileSubscription(context, room, subscriber, publisher, track, now);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   participantRefOf,
   type RoomRef,
   type RoomStatus,
+  subscribedTracksOf,
   TwilioError,
 } from '@roomlab/core';
 import { enumParam } from './enum-param.js';
@@ -211,10 +212,7 @@ export const videoRoutes: Route[] = [
     template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks',
     operationId: 'ListRoomParticipantSubscribedTrack',
     handle(context) {
-      const participant = participantOf(context, 'ParticipantSid');
-      const current = subscribedTracksOf(context, participant.roomSid, [
-        ...participant.subscribedTracks.values(),
-      ]);
+      const current = subscriptionsOf(context).map((item) => ({ sid: item.track.sid, ...item }));
       return listPage(context, { key: 'subscribed_tracks' }, current, (item) =>
         subscribedTrackResource(item.subscription, item.track, context.base),
       );
@@ -225,9 +223,7 @@ export const videoRoutes: Route[] = [
     template: '/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}',
     operationId: 'FetchRoomParticipantSubscribedTrack',
     handle(context) {
-      const participant = participantOf(context, 'ParticipantSid');
-      const subscription = participant.subscribedTracks.get(context.pathParams.Sid ?? '');
-      const [item] = subscription ? subscribedTracksOf(context, participant.roomSid, [subscription]) : [];
+      const item = subscriptionsOf(context).find(({ track }) => track.sid === context.pathParams.Sid);
       if (!item) throw new TwilioError(20404, `The requested resource ${context.path} was not found`);
       return json(200, subscribedTrackResource(item.subscription, item.track, context.base));
     },
@@ -274,16 +270,9 @@ export const videoRoutes: Route[] = [
   },
 ];
 
-function subscribedTracksOf(
-  context: RouteContext,
-  roomSid: string,
-  subscriptions: import('@roomlab/core').SubscribedTrackRecord[],
-) {
-  const roomRecord = context.engine.getRoom({ accountSid: context.accountSid, room: roomSid });
-  return subscriptions.flatMap((subscription) => {
-    const track = roomRecord.participants
-      .get(subscription.publisherSid)
-      ?.publishedTracks.get(subscription.trackSid);
-    return track ? [{ sid: subscription.trackSid, subscription, track }] : [];
-  });
+/** The path's participant's subscriptions (`subscribedTracksOf`). */
+function subscriptionsOf(context: RouteContext) {
+  const participant = participantOf(context, 'ParticipantSid');
+  const roomRecord = context.engine.getRoom({ accountSid: context.accountSid, room: participant.roomSid });
+  return subscribedTracksOf(roomRecord, participant);
 }

@@ -5,6 +5,7 @@ import {
   manualClock,
   memoryLogger,
   mintAccessToken,
+  subscribedTracksOf,
 } from '@roomlab/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
@@ -42,7 +43,7 @@ function fakeConnection(): FakeConnection {
 /**
  * A media server that does nothing but note who is told to be speaking, what was said, the features
  * each client was granted, and the taps on tracks (for a test to play packets into); `describe` may be
- * sabotaged.
+ * sabotaged. No media reaches it until a test says the clients' microphones' media arrived.
  */
 function fakeSfu(describe: Sfu['describe'] = () => undefined) {
   const speakers: (string | null)[] = [];
@@ -71,7 +72,14 @@ function fakeSfu(describe: Sfu['describe'] = () => undefined) {
       impaired.push([sessionId, clients.get(sessionId)?.networkConditions?.()]),
     close: () => undefined,
   };
-  return { sfu, speakers, transcripts, impaired, features, taps };
+  /** The media of every joined client's microphone reaches the media server, as a browser's would. */
+  const micMediaArrives = () => {
+    for (const client of clients.values()) {
+      const trackSid = client.trackSidOf(mic.id);
+      if (trackSid) client.mediaArrived?.(trackSid, 'audio');
+    }
+  };
+  return { sfu, speakers, transcripts, impaired, features, taps, micMediaArrives };
 }
 
 const sessionTimeoutSeconds = 30;
@@ -119,9 +127,11 @@ function setUp(sfu: Sfu) {
 
 /** Alice and Bob in a room, each with a microphone; then Bob's socket drops, on fake timers from here. */
 async function bobsSocketDropped() {
-  const room = setUp(fakeSfu().sfu);
+  const fake = fakeSfu();
+  const room = setUp(fake.sfu);
   const alice = await room.join('alice');
   const bob = await room.join('bob');
+  fake.micMediaArrives();
   vi.useFakeTimers();
   room.signaling.closed(bob.connection, false);
   return { ...room, alice, bob };
@@ -147,7 +157,8 @@ describe('what a participant leaves behind', () => {
 
     signaling.receive({ type: 'disconnect' }, alice.connection);
     await vi.waitFor(() => expect(signaling.held().sessions).toBe(0));
-    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 1, recordingRooms: 1 });
+    // Nobody's audio is left to listen to.
+    expect(signaling.held()).toEqual({ sessions: 0, participants: 0, rooms: 0, recordingRooms: 1 });
   });
 
   it('leaves nothing when its room ends while its socket is dropped, and the others are told completed', async () => {
@@ -210,6 +221,7 @@ describe('the dominant speaker', () => {
     const { engine, accountSid, join, signaling } = setUp(fake.sfu);
     const alice = await join('alice');
     const bob = await join('bob');
+    fake.micMediaArrives();
     vi.useFakeTimers({ toFake: ['performance', 'setTimeout', 'clearTimeout'] });
     play(fake, { [micOf(engine, accountSid, alice)]: 127, [micOf(engine, accountSid, bob)]: 9 }, 3);
     await vi.waitFor(() => expect(fake.speakers).toEqual([bob.sid]));
@@ -228,8 +240,28 @@ describe('the dominant speaker', () => {
     engine.createRoom({ accountSid }, { uniqueName: 'standup', type: 'peer-to-peer' });
     const asked = { media_signaling: { active_speaker: {}, network_quality: {} } };
     const alice = await join('alice', asked);
+    fake.micMediaArrives();
     expect([...(fake.features.get(alice.session) ?? [])]).toEqual([]);
     expect(fake.taps.size).toBe(0);
+  });
+
+  it('is not listened for until audio reaches the media server, and no longer once the audio is unpublished', async () => {
+    const fake = fakeSfu();
+    const { engine, accountSid, join, signaling } = setUp(fake.sfu);
+    const alice = await join('alice');
+    const bob = await join('bob');
+    expect([fake.taps.size, signaling.held().rooms]).toEqual([0, 0]);
+
+    fake.micMediaArrives();
+    expect([fake.taps.size, signaling.held().rooms]).toEqual([2, 1]);
+    for (const who of [alice, bob])
+      engine.unpublishTrack({
+        accountSid,
+        room: who.roomSid,
+        participant: who.sid,
+        track: micOf(engine, accountSid, who),
+      });
+    expect([fake.taps.size, signaling.held().rooms]).toEqual([0, 0]);
   });
 });
 
@@ -332,11 +364,11 @@ describe("subscribe rules asked for at connect (the SDK's automaticSubscription)
     });
     const bob = await join('bob', subscribe('exclude'));
     const carol = await join('carol', subscribe('include'));
-    const subscribed = (who: { sid: string; roomSid: string }) => [
-      ...engine
-        .getParticipant({ accountSid, room: who.roomSid, participant: who.sid })
-        .subscribedTracks.values(),
-    ];
+    const subscribed = (who: { sid: string; roomSid: string }) =>
+      subscribedTracksOf(
+        engine.getRoom({ accountSid, room: who.roomSid }),
+        engine.getParticipant({ accountSid, room: who.roomSid, participant: who.sid }),
+      ).map(({ subscription }) => subscription);
     expect(subscribed(bob)).toEqual([]);
     expect(
       subscribed(carol)

@@ -88,17 +88,17 @@ export function roomSignaling(
   const { sfu } = options;
   const logger = options.logger ?? consoleLogger;
   const sessions = sessionRegistry();
+  const speaker = dominantSpeaker({ engine, sfu, logger });
   const parts: SignalingParts = {
     engine,
     logger,
     sessions,
     states: participantStates(engine, sessions),
-    media: mediaHandOff(engine, sfu, logger),
+    media: mediaHandOff(engine, sfu, logger, speaker.mediaArrived),
     subscriptions: subscriptions(engine, sfu, sessions),
     recordingStates: roomRecordingStates(engine, sessions),
     sessionTimeoutSeconds: options.sessionTimeoutSeconds ?? sessionTimeoutSeconds,
   };
-  const speaker = dominantSpeaker({ engine, sfu, logger });
   const resumes = reconnect(parts, end);
   const endings = sessionEndings(parts, end);
   const connect = handshake(parts, newSessionId);
@@ -123,7 +123,7 @@ export function roomSignaling(
     { events: ['speech-transcribed'], handle: transcriptDelivery(sfu) },
     { events: ['network-conditions-changed'], handle: networkConditionsRelay(sfu, sessions) },
   ];
-  /** The media server listens to every room's audio, whoever is connected, for its dominant speaker. */
+  /** The media server stops listening to audio that goes, whoever is connected. */
   const listen: Route[] = [{ events: speaker.listensTo, handle: speaker.listen }];
   /** What signaling kept about a participant or a room goes when they do, whoever is still connected. */
   const forget: Route[] = [

@@ -50,4 +50,9 @@ export interface MediaClient {
   recordTrackSwitch?(change: TrackSwitch): void;
   /** Its media arrives in this codec (told again when the codec changes; kept for Video Insights). */
   codecDetected?(codec: DetectedCodec): void;
+  /**
+   * The media of one of its audio or video tracks reached the SFU: first, or again on a new connection.
+   * What listens to a track's media (the dominant speaker) starts here, not when the track is published.
+   */
+  mediaArrived?(trackSid: string, kind: 'audio' | 'video'): void;
 }

@@ -118,7 +118,9 @@ export function receivePublications(
       });
       publication.unpipe = () => pipe.unSubscribe();
       published.set(trackSid, publication);
-      if (!known) options.onPublished();
+      if (publication === known) return;
+      options.onPublished();
+      client.mediaArrived?.(trackSid, kind);
     },
     onDataChannel(channel) {
       whenPublished(options, channel.label, (trackSid) => {

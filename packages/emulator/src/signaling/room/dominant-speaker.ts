@@ -4,22 +4,29 @@ import {
   type EngineEventName,
   hasDominantSpeaker,
   type Logger,
+  type ParticipantRef,
+  type RoomRef,
 } from '@roomlab/core';
 import { audioLevelOf } from '../media/audio-level.js';
 import type { Sfu } from '../media/sfu.js';
 import { createSpeakerDetector, type SpeakerDetector } from '../media/speaker-detector.js';
 
 /**
- * The dominant speaker, as Twilio's media servers find it: every audio track published in a group room
- * is tapped at the SFU, the level of each of its packets (RFC 6464) goes to its room's detector (see
- * speaker-detector.ts), and the detector's choice goes to the engine, the one truth, which a test may
- * overrule. Whenever the engine's speaker changes, the SFU tells the room's clients that asked for it
- * (`active_speaker`). Without a media server there is no audio to hear and nobody to tell.
+ * The dominant speaker, as Twilio's media servers find it: every audio track of a group room whose
+ * media reaches the SFU is tapped there, the level of each of its packets (RFC 6464) goes to its room's
+ * detector (see speaker-detector.ts), and the detector's choice goes to the engine, the one truth, which
+ * a test may overrule. Whenever the engine's speaker changes, the SFU tells the room's clients that
+ * asked for it (`active_speaker`). Without a media server there is no audio to hear and nobody to tell.
+ *
+ * A room's detector and taps exist only while some of its audio reaches the SFU: a room seeded or
+ * driven through REST alone, with no media, costs nothing here.
  */
 export interface DominantSpeaker {
-  /** Engine events that start or stop listening: audio tracks coming and going, participants leaving. */
+  /** Engine events that stop listening: audio tracks going, participants leaving. */
   readonly listensTo: readonly EngineEventName[];
   listen(event: EngineEvent): void;
+  /** A participant's track reached the SFU: an audio track of a group room is listened to from now. */
+  mediaArrived(ref: ParticipantRef, trackSid: string, kind: 'audio' | 'video'): void;
   /** The engine's dominant speaker changed (`dominant-speaker-changed`): the room's clients are told. */
   tell(event: EngineEvent): void;
   /** The room ended: stop listening to it. */
@@ -38,10 +45,16 @@ export interface DominantSpeakerOptions {
   now?: () => number;
 }
 
-/** One room being listened to: its detector, and the release of each audio track's tap. */
+/** One audio track listened to: whose it is, and the release of its tap. */
+interface Tap {
+  participantSid: string;
+  release(): void;
+}
+
+/** One room being listened to: its detector, and the taps on its audio tracks by track SID. */
 interface Listening {
   detector: SpeakerDetector;
-  taps: Map<string, () => void>;
+  taps: Map<string, Tap>;
 }
 
 export function dominantSpeaker({
@@ -54,52 +67,61 @@ export function dominantSpeaker({
 
   // Out of the media server's packet handling: what the engine's change sets off (clients told over
   // data channels) runs after werift has finished with the packet.
-  const report = (event: EngineEvent, speaker: string | null) =>
+  const report = (room: RoomRef, speaker: string | null) =>
     queueMicrotask(() => {
       try {
-        engine.setDominantSpeaker(
-          { accountSid: event.accountSid, room: event.room.sid },
-          { participant: speaker, source: 'detection' },
-        );
+        engine.setDominantSpeaker(room, { participant: speaker, source: 'detection' });
       } catch (error) {
-        logger.error(`the dominant speaker detected in room ${event.room.sid} could not be set`, error);
+        logger.error(`the dominant speaker detected in room ${room.room} could not be set`, error);
       }
     });
 
-  const tap = (event: EngineEvent, trackSid: string, participantSid: string) => {
-    const listening = rooms.get(event.room.sid) ?? { detector: createSpeakerDetector(), taps: new Map() };
-    rooms.set(event.room.sid, listening);
+  const tap = (sfu: Sfu, ref: ParticipantRef, trackSid: string) => {
+    const listening = rooms.get(ref.room) ?? { detector: createSpeakerDetector(), taps: new Map() };
+    rooms.set(ref.room, listening);
     const { detector } = listening;
-    const release = sfu?.tapTrack(trackSid, (_rtp, _codec, extensions) => {
+    // Media arrives again for the same track when its publisher's connection is renewed.
+    listening.taps.get(trackSid)?.release();
+    const release = sfu.tapTrack(trackSid, (_rtp, _codec, extensions) => {
       const level = audioLevelOf(extensions);
       if (level === undefined) return;
       const before = detector.speaker;
-      detector.heard(participantSid, level, now());
-      if (detector.speaker !== before) report(event, detector.speaker);
+      detector.heard(ref.participant, level, now());
+      if (detector.speaker !== before) report(ref, detector.speaker);
     });
-    if (release) listening.taps.set(trackSid, release);
+    listening.taps.set(trackSid, { participantSid: ref.participant, release });
   };
 
-  const untap = (roomSid: string, trackSid: string) => {
+  /** Releases the taps `which` picks; a room left with none is forgotten, detector and all. */
+  const untap = (roomSid: string, which: (trackSid: string, tap: Tap) => boolean) => {
     const listening = rooms.get(roomSid);
-    listening?.taps.get(trackSid)?.();
-    listening?.taps.delete(trackSid);
+    if (!listening) return;
+    for (const [trackSid, entry] of [...listening.taps]) {
+      if (!which(trackSid, entry)) continue;
+      entry.release();
+      listening.taps.delete(trackSid);
+    }
+    if (listening.taps.size === 0) rooms.delete(roomSid);
   };
 
-  const stopListening = (roomSid: string) => {
-    for (const release of rooms.get(roomSid)?.taps.values() ?? []) release();
-    rooms.delete(roomSid);
-  };
+  const stopListening = (roomSid: string) => untap(roomSid, () => true);
 
   return {
-    listensTo: ['track-added', 'track-removed', 'participant-disconnected'],
+    listensTo: ['track-removed', 'participant-disconnected'],
     listen(event) {
       const { participant, track } = event;
-      if (!sfu || !participant || !hasDominantSpeaker(event.room)) return;
-      if (event.name === 'track-added' && track?.kind === 'audio') tap(event, track.sid, participant.sid);
-      if (event.name === 'track-removed' && track) untap(event.room.sid, track.sid);
-      if (event.name === 'participant-disconnected')
+      if (!participant) return;
+      if (event.name === 'track-removed' && track)
+        untap(event.room.sid, (trackSid) => trackSid === track.sid);
+      if (event.name === 'participant-disconnected') {
         rooms.get(event.room.sid)?.detector.forget(participant.sid);
+        untap(event.room.sid, (_, entry) => entry.participantSid === participant.sid);
+      }
+    },
+    mediaArrived(ref, trackSid, kind) {
+      const room = engine.findRoom(ref);
+      if (!sfu || kind !== 'audio' || room?.status !== 'in-progress' || !hasDominantSpeaker(room)) return;
+      tap(sfu, { accountSid: ref.accountSid, room: room.sid, participant: ref.participant }, trackSid);
     },
     tell(event) {
       sfu?.dominantSpeaker(event.room.sid, event.participant?.sid ?? null);

@@ -57,7 +57,15 @@ const noMediaServer: MediaHandOff = {
   leave: () => undefined,
 };
 
-export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logger): MediaHandOff {
+/** A participant's track reached the media server (see `MediaClient.mediaArrived`). */
+export type MediaArrived = (ref: ParticipantRef, trackSid: string, kind: 'audio' | 'video') => void;
+
+export function mediaHandOff(
+  engine: Engine,
+  sfu: Sfu | undefined,
+  logger: Logger,
+  mediaArrived: MediaArrived = () => undefined,
+): MediaHandOff {
   if (!sfu) return noMediaServer;
   const profiles = sessionBandwidthProfiles(engine, logger);
   return {
@@ -93,6 +101,7 @@ export function mediaHandOff(engine: Engine, sfu: Sfu | undefined, logger: Logge
         },
         recordTrackSwitch: (change) => engine.recordTrackSwitch(session.ref, change),
         codecDetected: (codec) => reportCodec(engine, session.ref, codec, logger),
+        mediaArrived: (trackSid, kind) => mediaArrived(session.ref, trackSid, kind),
       });
     },
     updateBandwidthProfile(session, bandwidthProfile) {
