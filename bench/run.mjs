@@ -368,7 +368,7 @@ const httpRows = await measureHttp();
 console.log(
   `1. HTTP over 127.0.0.1 (keep-alive), create-room + fetch-room mix, ${httpSeconds} s per cell:` +
     ' roomlab (startServer) vs a bare node:http server and an Express app answering a canned Room JSON,' +
-    ' and Prism mocking the Video spec\n',
+    ' the same emulator without Express (no-express), and Prism mocking the Video spec\n',
 );
 table(
   [
