@@ -8,8 +8,10 @@
 // 1. Over HTTP: a create-room + fetch-room mix (POST /v1/Rooms form-encoded, then GET /v1/Rooms/{sid},
 //    HTTP Basic auth of the emulator's credentials) at concurrency 1, 8 and 32, against
 //    `startServer({ port: 0 })`, a bare node:http server answering a canned ~1 KB Room JSON, an Express
-//    app answering the same (what Express alone costs), and Prism mocking the Video spec (prism.mjs).
-//    Each server runs in its own worker thread (Prism in its own process), apart from the driver.
+//    app answering the same (what Express alone costs), the same emulator behind its Node listener on a
+//    bare node:http server (no Express: what roomlab's own work costs), and Prism mocking the Video spec
+//    (prism.mjs). Each server runs in its own worker thread (Prism in its own process), apart from the
+//    driver.
 //
 //    The driver is a small closed-loop one on node:http with a keep-alive agent, rather than a load
 //    generator such as autocannon: N workers each send their next request as soon as the last one has
@@ -20,6 +22,8 @@
 // 2. In process: the same create + fetch pair, sequentially, as µs per request
 //    - calling `emulator.handle(new Request(...))` directly, beside a trivial Fetch handler that answers
 //      the canned JSON, and
+//    - the emulator's handler alone, called with its internal request shape (no Fetch objects: what
+//      Express and msw reach), beside a handler of that shape answering the canned JSON, and
 //    - through msw: `startInProcess()` then `fetch('https://video.twilio.com/v1/Rooms', ...)`, beside an
 //      msw server whose handlers answer the canned JSON, and
 //    - through the `twilio` client with `inProcessHttpClient(emulator.handle)`, beside the same client
@@ -43,6 +47,7 @@ import { inProcessHttpClient } from '@roomlab/emulator/twilio';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import twilio from 'twilio';
+import { directHandlerOf } from '../packages/emulator/dist/fetch-handler.js';
 import { cannedRoom } from './canned-room.mjs';
 import { send } from './http-send.mjs';
 import { benchImportTimes } from './import-times.mjs';
@@ -120,23 +125,28 @@ async function measureHttp() {
   const bare = await serverInThread('bare');
   const express = await serverInThread('express');
   const roomlab = await serverInThread('roomlab');
+  const onNode = await serverInThread('roomlab-node');
   const prism = await startPrism();
   const authorization = basic(roomlab.accountSid, roomlab.authToken);
+  const onNodeAuthorization = basic(onNode.accountSid, onNode.authToken);
   try {
     // Warm up the driver and every server.
     for (const { port } of [bare, express, roomlab, prism])
       await drive(port, authorization, 8, warmupSeconds);
+    await drive(onNode.port, onNodeAuthorization, 8, warmupSeconds);
     const rows = [];
     for (const concurrency of concurrencies) {
       const reference = await drive(bare.port, authorization, concurrency, httpSeconds);
       const canned = await drive(express.port, authorization, concurrency, httpSeconds);
       const measured = await drive(roomlab.port, authorization, concurrency, httpSeconds);
+      const withoutExpress = await drive(onNode.port, onNodeAuthorization, concurrency, httpSeconds);
       const mock = await drive(prism.port, authorization, concurrency, httpSeconds);
-      rows.push({ concurrency, reference, express: canned, measured, prism: mock });
+      rows.push({ concurrency, reference, express: canned, measured, onNode: withoutExpress, prism: mock });
     }
     return rows;
   } finally {
     await prism.close();
+    await onNode.close();
     await roomlab.close();
     await express.close();
     await bare.close();
@@ -252,6 +262,48 @@ const measureDirect = () =>
       ),
   );
 
+/**
+ * The reference for the handler row: a handler of the emulator's own shape (the internal request, no
+ * Fetch objects) that reads the form body and answers the canned JSON.
+ */
+async function cannedEmulatorHandler(request) {
+  if (request.method === 'POST') await request.text(1024 * 1024);
+  const body = JSON.stringify(cannedRoom(cannedSid, twilioOrigin));
+  const headers = { 'content-type': 'application/json; charset=utf-8' };
+  return { status: request.method === 'POST' ? 201 : 200, headers, body };
+}
+
+/** Create + fetch pairs through a handler of the emulator's internal shape: what its own work costs. */
+function perHandlerCall(pairs, authorization, serve) {
+  const form = { authorization, 'content-type': 'application/x-www-form-urlencoded' };
+  const request = (method, path, body) => ({
+    method,
+    url: new URL(path, twilioOrigin),
+    headers: body === undefined ? { authorization } : form,
+    text: async () => body ?? '',
+  });
+  const answerOf = async (timed, method, path, body, expected) => {
+    const answer = await timed(() => serve(request(method, path, body)));
+    if (answer.status !== expected) throw new Error(`${path} answered ${answer.status}: ${answer.body}`);
+    return answer.body;
+  };
+  return timePairs(pairs, async (timed) => {
+    const { sid } = JSON.parse(await answerOf(timed, 'POST', '/v1/Rooms', createBody, 201));
+    await answerOf(timed, 'GET', `/v1/Rooms/${sid}`, undefined, 200);
+  });
+}
+
+/** The emulator's handler alone, as Express and msw reach it: no Fetch objects, no transport. */
+const measureHandler = () =>
+  inTurn(
+    'handler alone',
+    (pairs) => perHandlerCall(pairs, referenceAuth, cannedEmulatorHandler),
+    (pairs) =>
+      withEmulator((emulator, authorization) =>
+        perHandlerCall(pairs, authorization, directHandlerOf(emulator.handle)),
+      ),
+  );
+
 /** msw: global fetch intercepted by an msw server with canned handlers, or by roomlab's. */
 const measureMsw = () =>
   inTurn(
@@ -297,7 +349,7 @@ const measureClient = () =>
   );
 
 async function measureInProcess() {
-  return [await measureDirect(), await measureMsw(), await measureClient()];
+  return [await measureDirect(), await measureHandler(), await measureMsw(), await measureClient()];
 }
 
 // ---- Report -----------------------------------------------------------------------------------------
@@ -316,7 +368,7 @@ const httpRows = await measureHttp();
 console.log(
   `1. HTTP over 127.0.0.1 (keep-alive), create-room + fetch-room mix, ${httpSeconds} s per cell:` +
     ' roomlab (startServer) vs a bare node:http server and an Express app answering a canned Room JSON,' +
-    ' and Prism mocking the Video spec\n',
+    ' the same emulator without Express (no-express), and Prism mocking the Video spec\n',
 );
 table(
   [
@@ -328,11 +380,15 @@ table(
     '÷ bare',
     '÷ express',
     '÷ prism',
+    'express ÷ bare',
+    'no-express req/s',
+    'no-express ÷ bare',
     'bare p50 / p99 ms',
+    'express p50 / p99 ms',
     'roomlab p50 / p99 ms',
     'prism p50 / p99 ms',
   ],
-  httpRows.map(({ concurrency, reference: b, express: e, measured: r, prism: m }) => [
+  httpRows.map(({ concurrency, reference: b, express: e, measured: r, onNode: n, prism: m }) => [
     String(concurrency),
     num(b.rps),
     num(e.rps),
@@ -341,14 +397,20 @@ table(
     num(r.rps / b.rps, 2),
     num(r.rps / e.rps, 2),
     `${num(r.rps / m.rps, 1)}×`,
+    num(e.rps / b.rps, 2),
+    num(n.rps),
+    num(n.rps / b.rps, 2),
     `${num(b.p50, 2)} / ${num(b.p99, 2)}`,
+    `${num(e.p50, 2)} / ${num(e.p99, 2)}`,
     `${num(r.p50, 2)} / ${num(r.p99, 2)}`,
     `${num(m.p50, 2)} / ${num(m.p99, 2)}`,
   ]),
 );
 console.log(
   '\n   ÷ bare = roomlab req/s ÷ bare req/s (1.00 would mean roomlab costs nothing over a canned answer);' +
-    ' ÷ express = roomlab ÷ an Express app answering the canned JSON;\n   ÷ prism = roomlab req/s ÷ Prism req/s\n',
+    ' ÷ express = roomlab ÷ an Express app answering the canned JSON;\n   ÷ prism = roomlab req/s ÷ Prism req/s;' +
+    ' express ÷ bare = the ceiling Express sets (the canned Express app ÷ bare);\n   no-express = the same emulator' +
+    " behind its Node listener on a bare node:http server, without Express (a reference: roomlab's own cost)\n",
 );
 
 const inProcessRows = await measureInProcess();
@@ -377,14 +439,16 @@ table(
   ]),
 );
 console.log(
-  '\n   direct = handle(new Request(...)) vs a trivial Fetch handler; msw + fetch = startInProcess() vs msw' +
+  "\n   direct = handle(new Request(...)) vs a trivial Fetch handler; handler alone = the emulator's handler" +
+    ' called with its internal request shape (what Express and msw reach) vs one of that shape answering the' +
+    ' canned JSON;\n   msw + fetch = startInProcess() vs msw' +
     ' handlers answering the canned JSON;\n   twilio client = the `twilio` client with' +
     ' inProcessHttpClient(emulator.handle) vs the same client with an httpClient answering the canned JSON' +
     ' (µs per call).\n   ratio = roomlab µs ÷ canned µs (cost, so lower is better).',
 );
 if (!process.argv.includes('--no-memory')) await benchMemory({ quick });
 console.log('');
-await benchSignaling({ quick }); // 200 scripted participants in one room: signaling.mjs
+if (!process.argv.includes('--no-signaling')) await benchSignaling({ quick }); // signaling.mjs
 if (!process.argv.includes('--no-media')) {
   console.log('');
   await benchMedia({ quick });

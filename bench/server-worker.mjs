@@ -1,10 +1,17 @@
 // Hosts one server in its own thread, so the load driver and the server do not share an event loop.
 // 'bare' is a plain node:http server answering a canned Room JSON, 'express' the same answer from an Express
-// app's one middleware, 'roomlab' is `startServer({ port: 0 })`.
+// app's one middleware, 'roomlab' is `startServer({ port: 0 })`, 'roomlab-node' the same emulator behind its
+// Node listener on a bare node:http server, without Express (a reference: what roomlab's own work costs).
 // Both listen on 127.0.0.1, on a port the OS picks. Post 'close' to stop the server and end the thread.
 import { createServer } from 'node:http';
 import { workerData } from 'node:worker_threads';
-import { startServer } from '@roomlab/emulator';
+import {
+  createEmulator,
+  createSfu,
+  diskMediaStorage,
+  nodeRequestListener,
+  startServer,
+} from '@roomlab/emulator';
 import express from 'express';
 import { cannedRoom } from './canned-room.mjs';
 import { serveFromWorker } from './worker-server.mjs';
@@ -52,9 +59,31 @@ async function startRoomlab() {
   return { ready: { port: running.port, accountSid, authToken }, close: () => running.close() };
 }
 
+/** The emulator `startServer` makes, behind `nodeRequestListener` on a bare node:http server: no Express. */
+async function startRoomlabOnNode() {
+  const emulator = createEmulator({ sfu: createSfu, mediaStorage: diskMediaStorage() });
+  const listener = nodeRequestListener(emulator.handle);
+  const bare = await startBare((incoming, outgoing) =>
+    listener(incoming, outgoing).catch((error) => {
+      console.error(error);
+      outgoing.destroy();
+    }),
+  );
+  const { accountSid, authToken } = emulator.credentials;
+  return {
+    ready: { ...bare.ready, accountSid, authToken },
+    close: async () => {
+      await bare.close();
+      emulator.close();
+      await emulator.mediaStorage.close();
+    },
+  };
+}
+
 const servers = {
   bare: () => startBare(answerCanned),
   express: () => startBare(cannedExpressApp()),
   roomlab: startRoomlab,
+  'roomlab-node': startRoomlabOnNode,
 };
 serveFromWorker(await servers[workerData.kind]());

@@ -24,6 +24,17 @@ describe('clocks and dates', () => {
     expect(twilioDate(Date.UTC(2026, 10, 25, 9, 5, 7, 999))).toBe('2026-11-25T09:05:07Z');
   });
 
+  it('formats each second anew, whichever second it formatted last', () => {
+    const dates = [7, 8, 7, 7].map((second) => twilioDate(Date.UTC(2026, 10, 25, 9, 5, second, 500)));
+    expect(dates).toEqual([
+      '2026-11-25T09:05:07Z',
+      '2026-11-25T09:05:08Z',
+      '2026-11-25T09:05:07Z',
+      '2026-11-25T09:05:07Z',
+    ]);
+    expect(() => twilioDate(Number.NaN)).toThrow(RangeError);
+  });
+
   it('counts whole seconds of duration', () => {
     expect(durationSeconds(0, 90_999)).toBe(90);
   });

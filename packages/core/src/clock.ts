@@ -62,9 +62,15 @@ export function manualClock(start: number | Date = Date.UTC(2026, 0, 1)): Manual
   };
 }
 
+/** The last second formatted: a REST answer formats the same few seconds again and again. */
+let lastDate = { second: Number.NaN, text: '' };
+
 /** Twilio writes dates as ISO-8601 in UTC, to the second: `2015-07-30T20:00:00Z`. */
 export function twilioDate(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastDate.second)
+    lastDate = { second, text: new Date(second * 1000).toISOString().replace('.000Z', 'Z') };
+  return lastDate.text;
 }
 
 /** Whole seconds between two instants, as Twilio counts a duration. */

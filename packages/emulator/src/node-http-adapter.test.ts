@@ -84,6 +84,22 @@ it('serves REST over Express without building a Fetch Request, Response or Heade
   ]);
 });
 
+it('answers each request with links on the Host it named, whichever Host came before', async () => {
+  running = await startServer({ port: 0, media: false });
+  const { accountSid, authToken } = running.emulator.credentials;
+  const authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+  const urlOn = async (host: string) => {
+    const answer = await send(`${running?.url}/v1/Rooms`, { headers: { authorization, host } });
+    return (JSON.parse(answer.text) as { meta: { url: string } }).meta.url;
+  };
+  const hosts = ['localhost:4010', 'roomlab.test', 'localhost:4010', 'localhost:4010'];
+  const urls = [];
+  for (const host of hosts) urls.push(await urlOn(host));
+  expect(urls).toEqual(hosts.map((host) => `http://${host}/v1/Rooms?PageSize=50&Page=0`));
+  const refused = await send(`${running.url}/v1/Rooms`, { headers: { authorization, host: 'a@b' } });
+  expect([refused.status, JSON.parse(refused.text).code]).toEqual([400, 20001]);
+});
+
 it('stops reading a streamed body once it passes maxBodyBytes, answers 20413, creates nothing, and closes', async () => {
   running = await startServer({ port: 0, media: false, maxBodyBytes: 1024 });
   const { accountSid, authToken } = running.emulator.credentials;

@@ -31,12 +31,26 @@ export function createRoom(
     );
   const now = context.clock.now();
   const sid = context.newSid('RM');
-  const { uniqueName, ...rest } = settings;
+  // Every field named, not spread from the settings: an object built by rest-and-spread took three
+  // times as long to make here and 70% more memory to keep (measured in bench/README.md).
   const room: RoomRecord = {
-    ...rest,
+    type: settings.type,
+    statusCallback: settings.statusCallback,
+    statusCallbackMethod: settings.statusCallbackMethod,
+    maxParticipants: settings.maxParticipants,
+    maxParticipantDuration: settings.maxParticipantDuration,
+    maxConcurrentPublishedTracks: settings.maxConcurrentPublishedTracks,
+    recordParticipantsOnConnect: settings.recordParticipantsOnConnect,
+    videoCodecs: settings.videoCodecs,
+    mediaRegion: settings.mediaRegion,
+    audioOnly: settings.audioOnly,
+    emptyRoomTimeout: settings.emptyRoomTimeout,
+    unusedRoomTimeout: settings.unusedRoomTimeout,
+    largeRoom: settings.largeRoom,
+    recordingRules: settings.recordingRules,
     sid,
     accountSid: account.sid,
-    uniqueName: uniqueName ?? sid,
+    uniqueName: settings.uniqueName ?? sid,
     status: 'in-progress',
     dateCreated: now,
     dateUpdated: now,

@@ -87,7 +87,12 @@ export function compileRoute(route: Route): CompiledRoute {
 /** Routes by how many `/` their template has: a path is only tried against routes of its own depth. */
 export type RouteIndex = ReadonlyMap<number, readonly CompiledRoute[]>;
 
-const depthOf = (path: string) => path.split('/').length;
+/** How many segments a path has, counted without splitting it (every request's path is counted). */
+function depthOf(path: string): number {
+  let depth = 1;
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) depth++;
+  return depth;
+}
 
 export function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
   const index = new Map<number, CompiledRoute[]>();
