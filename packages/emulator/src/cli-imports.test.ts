@@ -16,6 +16,7 @@ async function start(dataDir: string) {
   );
   return {
     loaded: JSON.parse(/^loaded (.+)$/m.exec(stdout)?.[1] ?? 'null') as string[],
+    modules: JSON.parse(/^modules (.+)$/m.exec(stdout)?.[1] ?? 'null') as string[],
     caFingerprint: /local CA (\S+)/.exec(stdout)?.[1],
   };
 }
@@ -38,5 +39,17 @@ describe('roomlab start and its local CA', () => {
     expect(second.loaded).toContain('express');
     expect(second.loaded).not.toContain('@peculiar/x509');
     expect(second.loaded).not.toContain('werift');
+  });
+});
+
+describe('roomlab start and the libraries it needs later', () => {
+  it('starts without the libraries it loads on first need: jose, ws and the full API of zod', async () => {
+    const { loaded, modules } = await start(await mkdtemp(join(tmpdir(), 'roomlab-data-')));
+    expect(loaded).toEqual(expect.arrayContaining(['express', 'qs']));
+    expect(loaded).not.toContain('jose'); // the first token minted or verified
+    expect(loaded).not.toContain('ws'); // the first signaling connection
+    // zod's full API (seed, transcripts, --config) loads on first need; signaling's small zod/mini is in.
+    expect(modules.filter((module) => /^zod\/(index\.js|v4\/classic\/)/.test(module))).toEqual([]);
+    expect(modules).toContain('zod/v4/mini/schemas.js');
   });
 });
