@@ -3,12 +3,14 @@
 // poll `GET /health` until it answers 200. Rounds are interleaved (each round starts every variant once,
 // in turn), so a change in the machine's load falls on all alike; the table gives medians.
 //
-// `node bench/startup.mjs [--quick]` (needs the built emulator); `node bench/run.mjs` runs it.
+// `node bench/startup.mjs [--quick] [--compare OTHER/bin/roomlab.js]` (needs the built emulator);
+// `node bench/run.mjs` runs it. `--compare` adds rows for another build's CLI (say, the code before a
+// change, built elsewhere), measured in the same rounds: a before/after pair under the same load.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -83,7 +85,7 @@ async function startToHealth(args, env) {
 }
 
 /** What is started, reference first. Each gets its own state directory, where the CLI keeps its CA. */
-const variants = [
+const ownVariants = [
   { name: 'bare node:http server (reference)', args: ['--input-type=module', '-e', bareServer] },
   { name: 'roomlab start --port 0 (its CA already made)', args: [cli, 'start', '--port', '0'] },
   { name: 'roomlab start --port 0 --no-proxy', args: [cli, 'start', '--port', '0', '--no-proxy'] },
@@ -94,12 +96,33 @@ const variants = [
   },
 ];
 
-export async function benchStartup({ quick = false } = {}) {
+/** The same starts of another build's CLI (its CA made first, in the same state directory). */
+const comparedVariants = (bin) => [
+  {
+    name: 'compared build: roomlab start --port 0 (its CA already made)',
+    args: [bin, 'start', '--port', '0'],
+  },
+  {
+    name: 'compared build: roomlab start --port 0 --no-proxy',
+    args: [bin, 'start', '--port', '0', '--no-proxy'],
+  },
+];
+
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ');
+
+export async function benchStartup({ quick = false, compare = undefined } = {}) {
   const rounds = quick ? 3 : 9;
+  const variants = [...ownVariants, ...(compare ? comparedVariants(compare) : [])];
+  const loadAtStart = loadAverage();
   const stateHome = mkdtempSync(join(tmpdir(), 'roomlab-bench-startup-'));
   const times = new Map(variants.map(({ name }) => [name, []]));
   try {
-    await startToHealth(variants[1].args, { XDG_STATE_HOME: stateHome }); // makes the CA; not kept
+    // Warm-up, not kept: the first makes the CA; each reads its files into the file system cache.
+    for (const { args } of variants.slice(1).filter(({ freshCa }) => !freshCa))
+      await startToHealth(args, { XDG_STATE_HOME: stateHome });
     for (let round = 0; round < rounds; round++) {
       for (const { name, args, freshCa } of variants) {
         const home = freshCa ? mkdtempSync(join(tmpdir(), 'roomlab-bench-ca-')) : stateHome;
@@ -116,7 +139,8 @@ export async function benchStartup({ quick = false } = {}) {
       ' interleaved. Every process prints its URL once listening, then /health is polled every 2 ms.' +
       '\n   roomlab starts with its default options (the proxy, its local CA in $XDG_STATE_HOME/roomlab/ca,' +
       ' a temporary directory here);\n   "first start" makes that CA (a key pair and two certificates)' +
-      ' before listening.\n',
+      ' before listening.' +
+      `\n   Load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end.\n`,
   );
   table(
     ['process', 'median ms', 'min–max ms', '÷ bare', 'over bare ms'],
@@ -136,5 +160,9 @@ export async function benchStartup({ quick = false } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await benchStartup({ quick: process.argv.includes('--quick') });
+  const compare = process.argv[process.argv.indexOf('--compare') + 1];
+  await benchStartup({
+    quick: process.argv.includes('--quick'),
+    compare: process.argv.includes('--compare') ? compare : undefined,
+  });
 }
