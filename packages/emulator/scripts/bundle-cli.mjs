@@ -26,6 +26,18 @@ const packageJsonAtRunTime = {
   },
 };
 
+/**
+ * zod's full API (seed, transcripts, --config: loaded on first need) stays the installed package, while
+ * signaling's `zod/mini` is bundled, tree-shaken to the little it uses. (An `external` entry would take
+ * every subpath of the package with it.)
+ */
+const fullZodExternal = {
+  name: 'full-zod-external',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', external: true }));
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: fileURLToPath(new URL('../dist/cli.js', import.meta.url)) },
@@ -35,10 +47,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  // Loaded on first need, and large: kept as the installed packages. zod's full API (seed, transcripts,
-  // --config) is one of them; signaling's zod/mini is bundled, tree-shaken to the little it uses.
+  // Loaded on first need, and large: kept as the installed packages.
   external: [
-    'zod',
     'werift',
     'werift/*',
     '@peculiar/*',
@@ -50,6 +60,6 @@ await build({
   banner: {
     js: "import { createRequire as roomlabCreateRequire } from 'node:module'; const require = roomlabCreateRequire(import.meta.url);",
   },
-  plugins: [packageJsonAtRunTime],
+  plugins: [packageJsonAtRunTime, fullZodExternal],
   logLevel: 'warning',
 });

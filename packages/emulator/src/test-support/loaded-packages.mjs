@@ -9,7 +9,7 @@ import { MessageChannel } from 'node:worker_threads';
  * resolve hook), CommonJS modules (Node's require cache, for what CommonJS packages require without
  * the hook seeing it), and the modules bundled into a loaded file of roomlab's own (the CLI's esbuild
  * bundle names each module it holds in a `// path` comment). `loadedPackages()` names the packages,
- * `loadedModules()` the modules. For tests that check what an entry loads.
+ * `loadedModules()` the modules, `resolvedPackages()` the packages loaded from their own files. For tests that check what an entry loads.
  */
 const { port1, port2 } = new MessageChannel();
 const urls = new Set();
@@ -25,13 +25,23 @@ const moduleOf = (path) => path.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+\/.+)$
 const packageOf = (module) => module.match(/^(?:@[^/]+\/)?[^/]+/)[0];
 const bundledModuleComment = /^\/\/ (\S*node_modules\/\S+)$/gm;
 
-export async function loadedModules() {
+/** The files loaded from disk (not those bundled into one of them). */
+async function loadedFiles() {
   // The hooks thread's last messages may still be on their way.
   await sleep(100);
-  const files = [
+  return [
     ...[...urls].filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)),
     ...Object.keys(createRequire(import.meta.url).cache),
   ];
+}
+
+/** The npm packages whose own files were loaded from node_modules: those not bundled into another. */
+export async function resolvedPackages() {
+  return [...new Set((await loadedFiles()).map(moduleOf).filter(Boolean).map(packageOf))].sort();
+}
+
+export async function loadedModules() {
+  const files = await loadedFiles();
   const bundled = files
     .filter((file) => !file.includes('/node_modules/') && /\.m?js$/.test(file))
     .flatMap((file) =>
