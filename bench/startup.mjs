@@ -7,7 +7,7 @@
 // `node bench/run.mjs` runs it. `--compare` adds rows for another build's CLI (say, the code before a
 // change, built elsewhere), measured in the same rounds: a before/after pair under the same load.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -63,7 +63,22 @@ const printedUrl = (child) =>
     });
   });
 
-/** ms from spawning `args` to its /health answering 200; the process is stopped before this resolves. */
+/** Whether this system tells a process's CPU time (Linux's /proc). */
+const procStat = existsSync('/proc/self/stat');
+
+/**
+ * CPU ms (user + system) a running process has used so far, from /proc/PID/stat: utime and stime, the
+ * 12th and 13th fields after the command's closing parenthesis, in clock ticks (USER_HZ, 100 a second).
+ */
+const cpuMsOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/**
+ * ms from spawning `args` to its /health answering 200, and the CPU ms the process used until then
+ * (undefined where /proc is not); the process is stopped before this resolves.
+ */
 async function startToHealth(args, env) {
   const start = performance.now();
   const child = spawn(process.execPath, args, {
@@ -77,7 +92,7 @@ async function startToHealth(args, env) {
       if (performance.now() - start > giveUpMs) throw new Error(`${url}/health did not answer 200`);
       await sleep(2);
     }
-    return performance.now() - start;
+    return { ms: performance.now() - start, cpuMs: procStat ? cpuMsOf(child.pid) : undefined };
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -119,6 +134,7 @@ export async function benchStartup({ quick = false, compare = undefined } = {}) 
   const loadAtStart = loadAverage();
   const stateHome = mkdtempSync(join(tmpdir(), 'roomlab-bench-startup-'));
   const times = new Map(variants.map(({ name }) => [name, []]));
+  const cpu = new Map(variants.map(({ name }) => [name, []]));
   try {
     // Warm-up, not kept: the first makes the CA; each reads its files into the file system cache.
     for (const { args } of variants.slice(1).filter(({ freshCa }) => !freshCa))
@@ -126,7 +142,9 @@ export async function benchStartup({ quick = false, compare = undefined } = {}) 
     for (let round = 0; round < rounds; round++) {
       for (const { name, args, freshCa } of variants) {
         const home = freshCa ? mkdtempSync(join(tmpdir(), 'roomlab-bench-ca-')) : stateHome;
-        times.get(name).push(await startToHealth(args, { XDG_STATE_HOME: home }));
+        const { ms, cpuMs } = await startToHealth(args, { XDG_STATE_HOME: home });
+        times.get(name).push(ms);
+        if (cpuMs !== undefined) cpu.get(name).push(cpuMs);
         if (freshCa) rmSync(home, { recursive: true, force: true });
       }
     }
@@ -140,19 +158,25 @@ export async function benchStartup({ quick = false, compare = undefined } = {}) 
       '\n   roomlab starts with its default options (the proxy, its local CA in $XDG_STATE_HOME/roomlab/ca,' +
       ' a temporary directory here);\n   "first start" makes that CA (a key pair and two certificates)' +
       ' before listening.' +
+      '\n   CPU ms: user + system time the process used until /health answered (Linux /proc, 10 ms steps):' +
+      " it moves less with the machine's load than the wall-clock time." +
       `\n   Load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end.\n`,
   );
+  const cpuReference = procStat ? median(cpu.get(variants[0].name)) : undefined;
   table(
-    ['process', 'median ms', 'min–max ms', '÷ bare', 'over bare ms'],
+    ['process', 'median ms', 'min–max ms', '÷ bare', 'over bare ms', 'CPU ms', 'CPU ÷ bare'],
     variants.map(({ name }) => {
       const values = times.get(name);
       const ms = median(values);
+      const cpuMs = cpuReference === undefined ? undefined : median(cpu.get(name));
       return [
         name,
         num(ms),
         `${num(Math.min(...values))}–${num(Math.max(...values))}`,
         `${num(ms / reference, 2)}×`,
         num(ms - reference),
+        cpuMs === undefined ? '–' : num(cpuMs),
+        cpuMs === undefined ? '–' : `${num(cpuMs / cpuReference, 2)}×`,
       ];
     }),
   );
