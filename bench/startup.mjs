@@ -3,12 +3,14 @@
 // poll `GET /health` until it answers 200. Rounds are interleaved (each round starts every variant once,
 // in turn), so a change in the machine's load falls on all alike; the table gives medians.
 //
-// `node bench/startup.mjs [--quick]` (needs the built emulator); `node bench/run.mjs` runs it.
+// `node bench/startup.mjs [--quick] [--compare OTHER/bin/roomlab.js]` (needs the built emulator);
+// `node bench/run.mjs` runs it. `--compare` adds rows for another build's CLI (say, the code before a
+// change, built elsewhere), measured in the same rounds: a before/after pair under the same load.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -61,7 +63,22 @@ const printedUrl = (child) =>
     });
   });
 
-/** ms from spawning `args` to its /health answering 200; the process is stopped before this resolves. */
+/** Whether this system tells a process's CPU time (Linux's /proc). */
+const procStat = existsSync('/proc/self/stat');
+
+/**
+ * CPU ms (user + system) a running process has used so far, from /proc/PID/stat: utime and stime, the
+ * 12th and 13th fields after the command's closing parenthesis, in clock ticks (USER_HZ, 100 a second).
+ */
+const cpuMsOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/**
+ * ms from spawning `args` to its /health answering 200, and the CPU ms the process used until then
+ * (undefined where /proc is not); the process is stopped before this resolves.
+ */
 async function startToHealth(args, env) {
   const start = performance.now();
   const child = spawn(process.execPath, args, {
@@ -75,7 +92,7 @@ async function startToHealth(args, env) {
       if (performance.now() - start > giveUpMs) throw new Error(`${url}/health did not answer 200`);
       await sleep(2);
     }
-    return performance.now() - start;
+    return { ms: performance.now() - start, cpuMs: procStat ? cpuMsOf(child.pid) : undefined };
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -83,7 +100,7 @@ async function startToHealth(args, env) {
 }
 
 /** What is started, reference first. Each gets its own state directory, where the CLI keeps its CA. */
-const variants = [
+const ownVariants = [
   { name: 'bare node:http server (reference)', args: ['--input-type=module', '-e', bareServer] },
   { name: 'roomlab start --port 0 (its CA already made)', args: [cli, 'start', '--port', '0'] },
   { name: 'roomlab start --port 0 --no-proxy', args: [cli, 'start', '--port', '0', '--no-proxy'] },
@@ -94,16 +111,40 @@ const variants = [
   },
 ];
 
-export async function benchStartup({ quick = false } = {}) {
+/** The same starts of another build's CLI (its CA made first, in the same state directory). */
+const comparedVariants = (bin) => [
+  {
+    name: 'compared build: roomlab start --port 0 (its CA already made)',
+    args: [bin, 'start', '--port', '0'],
+  },
+  {
+    name: 'compared build: roomlab start --port 0 --no-proxy',
+    args: [bin, 'start', '--port', '0', '--no-proxy'],
+  },
+];
+
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ');
+
+export async function benchStartup({ quick = false, compare = undefined } = {}) {
   const rounds = quick ? 3 : 9;
+  const variants = [...ownVariants, ...(compare ? comparedVariants(compare) : [])];
+  const loadAtStart = loadAverage();
   const stateHome = mkdtempSync(join(tmpdir(), 'roomlab-bench-startup-'));
   const times = new Map(variants.map(({ name }) => [name, []]));
+  const cpu = new Map(variants.map(({ name }) => [name, []]));
   try {
-    await startToHealth(variants[1].args, { XDG_STATE_HOME: stateHome }); // makes the CA; not kept
+    // Warm-up, not kept: the first makes the CA; each reads its files into the file system cache.
+    for (const { args } of variants.slice(1).filter(({ freshCa }) => !freshCa))
+      await startToHealth(args, { XDG_STATE_HOME: stateHome });
     for (let round = 0; round < rounds; round++) {
       for (const { name, args, freshCa } of variants) {
         const home = freshCa ? mkdtempSync(join(tmpdir(), 'roomlab-bench-ca-')) : stateHome;
-        times.get(name).push(await startToHealth(args, { XDG_STATE_HOME: home }));
+        const { ms, cpuMs } = await startToHealth(args, { XDG_STATE_HOME: home });
+        times.get(name).push(ms);
+        if (cpuMs !== undefined) cpu.get(name).push(cpuMs);
         if (freshCa) rmSync(home, { recursive: true, force: true });
       }
     }
@@ -116,19 +157,26 @@ export async function benchStartup({ quick = false } = {}) {
       ' interleaved. Every process prints its URL once listening, then /health is polled every 2 ms.' +
       '\n   roomlab starts with its default options (the proxy, its local CA in $XDG_STATE_HOME/roomlab/ca,' +
       ' a temporary directory here);\n   "first start" makes that CA (a key pair and two certificates)' +
-      ' before listening.\n',
+      ' before listening.' +
+      '\n   CPU ms: user + system time the process used until /health answered (Linux /proc, 10 ms steps):' +
+      " it moves less with the machine's load than the wall-clock time." +
+      `\n   Load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end.\n`,
   );
+  const cpuReference = procStat ? median(cpu.get(variants[0].name)) : undefined;
   table(
-    ['process', 'median ms', 'min–max ms', '÷ bare', 'over bare ms'],
+    ['process', 'median ms', 'min–max ms', '÷ bare', 'over bare ms', 'CPU ms', 'CPU ÷ bare'],
     variants.map(({ name }) => {
       const values = times.get(name);
       const ms = median(values);
+      const cpuMs = cpuReference === undefined ? undefined : median(cpu.get(name));
       return [
         name,
         num(ms),
         `${num(Math.min(...values))}–${num(Math.max(...values))}`,
         `${num(ms / reference, 2)}×`,
         num(ms - reference),
+        cpuMs === undefined ? '–' : num(cpuMs),
+        cpuMs === undefined ? '–' : `${num(cpuMs / cpuReference, 2)}×`,
       ];
     }),
   );
@@ -136,5 +184,9 @@ export async function benchStartup({ quick = false } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await benchStartup({ quick: process.argv.includes('--quick') });
+  const compare = process.argv[process.argv.indexOf('--compare') + 1];
+  await benchStartup({
+    quick: process.argv.includes('--quick'),
+    compare: process.argv.includes('--compare') ? compare : undefined,
+  });
 }

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { readConfigFile } from './config-file.js';
 import { createEmulator, type Emulator } from './emulator.js';
 import { createSfu } from './lazy-media.js';
 import { diskMediaStorage } from './media/disk-media-storage.js';
@@ -61,7 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   let config = {};
   if (values.config) {
     try {
-      config = await readConfigFile(values.config);
+      // Loaded only with --config: its schema's library (zod) is not needed otherwise.
+      config = await (await import('./config-file.js')).readConfigFile(values.config);
     } catch (error) {
       console.error(`roomlab: ${(error as Error).message}`);
       return 2;

@@ -63,7 +63,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     { keepAliveTimeout: idleSocketTimeoutMs, headersTimeout: idleSocketTimeoutMs + 1000 },
     refuseForeignProxyRequests(createExpressApp(emulator.handle)),
   );
-  const detachSignaling = attachSignaling(server, emulator.signaling);
+  const detachSignaling = attachSignaling(server, emulator.signaling, { logger: options.logger });
   // Loaded only when asked for: the certificate library is not needed otherwise.
   const proxy =
     options.proxy &&

@@ -88,6 +88,13 @@ describe('tarballProblems', () => {
       'dist/index.js imports dist/gone.js, which is not shipped',
     ]);
   });
+
+  it('reads a JSDoc type naming a file as no import, and the imports beside it as imports', () => {
+    const bundle = "/** @type {import('./list.d.ts').Node} */\nconst list = require('./gone.cjs');";
+    expect(tarballProblems({ ...good, read: (path) => (path === 'dist/a.js' ? bundle : '') })).toEqual([
+      'dist/a.js imports dist/gone.cjs, which is not shipped',
+    ]);
+  });
 });
 
 describe('packumentsFromLockfile', () => {

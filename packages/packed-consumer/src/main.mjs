@@ -1,7 +1,8 @@
 // The packed-consumer test: packs every public package, installs the tarballs into a new project outside
 // the workspace (offline, from the store the workspace's install filled), then typechecks the READMEs'
 // example files under nodenext and bundler resolution, runs them under vitest, and the jest example
-// under jest. What the workspace's own tests cannot see (they resolve `roomlab-source` to src/) fails here.
+// under jest; it also starts the packed `roomlab` bin. What the workspace's own tests cannot see (they
+// resolve `roomlab-source` to src/) fails here.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -9,6 +10,7 @@ import { userTools, write, writeManifest, writeTsconfigs } from './consumer-proj
 import { stripTypes, typedForJest } from './jest-example.mjs';
 import { metadataCacheFromLockfile } from './lockfile-registry.mjs';
 import { packPackages } from './pack.mjs';
+import { checkPackedCli } from './packed-cli.mjs';
 import { readmeExamples } from './readme-examples.mjs';
 import { run } from './run.mjs';
 import { tarballProblems } from './tarball-check.mjs';
@@ -75,6 +77,8 @@ function examples(/** @type {ReturnType<typeof publicPackages>} */ packages) {
 async function main() {
   const packages = publicPackages();
   install(pack(packages));
+  const checked = await checkPackedCli(join(consumer, 'node_modules', '.bin', 'roomlab'), consumer);
+  step(`roomlab start: ${checked.join(', ')}`);
   const { jest, tests, declarations, programs, jestTests } = examples(packages);
   const typed = [...tests, ...declarations, ...programs, ...jestTests];
   for (const file of typed) write(consumer, file.path, file.code);

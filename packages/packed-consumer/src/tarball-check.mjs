@@ -49,7 +49,9 @@ export function exportTargets(exports) {
   return Object.values(exports).flatMap(exportTargets);
 }
 
-const RELATIVE_IMPORT = /(?:from|import|require)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+// A JSDoc type (`@type {import('./list.d.ts').Node}`), which a bundle keeps from the code it bundles, is
+// not an import.
+const RELATIVE_IMPORT = /(?<!\{\s*)(?:from|import|require)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /** @param {string} file @param {string} code @param {Set<string>} shipped */
 function missingRelativeImports(file, code, shipped) {

@@ -1,4 +1,3 @@
-import { compactVerify, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { TwilioError, type TwilioErrorCode } from '../errors.js';
 import { isSid } from '../sid.js';
 
@@ -11,6 +10,13 @@ import { isSid } from '../sid.js';
 
 export const accessTokenMaxTtlSeconds = 24 * 60 * 60;
 const contentType = 'twilio-fpa;v=1';
+
+/** jose, loaded when a token is first minted or verified: most processes start without needing it. */
+let joseLoad: Promise<typeof import('jose')> | undefined;
+const loadJose = () => {
+  joseLoad ??= import('jose');
+  return joseLoad;
+};
 
 export interface MintAccessTokenOptions {
   accountSid: string;
@@ -28,6 +34,7 @@ export interface MintAccessTokenOptions {
 }
 
 export async function mintAccessToken(options: MintAccessTokenOptions): Promise<string> {
+  const { SignJWT } = await loadJose();
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
   const video = options.room === undefined ? {} : { room: options.room };
   const jwt = new SignJWT({
@@ -66,7 +73,10 @@ export interface VerifyAccessTokenOptions {
 const fail = (code: TwilioErrorCode, detail: string) =>
   new TwilioError(code, `${new TwilioError(code).message}: ${detail}`);
 
-function claims(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+function claims(
+  token: string,
+  { decodeJwt, decodeProtectedHeader }: typeof import('jose'),
+): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   if (typeof token !== 'string' || token.length > 16_384 || token.split('.').length !== 3) {
     throw fail(20101, 'it is not a JSON Web Token');
   }
@@ -86,7 +96,8 @@ export async function verifyAccessToken(
   token: string,
   options: VerifyAccessTokenOptions,
 ): Promise<VerifiedAccessToken> {
-  const { header, payload } = claims(token);
+  const jose = await loadJose();
+  const { header, payload } = claims(token, jose);
   if (header.alg !== 'HS256') throw fail(20102, `alg must be HS256, not ${String(header.alg).slice(0, 16)}`);
   if (header.cty !== contentType) throw fail(20102, `cty must be ${contentType}`);
   if (header.typ !== undefined && header.typ !== 'JWT') throw fail(20102, 'typ must be JWT');
@@ -99,7 +110,7 @@ export async function verifyAccessToken(
   if (key.accountSid !== sub) throw fail(20103, `API key ${iss} does not belong to account ${sub}`);
 
   try {
-    await compactVerify(token, new TextEncoder().encode(key.secret), { algorithms: ['HS256'] });
+    await jose.compactVerify(token, new TextEncoder().encode(key.secret), { algorithms: ['HS256'] });
   } catch {
     throw fail(20107, `the signature does not match API key ${iss}`);
   }

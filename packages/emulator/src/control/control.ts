@@ -29,8 +29,22 @@ import {
   setNetwork,
 } from './network.js';
 import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
-import { type SeedResult, seedEngine } from './seed.js';
-import { supplyTranscript } from './transcripts.js';
+import type { SeedResult } from './seed.js';
+
+/**
+ * The seed and transcript checks (zod schemas) load on their first call: most emulators never seed, and
+ * zod is a large part of a cold start.
+ */
+let seedLoad: Promise<typeof import('./seed.js')> | undefined;
+let transcriptsLoad: Promise<typeof import('./transcripts.js')> | undefined;
+const loadSeed = () => {
+  seedLoad ??= import('./seed.js');
+  return seedLoad;
+};
+const loadTranscripts = () => {
+  transcriptsLoad ??= import('./transcripts.js');
+  return transcriptsLoad;
+};
 
 export interface EventFilter {
   after?: number;
@@ -50,7 +64,7 @@ export interface Control {
   reset(accountSid?: string): void;
   /** Makes the current state the one `reset` returns to (a restored state file does this). */
   setResetPoint(): void;
-  seed(fixture: unknown): SeedResult;
+  seed(fixture: unknown): Promise<SeedResult>;
   snapshot(accountSid?: string): EngineState;
   restore(state: unknown, accountSid?: string): void;
   now(): number;
@@ -94,7 +108,7 @@ export interface Control {
    * What a participant said, for the room's started transcription to deliver to clients (roomlab
    * hears no speech); returns the `extension_transcriptions` message they are sent.
    */
-  transcribe(input: unknown, accountSid?: string): Record<string, unknown>;
+  transcribe(input: unknown, accountSid?: string): Promise<Record<string, unknown>>;
   /** How many ended rooms each account keeps (a roomlab extension: Twilio keeps them all). */
   retention(): RoomRetention;
   /**
@@ -144,7 +158,7 @@ export function createControl(parts: ControlParts): Control {
         engine.restore(resetPoint, accountSid);
       }
     },
-    seed: (fixture) => seedEngine(engine, fixture),
+    seed: async (fixture) => (await loadSeed()).seedEngine(engine, fixture),
     snapshot: (accountSid) => engine.snapshot(accountSid),
     restore(state, accountSid) {
       engine.restore(state as EngineState, accountSid);
@@ -204,7 +218,8 @@ export function createControl(parts: ControlParts): Control {
     clearNetwork: (participantSid) => clearNetwork(engine, participantRefBySid(engine, participantSid)),
     dominantSpeaker: (room) => readDominantSpeaker(engine, room),
     setDominantSpeaker: (room, speaker) => forceDominantSpeaker(engine, room, speaker),
-    transcribe: (input, accountSid) => supplyTranscript(engine, input, accountSid),
+    transcribe: async (input, accountSid) =>
+      (await loadTranscripts()).supplyTranscript(engine, input, accountSid),
     retention: () => engine.retention(),
     setRetention(retention) {
       engine.setRetention(checkRetention(retention));

@@ -1,5 +1,5 @@
 import { dominantSpeakerOf, type Engine, type RoomRecord, TwilioError } from '@roomlab/core';
-import { accountOfRoom } from './transcripts.js';
+import { accountOfRoom } from './account-of-room.js';
 
 /**
  * roomlab's control of a group room's dominant speaker, for tests: read who it is, force one (every

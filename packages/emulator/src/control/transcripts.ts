@@ -1,6 +1,7 @@
 import { type Engine, TwilioError, transcriptLimits } from '@roomlab/core';
 import { z } from 'zod';
 import { transcriptMessage } from '../signaling/room/transcripts.js';
+import { accountOfRoom } from './account-of-room.js';
 
 /**
  * roomlab's extension for what only Twilio's speech recognition could make: the text a participant
@@ -19,17 +20,6 @@ const transcriptSchema = z.strictObject({
   stability: z.number().optional(),
   languageCode: z.string().max(64).optional(),
 });
-
-/** The account holding a room named by SID, when the caller did not say which. */
-export function accountOfRoom(engine: Engine, room: string): string {
-  const account = engine.accounts().find((candidate) => candidate.rooms.has(room));
-  if (!account)
-    throw new TwilioError(
-      20404,
-      `Room ${room.slice(0, 64)} was not found (to name a room by its unique name, give AccountSid)`,
-    );
-  return account.sid;
-}
 
 export function supplyTranscript(
   engine: Engine,

@@ -1,5 +1,6 @@
 import type { Logger, TrackPriority } from '@roomlab/core';
-import { z } from 'zod';
+// zod's mini API: what signaling needs from the first connect, a small part of zod to load.
+import * as z from 'zod/mini';
 
 /**
  * A subscriber's video bandwidth profile, read from the `bandwidth_profile` of its `connect` or a later
@@ -20,19 +21,20 @@ export interface VideoBandwidthProfile {
 }
 
 const priority = z.enum(['low', 'standard', 'high']);
-const dimensions = z.object({ width: z.number().optional(), height: z.number().optional() });
+const dimensions = z.object({ width: z.optional(z.number()), height: z.optional(z.number()) });
+/** A field kept when it is right, dropped (undefined) when it is not. */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 /** Each field on its own: one the SDK (or anything else) got wrong is dropped, the others kept. */
 const wireVideo = z.object({
-  mode: z.enum(['grid', 'collaboration', 'presentation']).optional().catch(undefined),
-  max_subscription_bandwidth: z.number().nonnegative().optional().catch(undefined),
-  max_tracks: z.number().int().optional().catch(undefined),
-  active_speaker_priority: priority.optional().catch(undefined),
-  track_switch_off: z.enum(['disabled', 'detected', 'predicted']).optional().catch(undefined),
-  render_dimensions: z
-    .object({ low: dimensions.optional(), standard: dimensions.optional(), high: dimensions.optional() })
-    .optional()
-    .catch(undefined),
+  mode: lenient(z.enum(['grid', 'collaboration', 'presentation'])),
+  max_subscription_bandwidth: lenient(z.number().check(z.nonnegative())),
+  max_tracks: lenient(z.int()),
+  active_speaker_priority: lenient(priority),
+  track_switch_off: lenient(z.enum(['disabled', 'detected', 'predicted'])),
+  render_dimensions: lenient(
+    z.object({ low: z.optional(dimensions), standard: z.optional(dimensions), high: z.optional(dimensions) }),
+  ),
 });
 
 /**

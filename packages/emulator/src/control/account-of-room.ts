@@ -1,0 +1,12 @@
+import { type Engine, TwilioError } from '@roomlab/core';
+
+/** The account holding a room named by SID, when the caller did not say which. */
+export function accountOfRoom(engine: Engine, room: string): string {
+  const account = engine.accounts().find((candidate) => candidate.rooms.has(room));
+  if (!account)
+    throw new TwilioError(
+      20404,
+      `Room ${room.slice(0, 64)} was not found (to name a room by its unique name, give AccountSid)`,
+    );
+  return account.sid;
+}
