@@ -2,6 +2,7 @@
 // in a process of its own (sfu-load-server.mjs), four Chromium pages on the real twilio-video SDK, each
 // publishing its camera (640x480) and microphone in one group room and subscribed to the other three,
 // and the reference relay (sfu-load-relay.mjs). Prints one JSON line: what each window measured.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mintAccessToken } from '@roomlab/core';
@@ -22,12 +23,25 @@ const framesTimeoutMs = 60_000;
 // twilio-video is the emulator's dependency: served from there, the bench needs no copy of its own.
 const fromEmulator = createRequire(createRequire(import.meta.url).resolve('@roomlab/emulator/package.json'));
 
-/** The server process's CPU time and the wall time over `ms`, both in ms. */
+/**
+ * Datagrams the namespace's kernel dropped so far because a socket's receive buffer was full (its
+ * `Udp: RcvbufErrors` in /proc/net/snmp): what a process too slow to read loses.
+ */
+function udpDrops() {
+  const [names, values] = readFileSync('/proc/net/snmp', 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('Udp:'))
+    .map((line) => line.split(/\s+/));
+  return Number(values[names.indexOf('RcvbufErrors')]);
+}
+
+/** A process's CPU time, the wall time and the datagrams dropped over `ms` (times in ms). */
 async function cpuOver(pid, ms) {
   const cpu = cpuTimeMs(pid);
+  const drops = udpDrops();
   const start = performance.now();
   await sleep(ms);
-  return { cpuMs: cpuTimeMs(pid) - cpu, wallMs: performance.now() - start };
+  return { cpuMs: cpuTimeMs(pid) - cpu, wallMs: performance.now() - start, udpDrops: udpDrops() - drops };
 }
 
 /** Creates the group room through REST, as an app would. */
@@ -82,7 +96,7 @@ async function sfuWindow(pages, pid) {
   return { kind: 'sfu', ...cpu, before, after: await snapshot(pages) };
 }
 
-/** Packets per second and mean bytes per packet the SFU received in a window (what the pages sent). */
+/** Packets per second and mean RTP packet size (header and payload) the SFU received in a window (what the pages sent). */
 function receivedRate({ before, after, wallMs }) {
   let packets = 0;
   let bytes = 0;
@@ -90,7 +104,10 @@ function receivedRate({ before, after, wallMs }) {
     for (const stream of view.streams.filter((s) => s.type === 'outbound-rtp')) {
       const earlier = before[index].streams.find((s) => s.ssrc === stream.ssrc && s.type === stream.type);
       packets += stream.packetsSent - (earlier?.packetsSent ?? 0);
-      bytes += stream.bytesSent - (earlier?.bytesSent ?? 0);
+      bytes +=
+        stream.bytesSent +
+        stream.headerBytesSent -
+        (earlier ? earlier.bytesSent + earlier.headerBytesSent : 0);
     }
   }
   return { packetsPerSecond: (packets * 1000) / wallMs, bytes: Math.round(bytes / packets) };

@@ -6,6 +6,7 @@
 // node bench/sfu-load.mjs [--quick] [--seconds N] [--profile DIR] [--cli FILE]   (needs a built
 // emulator, Chromium, and root for the network namespace WebRTC runs in; --profile writes the server's
 // CPU profile to DIR; --cli measures another build's bin/roomlab.js, for a before/after comparison)
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumPath, runInNetworkNamespace } from '@roomlab/test-harness';
 import { machine, num, table } from './report.mjs';
@@ -18,6 +19,17 @@ const quick = process.argv.includes('--quick');
 const seconds = Number(argument('--seconds') ?? (quick ? 5 : 10));
 const rounds = quick ? 1 : 2;
 const profile = argument('--profile');
+const cli = argument('--cli');
+if (
+  !(seconds > 0) ||
+  (process.argv.includes('--profile') && !profile) ||
+  (process.argv.includes('--cli') && !existsSync(cli ?? ''))
+) {
+  console.error(
+    'usage: node bench/sfu-load.mjs [--quick] [--seconds N > 0] [--profile DIR] [--cli path/to/bin/roomlab.js]',
+  );
+  process.exit(2);
+}
 /** The issue's goal: the SFU takes at most this share of one core. */
 const goalPercent = 25;
 
@@ -27,6 +39,7 @@ const counted = [
   'bytesSent',
   'packetsReceived',
   'bytesReceived',
+  'headerBytesReceived',
   'packetsLost',
   'framesEncoded',
   'framesDecoded',
@@ -61,44 +74,51 @@ const sumOf = (windows, name) => windows.reduce((sum, window) => sum + window[na
 function cpuRows(result, streams) {
   const sfu = result.windows.filter((window) => window.kind === 'sfu');
   const relay = result.windows.filter((window) => window.kind === 'relay');
-  const sfuSeconds = sumOf(sfu, 'wallMs') / 1000;
-  const relaySeconds = sumOf(relay, 'wallMs') / 1000;
+  const seconds = (windows) => sumOf(windows, 'wallMs') / 1000;
+  const percent = (windows) => (100 * sumOf(windows, 'cpuMs')) / sumOf(windows, 'wallMs');
+  const perSecond = (count, windows) => num(count / seconds(windows));
+  const inbound = streams.filter((stream) => stream.type === 'inbound-rtp');
   const received = total(
-    streams.filter((s) => s.type === 'outbound-rtp'),
+    streams.filter((stream) => stream.type === 'outbound-rtp'),
     'packetsSent',
   );
-  const forwarded = total(
-    streams.filter((s) => s.type === 'inbound-rtp'),
-    'packetsReceived',
-  );
-  const forwardedBytes = total(
-    streams.filter((s) => s.type === 'inbound-rtp'),
-    'bytesReceived',
-  );
+  const forwarded = total(inbound, 'packetsReceived');
+  const forwardedBits = 8 * (total(inbound, 'bytesReceived') + total(inbound, 'headerBytesReceived'));
   const relayForwarded = sumOf(relay, 'forwarded');
-  const relayIn = relay.reduce((sum, window) => sum + window.rate.packetsPerSecond, 0) / relay.length;
+  const relayBytes = relay[0]?.rate.bytes ?? 0;
   const perPacket = (sumOf(sfu, 'cpuMs') * 1000) / forwarded;
   const relayPerPacket = (sumOf(relay, 'cpuMs') * 1000) / relayForwarded;
-  const percent = (windows) => (100 * sumOf(windows, 'cpuMs')) / sumOf(windows, 'wallMs');
-  const sfuPercent = percent(sfu);
+  const idle = result.idle;
   return [
-    ['roomlab server, idle (before anyone joins)', num(percent([result.idle]), 1), '0', '0', '', '', '', ''],
     [
-      'roomlab server: SFU, 4 participants',
-      num(sfuPercent, 1),
-      num(received / sfuSeconds),
-      num(forwarded / sfuSeconds),
-      num((forwardedBytes * 8) / sfuSeconds / 1e6, 2),
-      num(perPacket, 1),
-      `${num(perPacket / relayPerPacket, 1)}×`,
-      `≤ ${goalPercent}% ${sfuPercent <= goalPercent ? '✓' : '✗'}`,
+      'roomlab server, idle (before anyone joins)',
+      num(percent([idle]), 1),
+      '0',
+      '0',
+      '',
+      perSecond(idle.udpDrops, [idle]),
+      '',
+      '',
+      '',
     ],
     [
-      `reference: bare UDP relay, ${relay[0]?.rate.bytes ?? 0} B datagrams`,
+      'roomlab server: SFU, 4 participants',
+      num(percent(sfu), 1),
+      perSecond(received, sfu),
+      perSecond(forwarded, sfu),
+      num(forwardedBits / seconds(sfu) / 1e6, 2),
+      perSecond(sumOf(sfu, 'udpDrops'), sfu),
+      num(perPacket, 1),
+      `${num(perPacket / relayPerPacket, 1)}×`,
+      `≤ ${goalPercent}% ${percent(sfu) <= goalPercent ? '✓' : '✗'}`,
+    ],
+    [
+      `reference: bare UDP relay, ${relayBytes} B datagrams`,
       num(percent(relay), 1),
-      num(relayIn),
-      num(relayForwarded / relaySeconds),
-      num((relayForwarded * (relay[0]?.rate.bytes ?? 0) * 8) / relaySeconds / 1e6, 2),
+      num(relay.reduce((sum, window) => sum + window.rate.packetsPerSecond, 0) / relay.length),
+      perSecond(relayForwarded, relay),
+      num((relayForwarded * relayBytes * 8) / seconds(relay) / 1e6, 2),
+      perSecond(sumOf(relay, 'udpDrops'), relay),
       num(relayPerPacket, 1),
       '1.0×',
       '',
@@ -144,13 +164,13 @@ const result = await runInNetworkNamespace(new URL('./sfu-load-scenario.mjs', im
     ROOMLAB_SFU_LOAD_WARM_UP_MS: quick ? '2000' : '5000',
     ROOMLAB_SFU_LOAD_IDLE_MS: quick ? '1000' : '3000',
     ROOMLAB_SFU_LOAD_PROFILE: profile ? resolve(profile) : undefined,
-    ROOMLAB_SFU_LOAD_CLI: argument('--cli') ? resolve(argument('--cli')) : undefined,
+    ROOMLAB_SFU_LOAD_CLI: cli ? resolve(cli) : undefined,
   },
   timeoutMs: 180_000 + rounds * seconds * 2000,
 });
 if (result.error) {
   console.error(`the scenario failed: ${result.error}`);
-  process.exitCode = 1;
+  process.exit(1);
 }
 const streams = streamDeltas(result.windows.filter((window) => window.kind === 'sfu'));
 console.log(
@@ -166,6 +186,7 @@ table(
     'packets in/s',
     'forwarded/s',
     'Mbit/s out',
+    'kernel drops/s',
     'CPU µs per forwarded packet',
     'vs relay',
     'goal',
