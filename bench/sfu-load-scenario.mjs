@@ -155,6 +155,13 @@ try {
 } catch (error) {
   result.error = String(error?.stack ?? error);
 } finally {
-  for (const resource of resources.reverse()) await resource.close();
+  // Each is closed whatever the others do; a failure to close is reported, as the run's error.
+  for (const resource of resources.reverse()) {
+    try {
+      await resource.close();
+    } catch (error) {
+      result.error ??= `closing: ${error?.stack ?? error}`;
+    }
+  }
   console.log(JSON.stringify(result));
 }

@@ -176,7 +176,7 @@ const streams = streamDeltas(result.windows.filter((window) => window.kind === '
 console.log(
   `${result.participants} pages of real twilio-video in Chromium, one group room, each publishing a camera` +
     ` (${result.camera.width}x${result.camera.height}, ${result.camera.frameRate} fps asked) and a microphone,` +
-    ` subscribed to the others;\n   ${rounds} windows of ${seconds} s each for the server and for the relay,` +
+    ` subscribed to the others;\n   ${rounds} window${rounds > 1 ? 's' : ''} of ${seconds} s each for the server and for the relay,` +
     ' alternating. CPU: user + system time of the process, every thread, from /proc.\n',
 );
 table(
