@@ -26,6 +26,9 @@ export async function until(condition: () => boolean): Promise<void> {
   if (!condition()) throw new Error(`not so after 10 s: ${condition}`);
 }
 
+/** A VP8 payload descriptor (a partition's start), then the packet's sequence number. */
+export const payloadOf = (sequenceNumber: number) => [0x10, 0, sequenceNumber >> 8, sequenceNumber & 0xff];
+
 export async function loopbackClient(sfu: Sfu, sessionId: string) {
   const pc = new RTCPeerConnection(loopback);
   const camera = new MediaStreamTrack({ kind: 'video' });
@@ -67,11 +70,13 @@ export async function loopbackClient(sfu: Sfu, sessionId: string) {
   sfu.describe(sessionId, 'pc-1', { type: 'offer', revision: 1, sdp: pc.localDescription?.sdp });
   await until(() => pc.connectionState === 'connected');
   let sequenceNumber = 0;
-  /** Sends one RTP packet on its camera. */
+  /** Sends one RTP packet on its camera, its payload `payloadOf` its sequence number. */
   const send = () => {
     sequenceNumber++;
     const header = new RtpHeader({ sequenceNumber, timestamp: sequenceNumber * 3000, marker: true });
-    camera.writeRtp(new RtpPacket(header, Buffer.from([0x10, 0, 0, 0])));
+    camera.writeRtp(new RtpPacket(header, Buffer.from(payloadOf(sequenceNumber))));
   };
-  return { pc, sender, trackSid, send, keyframeRequests, received, detectedCodecs };
+  /** The sequence number of the last packet sent. */
+  const sent = () => sequenceNumber;
+  return { pc, sender, trackSid, send, sent, keyframeRequests, received, detectedCodecs };
 }

@@ -96,13 +96,15 @@ function forwardMedia(subscriber: Subscriber, publication: PublishedMediaTrack):
   // request (measured: bench/first-frame.mjs). Its own requests are passed on (see keyframes.ts).
   const keyframeWhenReady = keyframeOnFirstPacket(publication, lifetime);
   if (publication.kind === 'video') lifetime.own(onKeyframeRequest(sender, publication.keyframes.request));
-  // werift rewrites the packet it sends (SSRC, sequence, extensions, encryption) in place, and the
-  // same packet goes to every subscriber: give each its own copy.
+  // werift rewrites the header of the packet it sends (SSRC, payload type, sequence, extensions) in
+  // place, and the same packet goes to every subscriber and tap: give each its own header. The payload
+  // is shared: werift only reads it (encryption writes a new buffer). A header copy, not serialized
+  // bytes that werift would parse back, as this runs for every packet and every subscriber.
   let switchedOn = true;
   const forward = (rtp: RtpPacket) => {
     if (!switchedOn) return;
     keyframeWhenReady(senderReady(sender));
-    sender.sendRtp(rtp.serialize()).catch(failed);
+    sender.sendRtp(rtp.clone()).catch(failed);
   };
   publication.listeners.add(forward);
   lifetime.own(() => publication.listeners.delete(forward));

@@ -52,12 +52,17 @@ async function alicePublishes(
     sender.streamId = 'alice';
     sids.set(sender.trackId, trackSid('alice', kind));
   }
+  const received: Description[] = [];
   sfu.join(
     'alice',
-    client(videoCodecs, [], (id) => sids.get(id)),
+    client(videoCodecs, received, (id) => sids.get(id)),
   );
   await pc.setLocalDescription(await pc.createOffer());
   sfu.describe('alice', 'pc-1', { type: 'offer', revision: 1, sdp: pc.localDescription?.sdp });
+  // Her tracks are published a turn after the SFU applied her offer: once answered, and that turn
+  // has passed, bob's first offer carries them (on a busy machine it might not, otherwise).
+  await until(() => received.some((description) => description.type === 'answer'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return pc;
 }
 
