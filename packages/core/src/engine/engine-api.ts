@@ -15,6 +15,18 @@ import type { SidSource } from '../sid.js';
 import type { BandwidthProfileInput } from './bandwidth-profiles.js';
 import type { CompositionHookOptions, ListCompositionHooksFilter } from './composition-hooks.js';
 import type { DominantSpeakerSetting } from './dominant-speaker.js';
+import type {
+  AccountRef,
+  ApiKeyRef,
+  CompositionHookRef,
+  CompositionRef,
+  MediaSettingsRef,
+  ParticipantRef,
+  RecordingRef,
+  RoomRef,
+  TrackRef,
+  TranscriptionRef,
+} from './engine-refs.js';
 import type { EngineState } from './engine-state.js';
 import type { EngineEvent, EngineEventListener, Transcript } from './events.js';
 import type { MediaSettingsUpdate } from './media-settings.js';
@@ -27,7 +39,6 @@ import type {
   CompositionRecord,
   DetectedCodec,
   EdgeLocation,
-  MediaSettingsKind,
   MediaSettingsRecord,
   NetworkConditions,
   ParticipantRecord,
@@ -57,56 +68,18 @@ import type { SpokenText } from './transcripts.js';
  * `TrackRef`): objects, so IDs cannot be swapped unnoticed.
  */
 
-/** The account an operation acts in: every resource belongs to exactly one. */
-export interface AccountRef {
-  readonly accountSid: string;
-}
-
-/** A room: its RM SID, or the unique name of an in-progress room (as Twilio's `/Rooms/{RoomSid}`). */
-export interface RoomRef extends AccountRef {
-  readonly room: string;
-}
-
-/** A participant of a room: its PA SID, or the identity of a connected participant. */
-export interface ParticipantRef extends RoomRef {
-  readonly participant: string;
-}
-
-/** A track published by a participant: its MT SID. */
-export interface TrackRef extends ParticipantRef {
-  readonly track: string;
-}
-
-/** A recording: its RT SID; with `room`, one of that room's recordings only. */
-export interface RecordingRef extends AccountRef {
-  readonly recording: string;
-  readonly room?: string;
-}
-
-/** A composition: its CJ SID. */
-export interface CompositionRef extends AccountRef {
-  readonly composition: string;
-}
-
-/** An API key of an account: its SK SID. */
-export interface ApiKeyRef extends AccountRef {
-  readonly keySid: string;
-}
-
-/** One of an account's two settings resources: RecordingSettings or CompositionSettings. */
-export interface MediaSettingsRef extends AccountRef {
-  readonly settings: MediaSettingsKind;
-}
-
-/** A composition hook of an account: its HK SID. */
-export interface CompositionHookRef extends AccountRef {
-  readonly hookSid: string;
-}
-
-/** A room's Transcriptions resource: its TTID. */
-export interface TranscriptionRef extends RoomRef {
-  readonly ttid: string;
-}
+export type {
+  AccountRef,
+  ApiKeyRef,
+  CompositionHookRef,
+  CompositionRef,
+  MediaSettingsRef,
+  ParticipantRef,
+  RecordingRef,
+  RoomRef,
+  TrackRef,
+  TranscriptionRef,
+} from './engine-refs.js';
 
 export interface EngineOptions {
   clock?: Clock;
