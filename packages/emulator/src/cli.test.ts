@@ -141,8 +141,8 @@ describe('the roomlab CLI', () => {
   it.each([
     [['start', '--port', 'eighty'], /--port must be a whole number/],
     [['start', '--port', '70000'], /--port must be a whole number/],
-    [['start', '--colour'], /Unknown option '--colour'/],
-    [['serve'], /unknown command "serve"/],
+    [['start', '--colour'], /unknown option '--colour'/],
+    [['serve'], /unknown command 'serve'/],
     [['start', '--config', '/nonexistent/roomlab.json'], /cannot read config file/],
     [['start', '--keep-completed-rooms', 'many'], /--keep-completed-rooms must be a whole number/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
@@ -163,7 +163,11 @@ describe('the roomlab CLI', () => {
   it('prints help and version', async () => {
     const help = run(['--help']);
     expect(await help.exited).toBe(0);
-    expect(help.output().stdout).toMatch(/Usage: roomlab start \[--port N\] \[--host H\]/);
+    expect(help.output().stdout).toMatch(/^\s+start \[options\]\s+start the Twilio Video emulator/m);
+    const startHelp = run(['start', '--help']);
+    expect(await startHelp.exited).toBe(0);
+    expect(startHelp.output().stdout).toMatch(/Usage: roomlab start \[--port N\] \[--host H\]/);
+    expect(startHelp.output().stdout).toMatch(/--keep-completed-rooms <N>/);
     const version = run(['--version']);
     expect(await version.exited).toBe(0);
     expect(version.output().stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
