@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { addApiCommands } from './cli/api/api-topics.js';
 import { type CommandResult, UsageError } from './cli/command-result.js';
 import { addStartCommand } from './cli/start-command.js';
 import { version } from './version.js';
@@ -38,6 +39,9 @@ export async function main(argv: string[]): Promise<number> {
     pending = result;
   });
   try {
+    await addApiCommands(program, argv, (result) => {
+      pending = result;
+    });
     await program.parseAsync(withDefaultCommand(argv), { from: 'user' });
     return pending ? report(await pending) : 0;
   } catch (error) {
