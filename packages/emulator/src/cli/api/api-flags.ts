@@ -23,8 +23,10 @@ function placeholder(operation: ApiOperation, parameter: ApiParameter): string {
   return schema?.type === 'array' ? `<${shown}...>` : `<${shown}>`;
 }
 
-function described(parameter: ApiParameter): string {
-  return (parameter.description ?? '').replace(/\s+/g, ' ').trim();
+/** The parameter's description, else its type's (an enum's, behind a `$ref`). */
+function described(operation: ApiOperation, parameter: ApiParameter): string {
+  const text = parameter.description ?? resolvedSchema(operation.spec, parameter.schema)?.description ?? '';
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The flag (or, for a boolean, the `--x`/`--no-x` pair) of one parameter. */
@@ -33,11 +35,11 @@ export function parameterOptions(operation: ApiOperation, parameter: ApiParamete
   const type = resolvedSchema(operation.spec, parameter.schema)?.type;
   if (type === 'boolean')
     return [
-      new Option(`--${name}`, described(parameter)).makeOptionMandatory(isRequired(operation, parameter)),
+      new Option(`--${name}`, described(operation, parameter)).makeOptionMandatory(isRequired(operation, parameter)),
       new Option(`--no-${name}`, `sets ${name} to false`),
     ];
   return [
-    new Option(`--${name} ${placeholder(operation, parameter)}`, described(parameter)).makeOptionMandatory(
+    new Option(`--${name} ${placeholder(operation, parameter)}`, described(operation, parameter)).makeOptionMandatory(
       isRequired(operation, parameter),
     ),
   ];
