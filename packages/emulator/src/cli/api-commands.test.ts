@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli.js';
 import { type RunningServer, startServer } from '../server.js';
+import { runCli, stopCliRuns } from '../test-support/run-cli.js';
 import { flagName, isRequired } from './api/api-flags.js';
 import { type ApiOperation, apiOperations } from './api/api-operations.js';
 import { apiSpecs } from './api/api-spec.generated.js';
@@ -107,6 +108,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  stopCliRuns();
   await running.close();
 });
 
@@ -508,5 +510,13 @@ describe('help', () => {
       /--properties <properties> +The properties .*\(default: "sid,uniqueName,status"\)/,
     );
     expect(stdout).toMatch(/-o, --cli-output-format <format>/);
+  });
+});
+
+describe('the built CLI', () => {
+  it('loads the api commands from its bundle on first need', async () => {
+    const cli = runCli(['api:video:v1:rooms', '--help']);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output().stdout).toMatch(/^ {2}api:video:v1:rooms:create +create a Rooms resource$/m);
   });
 });

@@ -35,12 +35,15 @@ export function parameterOptions(operation: ApiOperation, parameter: ApiParamete
   const type = resolvedSchema(operation.spec, parameter.schema)?.type;
   if (type === 'boolean')
     return [
-      new Option(`--${name}`, described(operation, parameter)).makeOptionMandatory(isRequired(operation, parameter)),
+      new Option(`--${name}`, described(operation, parameter)).makeOptionMandatory(
+        isRequired(operation, parameter),
+      ),
       new Option(`--no-${name}`, `sets ${name} to false`),
     ];
   return [
-    new Option(`--${name} ${placeholder(operation, parameter)}`, described(operation, parameter)).makeOptionMandatory(
-      isRequired(operation, parameter),
-    ),
+    new Option(
+      `--${name} ${placeholder(operation, parameter)}`,
+      described(operation, parameter),
+    ).makeOptionMandatory(isRequired(operation, parameter)),
   ];
 }
