@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { type CommandResult, UsageError } from './cli/command-result.js';
+import { addControlCommands } from './cli/control-commands.js';
 import { addStartCommand } from './cli/start-command.js';
 import { version } from './version.js';
 
@@ -16,6 +17,7 @@ function cliProgram(finish: (result: Promise<CommandResult>) => void): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'roomlab: ')) });
   addStartCommand(program, finish);
+  addControlCommands(program, finish);
   return program;
 }
 

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+
+/** Ends a command's help with how it is used: one `$ roomlab ...` line per example. */
+export function withExamples(command: Command, ...examples: string[]): Command {
+  return command.addHelpText(
+    'after',
+    `\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((line) => `  $ ${line}`).join('\n')}`,
+  );
+}
+
+/**
+ * A command that does something itself and also has subcommands (`clock`, `clock advance`): commander
+ * would take a misspelt subcommand for an extra argument, so it is refused here as the unknown command it is.
+ */
+export function refuseUnknownSubcommand(command: Command): void {
+  const [unknown] = command.args;
+  if (unknown === undefined) return;
+  const known = command.commands.map((each) => each.name()).join(', ');
+  command.error(`error: unknown command '${unknown.slice(0, 64)}' (${command.name()} has ${known})`, {
+    code: 'commander.unknownCommand',
+  });
+}
