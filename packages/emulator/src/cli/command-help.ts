@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withTargetOption } from './target.js';
 
 /** Ends a command's help with how it is used: one `$ roomlab ...` line per example. */
 export function withExamples(command: Command, ...examples: string[]): Command {
@@ -19,4 +20,29 @@ export function refuseUnknownSubcommand(command: Command): void {
   command.error(`error: unknown command '${unknown.slice(0, 64)}' (${command.name()} has ${known})`, {
     code: 'commander.unknownCommand',
   });
+}
+
+export interface CommandHelp {
+  /** One line, for the list of commands. */
+  summary: string;
+  /** What it does, and the control route it calls. */
+  description: string;
+  /** Whole command lines, e.g. `roomlab clock advance 5m`. */
+  examples: string[];
+}
+
+/**
+ * A command of roomlab's own (over the control API): its help, its arguments and flags (added by
+ * `declare`), then `--url` and the examples every one of them has.
+ */
+export function controlCommand(
+  parent: Command,
+  name: string,
+  help: CommandHelp,
+  declare: (command: Command) => unknown = () => undefined,
+): Command {
+  const command = parent.command(name).summary(help.summary).description(help.description);
+  declare(command);
+  withTargetOption(command);
+  return withExamples(command, ...help.examples);
 }

@@ -1,12 +1,12 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Fault } from '../control/faults.js';
-import { refuseUnknownSubcommand, withExamples } from './command-help.js';
+import { controlCommand, refuseUnknownSubcommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { describeFault, faultColumns } from './fault-lines.js';
 import { numberArgument } from './number-argument.js';
 import { formatList, type OutputFormat, withOutputOption } from './output-format.js';
-import { targetUrl, withTargetOption } from './target.js';
+import { targetUrl } from './target.js';
 
 type Finish = (result: Promise<CommandResult>) => void;
 
@@ -83,28 +83,28 @@ async function removeFaults(id: string | undefined, options: TargetOptions): Pro
   return succeeded;
 }
 
-function addFaultsAdd(faults: Command, finish: Finish): void {
-  const add = faults
-    .command('add')
-    .summary('inject a fault: a Twilio error or latency on requests, a dropped or delayed callback, ...')
-    .description(
-      'Injects a fault (POST /_roomlab/faults): give its fields as flags, or the whole JSON with --json. ' +
-        'The emulator checks it and answers its ID.',
-    );
+function declareAddFlags(add: Command): void {
   for (const flag of fieldFlags) add.addOption(flag);
   add.addOption(
     new Option('--json <JSON>', 'the fault as POST /_roomlab/faults takes it')
       .argParser(jsonObject)
       .conflicts(fieldNames),
   );
-  withTargetOption(add);
-  withExamples(
-    add,
-    'roomlab faults add --path /v1/Rooms --error-code 20429 --retry-after-seconds 1 --times 2',
-    'roomlab faults add --kind webhook --action drop --event room-ended',
-    'roomlab faults add --json \'{"method":"POST","errorCode":20500,"rate":0.1}\'',
-  );
-  add.action((_options: AddOptions, command: Command) => {
+}
+
+function addFaultsAdd(faults: Command, finish: Finish): void {
+  const help = {
+    summary: 'inject a fault: a Twilio error or latency on requests, a dropped or delayed callback, ...',
+    description:
+      'Injects a fault (POST /_roomlab/faults): give its fields as flags, or the whole JSON with --json. ' +
+      'The emulator checks it and answers its ID.',
+    examples: [
+      'roomlab faults add --path /v1/Rooms --error-code 20429 --retry-after-seconds 1 --times 2',
+      'roomlab faults add --kind webhook --action drop --event room-ended',
+      'roomlab faults add --json \'{"method":"POST","errorCode":20500,"rate":0.1}\'',
+    ],
+  };
+  controlCommand(faults, 'add', help, declareAddFlags).action((_options: AddOptions, command: Command) => {
     const options = command.optsWithGlobals<AddOptions>();
     if (options.json === undefined && !fieldNames.some((name) => name in command.opts()))
       command.error('error: describe the fault with flags (see --help) or --json');
@@ -114,39 +114,35 @@ function addFaultsAdd(faults: Command, finish: Finish): void {
 
 /** `roomlab faults [add|remove|clear]`: the control API's fault injection (a roomlab command). */
 export function addFaultsCommand(program: Command, finish: Finish): void {
-  const faults = program
-    .command('faults')
-    .summary('list the active faults; add, remove or clear them')
-    .description('Lists the faults injected into the running emulator (GET /_roomlab/faults).')
-    .allowExcessArguments(true);
-  withOutputOption(faults);
-  withTargetOption(faults);
-  withExamples(faults, 'roomlab faults', 'roomlab faults -o json');
-  faults.action((options: TargetOptions & { output: OutputFormat }, command: Command) => {
-    refuseUnknownSubcommand(command);
-    finish(listFaults(options));
-  });
-
+  const help = {
+    summary: 'list the active faults; add, remove or clear them',
+    description: 'Lists the faults injected into the running emulator (GET /_roomlab/faults).',
+    examples: ['roomlab faults', 'roomlab faults -o json'],
+  };
+  const faults = controlCommand(program, 'faults', help, withOutputOption)
+    .allowExcessArguments(true)
+    .action((options: TargetOptions & { output: OutputFormat }, command: Command) => {
+      refuseUnknownSubcommand(command);
+      finish(listFaults(options));
+    });
   addFaultsAdd(faults, finish);
-
-  const remove = faults
-    .command('remove')
-    .argument('<ID>', "the fault's ID, e.g. FT0001")
-    .summary('remove one fault')
-    .description('Removes one fault (DELETE /_roomlab/faults/ID).');
-  withTargetOption(remove);
-  withExamples(remove, 'roomlab faults remove FT0001');
-  remove.action((id: string, _options: TargetOptions, command: Command) =>
+  // `--url` may come before the subcommand or after it: either is the target.
+  const remove = {
+    summary: 'remove one fault',
+    description: 'Removes one fault (DELETE /_roomlab/faults/ID).',
+    examples: ['roomlab faults remove FT0001'],
+  };
+  controlCommand(faults, 'remove', remove, (command) =>
+    command.argument('<ID>', "the fault's ID, e.g. FT0001"),
+  ).action((id: string, _options: TargetOptions, command: Command) =>
     finish(removeFaults(id, command.optsWithGlobals())),
   );
-
-  const clear = faults
-    .command('clear')
-    .summary('remove every fault')
-    .description('Removes every fault (DELETE /_roomlab/faults).');
-  withTargetOption(clear);
-  withExamples(clear, 'roomlab faults clear');
-  clear.action((_options: TargetOptions, command: Command) =>
+  const clear = {
+    summary: 'remove every fault',
+    description: 'Removes every fault (DELETE /_roomlab/faults).',
+    examples: ['roomlab faults clear'],
+  };
+  controlCommand(faults, 'clear', clear).action((_options: TargetOptions, command: Command) =>
     finish(removeFaults(undefined, command.optsWithGlobals())),
   );
 }

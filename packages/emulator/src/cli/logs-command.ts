@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { LoggedRequest } from '../control/request-log.js';
 import type { Delivery } from '../webhooks/status-callback-delivery.js';
 import { painter, wantsColor } from './colors.js';
-import { withExamples } from './command-help.js';
+import { controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { type ControlClient, controlClient } from './control-client.js';
 import { followUntilInterrupted } from './follow-loop.js';
@@ -14,7 +14,7 @@ import {
   type LogEntry,
   requestEntry,
 } from './log-entries.js';
-import { targetUrl, withTargetOption } from './target.js';
+import { targetUrl } from './target.js';
 
 interface LogsOptions {
   follow?: boolean;
@@ -86,20 +86,20 @@ async function showLogs(options: LogsOptions): Promise<CommandResult> {
 
 /** `roomlab logs`: the request log and status-callback deliveries, merged in time order (a roomlab command). */
 export function addLogsCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
-  const command = program
-    .command('logs')
-    .summary('print the request log and status-callback deliveries, in time order')
-    .description(
+  const help = {
+    summary: 'print the request log and status-callback deliveries, in time order',
+    description:
       'Prints the requests the emulator answered (method, path, status, Twilio error code, duration) and its ' +
-        'status-callback deliveries (event, URL, state, attempts), merged in time order; coloured on a ' +
-        'terminal (NO_COLOR turns it off, FORCE_COLOR on). With --follow it keeps printing new requests and ' +
-        "each delivery's new states until Ctrl-C.",
-    )
-    .option('-f, --follow', 'keep printing new entries until Ctrl-C')
-    .option('--requests', 'only the request log')
-    .option('--callbacks', 'only the status-callback deliveries')
-    .option('--limit <N>', 'print at most the newest N entries at first', wholeNumberOfOne, 50);
-  withTargetOption(command);
-  withExamples(command, 'roomlab logs --follow', 'roomlab logs --callbacks --limit 10');
-  command.action((options: LogsOptions) => finish(showLogs(options)));
+      'status-callback deliveries (event, URL, state, attempts), merged in time order; coloured on a ' +
+      'terminal (NO_COLOR turns it off, FORCE_COLOR on). With --follow it keeps printing new requests and ' +
+      "each delivery's new states until Ctrl-C.",
+    examples: ['roomlab logs --follow', 'roomlab logs --callbacks --limit 10'],
+  };
+  controlCommand(program, 'logs', help, (command) =>
+    command
+      .option('-f, --follow', 'keep printing new entries until Ctrl-C')
+      .option('--requests', 'only the request log')
+      .option('--callbacks', 'only the status-callback deliveries')
+      .option('--limit <N>', 'print at most the newest N entries at first', wholeNumberOfOne, 50),
+  ).action((options: LogsOptions) => finish(showLogs(options)));
 }

@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
 import type { NetworkSettings, NetworkState } from '../control/network.js';
-import { withExamples } from './command-help.js';
+import { controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { numberArgument } from './number-argument.js';
-import { targetUrl, withTargetOption } from './target.js';
+import { targetUrl } from './target.js';
 
 interface NetworkOptions {
   level?: number;
@@ -46,17 +46,9 @@ async function network(participantSid: string, options: NetworkOptions): Promise
 
 const settingFlags = ['level', 'packetLossPercent', 'latencyMs', 'jitterMs', 'bandwidthKbps'];
 
-/** `roomlab network PA... --level 2`: forces a participant's network (a roomlab command). */
-export function addNetworkCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
-  const command = program
-    .command('network')
+function declareNetworkFlags(command: Command): void {
+  command
     .argument('<PA...>', "the connected participant's SID")
-    .summary("force a participant's network quality level, or impair its media path")
-    .description(
-      "Forces a connected participant's network quality level (1 to 5, as it and its room see it) and/or " +
-        'impairs its media path both ways (POST /_roomlab/network; see docs/network.md). What is not given ' +
-        'stays as it was; --clear removes both.',
-    )
     .option('--level <N>', 'the network quality level to force, 1 to 5', numberArgument)
     .option('--packet-loss-percent <N>', 'share of packets lost, 0 to 100', numberArgument)
     .option('--latency-ms <N>', 'added one-way delay', numberArgument)
@@ -65,13 +57,25 @@ export function addNetworkCommand(program: Command, finish: (result: Promise<Com
     .addOption(
       new Option('--clear', 'stop forcing the level and clear the impairment').conflicts(settingFlags),
     );
-  withTargetOption(command);
-  withExamples(command, 'roomlab network PAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --level 2');
-  command.action((participantSid: string, options: NetworkOptions, self: Command) => {
-    if (!options.clear && !settingFlags.some((flag) => flag in options))
-      self.error(
-        'error: give --level and/or an impairment (--packet-loss-percent, --latency-ms, --jitter-ms, --bandwidth-kbps), or --clear',
-      );
-    finish(network(participantSid, options));
-  });
+}
+
+/** `roomlab network PA... --level 2`: forces a participant's network (a roomlab command). */
+export function addNetworkCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
+  const help = {
+    summary: "force a participant's network quality level, or impair its media path",
+    description:
+      "Forces a connected participant's network quality level (1 to 5, as it and its room see it) and/or " +
+      'impairs its media path both ways (POST /_roomlab/network; see docs/network.md). What is not given ' +
+      'stays as it was; --clear removes both.',
+    examples: ['roomlab network PAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --level 2'],
+  };
+  controlCommand(program, 'network', help, declareNetworkFlags).action(
+    (participantSid: string, options: NetworkOptions, self: Command) => {
+      if (!options.clear && !settingFlags.some((flag) => flag in options))
+        self.error(
+          'error: give --level and/or an impairment (--packet-loss-percent, --latency-ms, --jitter-ms, --bandwidth-kbps), or --clear',
+        );
+      finish(network(participantSid, options));
+    },
+  );
 }

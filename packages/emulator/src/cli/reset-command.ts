@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { withExamples } from './command-help.js';
+import { controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
-import { targetUrl, withTargetOption } from './target.js';
+import { targetUrl } from './target.js';
 
 interface ResetOptions {
   accountSid?: string;
@@ -22,15 +22,14 @@ async function reset(options: ResetOptions): Promise<CommandResult> {
 
 /** `roomlab reset`: back to the reset point, all accounts or one (a roomlab command). */
 export function addResetCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
-  const command = program
-    .command('reset')
-    .summary('put the emulator back to its reset point (start-up, or the state file it restored)')
-    .description(
+  const help = {
+    summary: 'put the emulator back to its reset point (start-up, or the state file it restored)',
+    description:
       'Puts every account (or one) back as it was at start-up, or as the state file restored it ' +
-        '(POST /_roomlab/reset). Resetting everything also clears the request log, status callbacks and faults.',
-    )
-    .option('--account-sid <AC...>', 'only this account');
-  withTargetOption(command);
-  withExamples(command, 'roomlab reset', 'roomlab reset --account-sid ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
-  command.action((options: ResetOptions) => finish(reset(options)));
+      '(POST /_roomlab/reset). Resetting everything also clears the request log, status callbacks and faults.',
+    examples: ['roomlab reset', 'roomlab reset --account-sid ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+  };
+  controlCommand(program, 'reset', help, (command) =>
+    command.option('--account-sid <AC...>', 'only this account'),
+  ).action((options: ResetOptions) => finish(reset(options)));
 }

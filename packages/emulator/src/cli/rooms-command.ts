@@ -1,11 +1,11 @@
 import type { EngineState, RoomState } from '@roomlab/core';
 import { type Command, Option } from 'commander';
-import { withExamples } from './command-help.js';
+import { controlCommand } from './command-help.js';
 import type { CommandResult } from './command-result.js';
 import { succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { type Column, formatList, type OutputFormat, withOutputOption } from './output-format.js';
-import { targetUrl, withTargetOption } from './target.js';
+import { targetUrl } from './target.js';
 
 interface RoomsOptions {
   accountSid?: string;
@@ -84,22 +84,23 @@ async function listRooms(options: RoomsOptions): Promise<CommandResult> {
 
 /** `roomlab rooms`: every account's rooms, their participants and published tracks (a roomlab command). */
 export function addRoomsCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
-  const command = program
-    .command('rooms')
-    .summary('list the rooms of every account, with their participants and tracks')
-    .description(
+  const help = {
+    summary: 'list the rooms of every account, with their participants and tracks',
+    description:
       "Lists the rooms of every account (or one), each with its participants and their published tracks, from the running emulator's state (GET /_roomlab/state).",
-    )
-    .option('--account-sid <AC...>', 'only this account')
-    .addOption(
-      new Option('--status <status>', 'only rooms in this status').choices([
-        'in-progress',
-        'completed',
-        'failed',
-      ]),
-    );
-  withOutputOption(command);
-  withTargetOption(command);
-  withExamples(command, 'roomlab rooms --status in-progress', 'roomlab rooms -o json');
-  command.action((options: RoomsOptions) => finish(listRooms(options)));
+    examples: ['roomlab rooms --status in-progress', 'roomlab rooms -o json'],
+  };
+  controlCommand(program, 'rooms', help, (command) =>
+    withOutputOption(
+      command
+        .option('--account-sid <AC...>', 'only this account')
+        .addOption(
+          new Option('--status <status>', 'only rooms in this status').choices([
+            'in-progress',
+            'completed',
+            'failed',
+          ]),
+        ),
+    ),
+  ).action((options: RoomsOptions) => finish(listRooms(options)));
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { SeedResult } from '../control/seed.js';
-import { withExamples } from './command-help.js';
+import { controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
-import { targetUrl, withTargetOption } from './target.js';
+import { targetUrl } from './target.js';
 
 async function fixtureIn(file: string): Promise<unknown> {
   let text: string;
@@ -51,15 +51,17 @@ async function seed(file: string, options: { url?: string }): Promise<CommandRes
 
 /** `roomlab seed FILE`: POSTs a fixture to `/_roomlab/seed` (a roomlab command). */
 export function addSeedCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
-  const command = program
-    .command('seed')
-    .argument('<FILE>', 'a JSON fixture: {"accounts":[{"rooms":[{"uniqueName":...,"participants":[...]}]}]}')
-    .summary('add the accounts, rooms and participants of a JSON fixture')
-    .description(
+  const help = {
+    summary: 'add the accounts, rooms and participants of a JSON fixture',
+    description:
       'Seeds the running emulator with a JSON fixture (POST /_roomlab/seed; its shape is in the emulator ' +
-        'README), all or nothing, and prints the SIDs of what it made.',
-    );
-  withTargetOption(command);
-  withExamples(command, 'roomlab seed fixtures/standup.json');
-  command.action((file: string, options: { url?: string }) => finish(seed(file, options)));
+      'README), all or nothing, and prints the SIDs of what it made.',
+    examples: ['roomlab seed fixtures/standup.json'],
+  };
+  controlCommand(program, 'seed', help, (command) =>
+    command.argument(
+      '<FILE>',
+      'a JSON fixture: {"accounts":[{"rooms":[{"uniqueName":...,"participants":[...]}]}]}',
+    ),
+  ).action((file: string, options: { url?: string }) => finish(seed(file, options)));
 }
