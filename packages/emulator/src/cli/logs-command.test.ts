@@ -114,7 +114,7 @@ describe('roomlab logs', () => {
     await until(() => printed().includes('delivered'), 'the entries made before it started');
     expect(printed().trimEnd().split('\n')).toHaveLength(2);
 
-    delayMs = 1500; // the receiver answers slowly, so the delivery is seen pending, then delivered
+    delayMs = 2500; // the receiver answers slowly, so the delivery is seen pending, then delivered
     expect((await createRoom('after')).status).toBe(201);
     await until(
       () =>
