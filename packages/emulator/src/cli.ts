@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { addApiCommands } from './cli/api/api-topics.js';
 import { type CommandResult, UsageError } from './cli/command-result.js';
+import { addControlCommands } from './cli/control-commands.js';
 import { addStartCommand } from './cli/start-command.js';
 import { version } from './version.js';
 
@@ -17,6 +18,7 @@ function cliProgram(finish: (result: Promise<CommandResult>) => void): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'roomlab: ')) });
   addStartCommand(program, finish);
+  addControlCommands(program, finish);
   return program;
 }
 

@@ -13,11 +13,11 @@ export function stopCliRuns(): void {
 }
 
 /**
- * Starts `roomlab` with `args`. Its default state directory (where the proxy's CA is kept) is a new
- * temporary one, so tests never write into the user's home.
+ * Starts `roomlab` with `args` (and `extraEnv` over the test's environment). Its default state
+ * directory (where the proxy's CA is kept) is a new temporary one, so tests never write into the user's home.
  */
-export function runCli(args: string[]) {
-  const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'roomlab-state-')) };
+export function runCli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'roomlab-state-')), ...extraEnv };
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   running.push(child);
   let stdout = '';
@@ -56,4 +56,12 @@ export function runCli(args: string[]) {
     };
   };
   return { child, exited, output, ready, routing };
+}
+
+/** Runs `roomlab` with `args` to its end: its exit code and what it printed. */
+export async function cliRun(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const cli = runCli(args, extraEnv);
+  // 'close' comes once its output is all read, which 'exit' does not wait for.
+  const code = await new Promise<number | null>((resolve) => cli.child.on('close', resolve));
+  return { code, ...cli.output() };
 }
