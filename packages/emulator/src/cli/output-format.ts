@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { columnLines, tsvLine } from './text-table.js';
 
 /** The twilio CLI's output formats: `columns` (the default, for people), `json` and `tsv` (for scripts). */
 export const outputFormats = ['columns', 'json', 'tsv'] as const;
@@ -18,9 +19,6 @@ export interface Column<Row> {
   value(row: Row): string;
 }
 
-/** One line of tab-separated values: a tab or line break inside a value would split it, so it is a space. */
-const tsvLine = (cells: string[]) => cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t');
-
 /** Columns padded to their widest cell, two spaces apart (`columns`), or tab-separated (`tsv`). */
 export function formatTable<Row>(
   columns: Column<Row>[],
@@ -32,14 +30,9 @@ export function formatTable<Row>(
     ...rows.map((row) => columns.map((c) => c.value(row))),
   ];
   if (format === 'tsv') return `${cells.map(tsvLine).join('\n')}\n`;
-  const widths = columns.map((_, index) => Math.max(...cells.map((line) => line[index]?.length ?? 0)));
-  const lines = cells.map((line) =>
-    line
-      .map((cell, index) => cell.padEnd(widths[index] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
-  return `${lines.join('\n')}\n`;
+  return `${columnLines(cells)
+    .map((line) => line.trimEnd())
+    .join('\n')}\n`;
 }
 
 /** What a list command prints: its JSON, or its table. */

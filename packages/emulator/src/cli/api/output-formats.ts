@@ -1,3 +1,5 @@
+import { painter, wantsColor } from '../colors.js';
+import { columnLines, tsvLine } from '../text-table.js';
 import type { CliLogger } from './cli-logger.js';
 
 // The twilio CLI's output formats (`-o`): `columns` (a table of the chosen properties), `tsv` (the same,
@@ -44,12 +46,7 @@ function heading(property: string): string {
     .split(' ')
     .map((word) => (upper.has(word) ? word.toUpperCase() : word))
     .join(' ');
-  return process.stdout.isTTY && !process.env.NO_COLOR ? `\u001b[1m${words}\u001b[22m` : words;
-}
-
-function visibleLength(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape of a bold heading takes no room
-  return text.replace(/\u001b\[\d+m/g, '').length;
+  return painter(wantsColor(process.stdout))('bold', words);
 }
 
 /** Columns two spaces apart, each as wide as its widest cell (padded, as the twilio CLI's columnify pads). */
@@ -57,18 +54,13 @@ function columns(rows: Row[], showHeaders: boolean): string {
   const keys = Object.keys(rows[0] ?? {});
   const cells = rows.map((row) => keys.map((key) => (row[key] == null ? '' : String(row[key]))));
   const table = showHeaders ? [keys.map(heading), ...cells] : cells;
-  const widths = keys.map((_, column) => Math.max(...table.map((line) => visibleLength(line[column] ?? ''))));
-  return table
-    .map((line) =>
-      line.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - visibleLength(cell))).join('  '),
-    )
-    .join('\n');
+  return columnLines(table).join('\n');
 }
 
 function tsv(rows: Row[], showHeaders: boolean): string {
   const keys = Object.keys(rows[0] ?? {});
-  const lines = rows.map((row) => keys.map((key) => (row[key] == null ? '' : String(row[key]))).join('\t'));
-  return (showHeaders ? [keys.join('\t'), ...lines] : lines).join('\n');
+  const lines = rows.map((row) => tsvLine(keys.map((key) => (row[key] == null ? '' : String(row[key])))));
+  return (showHeaders ? [tsvLine(keys), ...lines] : lines).join('\n');
 }
 
 export interface OutputOptions {
