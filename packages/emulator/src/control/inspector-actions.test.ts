@@ -49,6 +49,15 @@ async function roomOfTwo(session: ReturnType<typeof start>, statusCallback = 'ht
   return { room, alice, bob };
 }
 
+/** POSTs `path` beside a room of two: Twilio's error `code` with `status`, and the state as it was. */
+async function refusedWithNoChange(path: string, status: number, code: number) {
+  const session = start();
+  await roomOfTwo(session);
+  const before = await session.state();
+  expect(await session.control('POST', path)).toMatchObject({ status, body: { code } });
+  expect(await session.state()).toEqual(before);
+}
+
 describe('POST /_roomlab/rooms/complete', () => {
   it('ends a room as REST Status=completed does: the same answer and the same status callbacks', async () => {
     const byRest = start();
@@ -90,16 +99,9 @@ describe('POST /_roomlab/rooms/complete', () => {
     ['no RoomSid', '', 400, 20001],
     ['an unknown room', `?RoomSid=${absentRoom}`, 404, 20404],
     ['a unique name without AccountSid', '?RoomSid=standup', 404, 20404],
-  ] as const)('answers %s with Twilio’s error and changes nothing', async (_case, query, status, code) => {
-    const session = start();
-    await roomOfTwo(session);
-    const before = await session.state();
-    expect(await session.control('POST', `/rooms/complete${query}`)).toMatchObject({
-      status,
-      body: { code },
-    });
-    expect(await session.state()).toEqual(before);
-  });
+  ] as const)('answers %s with Twilio’s error and changes nothing', (_case, query, status, code) =>
+    refusedWithNoChange(`/rooms/complete${query}`, status, code),
+  );
 
   it('answers 53118 for a room that has already ended, as REST does', async () => {
     const session = start();
@@ -152,16 +154,9 @@ describe('POST /_roomlab/participants/disconnect', () => {
   it.each([
     ['no ParticipantSid', '', 400, 20001],
     ['an unknown participant', `?ParticipantSid=${absentParticipant}`, 404, 20404],
-  ] as const)('answers %s with Twilio’s error and changes nothing', async (_case, query, status, code) => {
-    const session = start();
-    await roomOfTwo(session);
-    const before = await session.state();
-    expect(await session.control('POST', `/participants/disconnect${query}`)).toMatchObject({
-      status,
-      body: { code },
-    });
-    expect(await session.state()).toEqual(before);
-  });
+  ] as const)('answers %s with Twilio’s error and changes nothing', (_case, query, status, code) =>
+    refusedWithNoChange(`/participants/disconnect${query}`, status, code),
+  );
 });
 
 describe('POST /_roomlab/status-callbacks/redeliver?Id=', () => {

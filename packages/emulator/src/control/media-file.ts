@@ -10,21 +10,16 @@ export interface MediaFile extends StoredMedia {
 
 /** The recording (RT) or composition (CJ) with this SID, in whichever account it is. */
 function mediaNamed(engine: Engine, sid: string) {
+  const named = (accountSid: string, kind: MediaTarget['kind'], status: string, extension: string) => ({
+    target: { accountSid, kind, sid } satisfies MediaTarget,
+    status,
+    fileName: `${sid}.${extension}`,
+  });
   for (const account of engine.accounts()) {
     const recording = account.recordings.get(sid);
-    if (recording)
-      return {
-        target: { accountSid: account.sid, kind: 'recording', sid } satisfies MediaTarget,
-        status: recording.status,
-        fileName: `${sid}.${recording.containerFormat}`,
-      };
+    if (recording) return named(account.sid, 'recording', recording.status, recording.containerFormat);
     const composition = account.compositions.get(sid);
-    if (composition)
-      return {
-        target: { accountSid: account.sid, kind: 'composition', sid } satisfies MediaTarget,
-        status: composition.status,
-        fileName: `${sid}.${composition.format}`,
-      };
+    if (composition) return named(account.sid, 'composition', composition.status, composition.format);
   }
   throw new TwilioError(20404, `No recording or composition ${sid.slice(0, 64)} was found`);
 }
