@@ -4,10 +4,12 @@ import { createEmulator } from '../emulator.js';
 import { startInProcess } from '../msw-node.js';
 import { type RunningServer, startServer } from '../server.js';
 import { eventReader, type ReadEvent } from '../test-support/live-events.js';
+import { runCli, stopCliRuns } from '../test-support/run-cli.js';
 
 const closing: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const close of closing.splice(0).reverse()) await close();
+  stopCliRuns();
 });
 
 /** Counts what is subscribed through `target[method]` from now on and not yet unsubscribed. */
@@ -106,6 +108,23 @@ describe('GET /_roomlab/live over HTTP', () => {
     const closed = running.close();
     await expect(events.next()).rejects.toThrow();
     await closed;
+  });
+});
+
+describe('GET /_roomlab/live from `roomlab start`', () => {
+  it('streams, and takes a client that leaves as no error', async () => {
+    // Not the test runner's NODE_ENV=test, under which Express prints no error it is handed.
+    const cli = runCli(['start', '--port', '0', '--no-proxy'], { NODE_ENV: 'production' });
+    const { url } = await cli.ready();
+    const aborting = new AbortController();
+    const live = await fetch(`${url}/_roomlab/live`, { signal: aborting.signal });
+    const events = eventReader(live.body as ReadableStream<Uint8Array>);
+    expect((await events.next())?.event).toBe('hello');
+    aborting.abort();
+    // The server has seen the client go once it answers the next request on another connection.
+    await expect.poll(async () => (await fetch(`${url}/health`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(cli.output().stderr).toBe('');
   });
 });
 

@@ -13,11 +13,11 @@ export function stopCliRuns(): void {
 }
 
 /**
- * Starts `roomlab` with `args`. Its default state directory (where the proxy's CA is kept) is a new
+ * Starts `roomlab` with `args` (and `extraEnv` over this process's environment). Its default state directory (where the proxy's CA is kept) is a new
  * temporary one, so tests never write into the user's home.
  */
-export function runCli(args: string[]) {
-  const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'roomlab-state-')) };
+export function runCli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const env = { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'roomlab-state-')), ...extraEnv };
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   running.push(child);
   let stdout = '';
