@@ -74,7 +74,14 @@ async function writeAnswer(answer: EmulatorResponse, target: ServerResponse): Pr
     return;
   }
   target.writeHead(answer.status, answer.headers);
-  await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), target);
+  try {
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), target);
+  } catch (error) {
+    // The client went away mid-stream (a closed inspector tab, a cancelled download): the pipeline has
+    // cancelled the body, and there is no one left to answer.
+    if (target.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    throw error;
+  }
 }
 
 /**
