@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { controlActions } from './control-actions.js';
+import { useInspectorData } from './inspector-context.js';
+import { useAction } from './use-action.js';
+
+/** The emulator's clock, and a form to move it forward (timeouts fire, tokens expire, as if time passed). */
+export function ClockPanel() {
+  const { clock } = useInspectorData();
+  const [seconds, setSeconds] = useState('60');
+  const { running, problem, run } = useAction();
+  return (
+    <section aria-labelledby="clock-heading" className="panel">
+      <h2 id="clock-heading">Clock</h2>
+      <p>
+        Emulator time: <time id="clock-now">{clock ? clock.iso : 'unknown'}</time>
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(() => controlActions.advanceClock(Number(seconds)));
+        }}
+      >
+        <label>
+          Seconds to advance{' '}
+          <input
+            id="advance-seconds"
+            type="number"
+            min="0"
+            step="any"
+            required
+            value={seconds}
+            onChange={(event) => setSeconds(event.target.value)}
+          />
+        </label>{' '}
+        <button type="submit" disabled={running}>
+          Advance clock
+        </button>
+        <span role="status" className="problem">
+          {problem}
+        </span>
+      </form>
+    </section>
+  );
+}
