@@ -16,6 +16,7 @@ import {
 import { type Control, createControl } from './control/control.js';
 import { controlPrefix, controlRoutes } from './control/control-routes.js';
 import { faultTable } from './control/faults.js';
+import { liveFeed } from './control/live-feed.js';
 import { requestLog, type SentParams } from './control/request-log.js';
 import {
   type EmulatorHandler,
@@ -25,6 +26,7 @@ import {
   jsonResponse,
 } from './emulator-request.js';
 import { type FetchHandler, fetchHandler } from './fetch-handler.js';
+import { listenerSet } from './listener-set.js';
 import { serveMediaDownloads } from './media/media-downloads.js';
 import { mediaLinkPrefix, mediaLinks } from './media/media-links.js';
 import { type MediaStorage, type MediaStorageFactory, noMediaStorage } from './media/media-storage.js';
@@ -32,6 +34,8 @@ import { createRestApi, defaultMaxBodyBytes, twilioErrorResponse } from './rest/
 import type { Sfu, SfuOptions } from './signaling/media/sfu.js';
 import { type RoomSignaling, roomSignaling } from './signaling/room-signaling.js';
 import { scheduleTimeouts } from './timeout-scheduler.js';
+import type { InspectorAssets } from './ui/inspector-assets.js';
+import { inspectorPath, serveInspectorUi } from './ui/serve-inspector-ui.js';
 import { version } from './version.js';
 import {
   deliverStatusCallbacks,
@@ -92,6 +96,11 @@ export interface EmulatorOptions {
    * entry). Without one (a browser page), recordings are made but fail when their capture ends.
    */
   mediaStorage?: MediaStorageFactory;
+  /**
+   * Where the inspector page's built files are, served at `/_roomlab/ui/` (`startServer` and `roomlab
+   * start` give the package's own `dist/inspector/`). Without them (msw), that page is a 404 saying why.
+   */
+  inspectorAssets?: InspectorAssets;
 }
 
 /** The default account's credentials, for a `twilio` client or an access token. */
@@ -203,6 +212,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   });
   const mediaStorage = (options.mediaStorage ?? noMediaStorage)({ engine, sfu, logger });
   const serveMedia = serveMediaDownloads(links, mediaStorage, logger);
+  const resets = listenerSet<void>();
+  const live = liveFeed({ engine, requests: log, statusCallbacks, faults, clock, resets, logger });
   const control = createControl({
     engine,
     clock,
@@ -211,8 +222,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults,
     statusCallbacks,
     signaling,
+    mediaStorage,
+    live,
+    resets,
   });
   const handleControl = controlRoutes(control, logger);
+  const serveUi = serveInspectorUi(options.inspectorAssets, logger);
 
   /** Twilio's API, after any fault a test injected; every answer goes into the request log. */
   const serveApi = async (request: EmulatorRequest): Promise<EmulatorResponse> => {
@@ -257,6 +272,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return jsonResponse(200, health, { 'content-type': 'application/json' });
     }
     if (url.pathname.startsWith(mediaLinkPrefix)) return serveMedia(request);
+    if (url.pathname === inspectorPath || url.pathname.startsWith(`${inspectorPath}/`))
+      return serveUi(request);
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`))
       return handleControl(request);
     return serveApi(request);
@@ -274,6 +291,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     signaling,
     mediaStorage,
     close() {
+      // Open live streams end first, so no follower hears the shutdown as changes.
+      live.close();
       signaling.close();
       mediaStorage.close().catch((error: unknown) => logger.error('closing the media storage failed', error));
       stopTimeouts();

@@ -9,6 +9,7 @@ import { refuseForeignProxyRequests } from './proxy/plain-proxy-guard.js';
 import type { ProxyRouting } from './proxy/proxy-routing.js';
 import type { ProxyOptions } from './proxy/serve-proxy.js';
 import { attachSignaling } from './signaling/signaling-server.js';
+import { builtInspectorAssets } from './ui/directory-assets.js';
 
 export interface ServerOptions extends EmulatorOptions {
   /** Port to listen on; 0 (the default) lets the OS pick a free one. */
@@ -53,6 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     createEmulator({
       sfu: options.media === false ? undefined : createSfu,
       mediaStorage: diskMediaStorage(),
+      inspectorAssets: builtInspectorAssets(),
       ...options,
     });
   const server = createServer(

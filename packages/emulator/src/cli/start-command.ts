@@ -6,6 +6,8 @@ import { caDirectory } from '../proxy/ca-directory.js';
 import { routingLines } from '../proxy/proxy-routing.js';
 import { startServer } from '../server.js';
 import { keepStateIn, type StateFile } from '../state-file.js';
+import { builtInspectorAssets } from '../ui/directory-assets.js';
+import { inspectorPath } from '../ui/serve-inspector-ui.js';
 import { type CommandResult, UsageError } from './command-result.js';
 
 export interface StartOptions {
@@ -92,6 +94,7 @@ async function emulatorFor(options: StartOptions): Promise<{ emulator: Emulator;
       ...retention,
       sfu: createSfu,
       mediaStorage: diskMediaStorage({ dataDir: options.dataDir }),
+      inspectorAssets: builtInspectorAssets(),
     });
     const stateFile = options.stateFile ? await keepStateIn(options.stateFile, emulator) : undefined;
     return { emulator, stateFile };
@@ -120,6 +123,7 @@ async function start(options: StartOptions): Promise<CommandResult> {
       `  auth token       ${credentials.authToken}`,
       `  API key SID      ${credentials.apiKeySid}`,
       `  API key secret   ${credentials.apiKeySecret}`,
+      `  inspector        ${running.url}${inspectorPath}/`,
       ...(options.dataDir ? [`  media files in   ${options.dataDir}`] : []),
       ...(running.proxy ? routingLines(running.proxy) : []),
     ].join('\n'),

@@ -1,4 +1,4 @@
-import { type Engine, TwilioError } from '@roomlab/core';
+import { type Engine, type RoomRef, TwilioError } from '@roomlab/core';
 
 /** The account holding a room named by SID, when the caller did not say which. */
 export function accountOfRoom(engine: Engine, room: string): string {
@@ -10,3 +10,14 @@ export function accountOfRoom(engine: Engine, room: string): string {
     );
   return account.sid;
 }
+
+/** A room as a control route names it: an RM SID in any account, or a unique name with `AccountSid`. */
+export interface NamedRoom {
+  room: string;
+  accountSid?: string;
+}
+
+export const roomRefOf = (engine: Engine, { room, accountSid }: NamedRoom): RoomRef => ({
+  accountSid: accountSid ?? accountOfRoom(engine, room),
+  room,
+});

@@ -1,8 +1,11 @@
 import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
 import { type EmulatorRequest, type EmulatorResponse, jsonResponse } from '../emulator-request.js';
+import { participantResource, roomResource } from '../rest/resources.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import type { Control } from './control.js';
 import { speakerChoiceOf } from './dominant-speaker.js';
+import { liveStream } from './live-stream.js';
+import type { MediaFile } from './media-file.js';
 import type { NetworkSettings } from './network.js';
 
 /** The reserved prefix of roomlab's own API: nothing of Twilio's lives under it. */
@@ -30,18 +33,37 @@ function integerParam(url: URL, name: string): number | undefined {
 
 const text = (url: URL, name: string) => url.searchParams.get(name) ?? undefined;
 
-function participantSidParam(url: URL): string {
-  const sid = text(url, 'ParticipantSid');
-  if (sid === undefined || sid === '')
-    throw new TwilioError(20001, 'Missing required parameter ParticipantSid');
-  return sid;
+/** A required query parameter, 20001 when it is absent or empty. */
+function requiredParam(url: URL, name: string): string {
+  const value = text(url, name);
+  if (value === undefined || value === '') throw new TwilioError(20001, `Missing required parameter ${name}`);
+  return value;
 }
 
-/** `RoomSid` (an RM SID, or a unique name with `AccountSid`), for the dominant-speaker route. */
-function speakerRoomParams(url: URL) {
-  const room = text(url, 'RoomSid');
-  if (room === undefined || room === '') throw new TwilioError(20001, 'Missing required parameter RoomSid');
-  return { room, accountSid: text(url, 'AccountSid') };
+const participantSidParam = (url: URL) => requiredParam(url, 'ParticipantSid');
+
+/** `RoomSid` (an RM SID, or a unique name with `AccountSid`). */
+const roomParams = (url: URL) => ({
+  room: requiredParam(url, 'RoomSid'),
+  accountSid: text(url, 'AccountSid'),
+});
+
+/** An answer that is not JSON (a stream, a file): the route gives it as it is. */
+class RawAnswer {
+  constructor(readonly response: EmulatorResponse) {}
+}
+
+/** A recording's or composition's file, played where it is (`inline`), under Twilio's file name. */
+async function mediaAnswer(request: EmulatorRequest, media: MediaFile): Promise<RawAnswer> {
+  const headers = {
+    'content-type': media.contentType,
+    'content-length': String(media.size),
+    'content-disposition': `inline; filename="${media.fileName}"`,
+  };
+  if (request.method !== 'HEAD') return new RawAnswer({ status: 200, headers, body: media.body });
+  // A HEAD reads nothing: the file is let go at once.
+  await media.body.cancel();
+  return new RawAnswer({ status: 200, headers, body: null });
 }
 
 type Handler = (request: EmulatorRequest, url: URL, rest: string[]) => Promise<unknown> | unknown;
@@ -69,6 +91,11 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           'transcripts',
           'dominant-speaker',
           'retention',
+          'live',
+          'rooms/complete',
+          'participants/disconnect',
+          'media',
+          'ui/',
         ].map((name) => `${controlPrefix}/${name}`),
       }),
     },
@@ -130,8 +157,20 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
     },
     'status-callbacks/redeliver': {
       POST: (_request, url) => ({
-        redelivered: control.redeliverStatusCallbacks({ roomSid: text(url, 'RoomSid') }),
+        redelivered: control.redeliverStatusCallbacks({ roomSid: text(url, 'RoomSid'), id: text(url, 'Id') }),
       }),
+    },
+    live: { GET: () => new RawAnswer(liveStream(control, { now: control.now })) },
+    'rooms/complete': {
+      POST: (_request, url) => roomResource(control.completeRoom(roomParams(url)), url.origin),
+    },
+    'participants/disconnect': {
+      POST: (_request, url) =>
+        participantResource(control.disconnectParticipant(participantSidParam(url)), url.origin),
+    },
+    media: {
+      GET: async (request, url) => mediaAnswer(request, await control.media(requiredParam(url, 'Sid'))),
+      HEAD: async (request, url) => mediaAnswer(request, await control.media(requiredParam(url, 'Sid'))),
     },
     faults: {
       GET: () => ({ faults: control.faults.list() }),
@@ -148,6 +187,7 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
       },
     },
     network: {
+      GET: () => ({ network: control.forcedNetworks() }),
       POST: async (request, url) =>
         control.setNetwork(participantSidParam(url), (await readJson(request)) as NetworkSettings),
       DELETE: (_request, url) => control.clearNetwork(participantSidParam(url)),
@@ -159,10 +199,10 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
       POST: async (request, url) => control.transcribe(await readJson(request), text(url, 'AccountSid')),
     },
     'dominant-speaker': {
-      GET: (_request, url) => control.dominantSpeaker(speakerRoomParams(url)),
+      GET: (_request, url) => control.dominantSpeaker(roomParams(url)),
       POST: async (request, url) =>
-        control.setDominantSpeaker(speakerRoomParams(url), speakerChoiceOf(await readJson(request))),
-      DELETE: (_request, url) => control.setDominantSpeaker(speakerRoomParams(url), null),
+        control.setDominantSpeaker(roomParams(url), speakerChoiceOf(await readJson(request))),
+      DELETE: (_request, url) => control.setDominantSpeaker(roomParams(url), null),
     },
     retention: {
       GET: () => control.retention(),
@@ -198,7 +238,9 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
           { allow },
         );
       }
-      return jsonResponse(200, await handler(request, url, rest), { 'content-type': 'application/json' });
+      const answer = await handler(request, url, rest);
+      if (answer instanceof RawAnswer) return answer.response;
+      return jsonResponse(200, answer, { 'content-type': 'application/json' });
     } catch (error) {
       return errorResponse(error, request, logger);
     }

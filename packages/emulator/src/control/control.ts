@@ -5,14 +5,18 @@ import {
   type EngineEvent,
   type EngineState,
   type NetworkConditions,
-  type ParticipantRef,
+  type ParticipantRecord,
+  type RoomRecord,
   type RoomRetention,
   TwilioError,
   type VerifiedAccessToken,
   verifyAccessToken,
 } from '@roomlab/core';
+import type { ListenerSet } from '../listener-set.js';
+import type { MediaStorage } from '../media/media-storage.js';
 import type { RoomSignaling } from '../signaling/room-signaling.js';
 import type { Delivery, StatusCallbackDelivery } from '../webhooks/status-callback-delivery.js';
+import { type NamedRoom, roomRefOf } from './account-of-room.js';
 import {
   type DominantSpeakerRoom,
   type DominantSpeakerState,
@@ -21,13 +25,18 @@ import {
   type SpeakerChoice,
 } from './dominant-speaker.js';
 import type { Fault, FaultTable } from './faults.js';
+import type { LiveFeed, LiveFollower } from './live-feed.js';
+import { type MediaFile, mediaFile } from './media-file.js';
 import {
   clearNetwork,
+  type ForcedNetwork,
+  forcedNetworks,
   type NetworkSettings,
   type NetworkState,
   networkState,
   setNetwork,
 } from './network.js';
+import { participantRefBySid } from './participant-by-sid.js';
 import type { LoggedRequest, RequestLog, RequestLogFilter } from './request-log.js';
 import type { SeedResult } from './seed.js';
 
@@ -73,8 +82,27 @@ export interface Control {
   requests(filter?: RequestLogFilter): LoggedRequest[];
   events(filter?: EventFilter): EngineEvent[];
   statusCallbacks(filter?: { roomSid?: string; state?: Delivery['state'] }): Delivery[];
-  /** Sends failed or dropped status callbacks again, in order; returns how many. */
-  redeliverStatusCallbacks(filter?: { roomSid?: string }): number;
+  /**
+   * Sends failed or dropped status callbacks again, in order: all, a room's, or the one with this `id`
+   * (20404 when there is none, 20001 when it is not failed or dropped). Returns how many.
+   */
+  redeliverStatusCallbacks(filter?: { roomSid?: string; id?: string }): number;
+  /**
+   * Ends an in-progress room as REST `Status=completed` does, status callbacks and all: by RM SID in
+   * any account, or by unique name with `accountSid` (20404 for none, 53118 when it has ended).
+   */
+  completeRoom(room: NamedRoom): RoomRecord;
+  /**
+   * Disconnects a participant, by its PA SID in any account, as REST `Status=disconnected` does (20404
+   * for none; one already disconnected stays as it is).
+   */
+  disconnectParticipant(participantSid: string): ParticipantRecord;
+  /**
+   * Tells `follower` every change from now on, as `GET /_roomlab/live` streams them: engine events,
+   * requests, status-callback deliveries, faults, clock advances and state replaced. Returns the function
+   * that stops it; the emulator's `close()` ends every follower.
+   */
+  follow(follower: LiveFollower): () => void;
   faults: Pick<FaultTable, 'add' | 'list' | 'remove' | 'clear'>;
   verifyToken(token: string, room?: string): Promise<VerifiedAccessToken>;
   /** Drops signaling sockets as a network failure would (one participant's, or all); returns how many. */
@@ -104,6 +132,13 @@ export interface Control {
   setNetwork(participantSid: string, settings: NetworkSettings): NetworkState;
   /** Stops forcing the level and clears the impairment (`DELETE /_roomlab/network`). */
   clearNetwork(participantSid: string): NetworkState;
+  /** Every connected participant whose level is forced or whose path is impaired (`GET /_roomlab/network`). */
+  forcedNetworks(): ForcedNetwork[];
+  /**
+   * A completed recording's (RT) or composition's (CJ) file, by SID in any account, for a player
+   * (`GET /_roomlab/media?Sid=`); 20404 for none, or while it has no media.
+   */
+  media(sid: string): Promise<MediaFile>;
   /**
    * What a participant said, for the room's started transcription to deliver to clients (roomlab
    * hears no speech); returns the `extension_transcriptions` message they are sent.
@@ -118,15 +153,6 @@ export interface Control {
   setRetention(retention: unknown): RoomRetention;
 }
 
-/** A participant by its PA SID alone, in whichever account and room it is (20404 when none). */
-function participantRefBySid(engine: Engine, participantSid: string): ParticipantRef {
-  for (const account of engine.accounts())
-    for (const room of account.rooms.values())
-      if (room.participants.has(participantSid))
-        return { accountSid: account.sid, room: room.sid, participant: participantSid };
-  throw new TwilioError(20404, `Participant ${participantSid.slice(0, 64)} was not found`);
-}
-
 export interface ControlParts {
   engine: Engine;
   clock: Clock;
@@ -136,6 +162,10 @@ export interface ControlParts {
   faults: FaultTable;
   statusCallbacks: StatusCallbackDelivery;
   signaling: Pick<RoomSignaling, 'drop'>;
+  mediaStorage: MediaStorage;
+  live: Pick<LiveFeed, 'follow'>;
+  /** Told when the state is replaced: reset, restore, seed. */
+  resets: ListenerSet<void>;
 }
 
 export function createControl(parts: ControlParts): Control {
@@ -157,11 +187,17 @@ export function createControl(parts: ControlParts): Control {
         // An account that existed at start goes back to how it was then; one provisioned later goes.
         engine.restore(resetPoint, accountSid);
       }
+      parts.resets.emit();
     },
-    seed: async (fixture) => (await loadSeed()).seedEngine(engine, fixture),
+    async seed(fixture) {
+      const seeded = (await loadSeed()).seedEngine(engine, fixture);
+      parts.resets.emit();
+      return seeded;
+    },
     snapshot: (accountSid) => engine.snapshot(accountSid),
     restore(state, accountSid) {
       engine.restore(state as EngineState, accountSid);
+      parts.resets.emit();
     },
     now: () => clock.now(),
     advanceClock(ms) {
@@ -197,7 +233,16 @@ export function createControl(parts: ControlParts): Control {
             (filter.roomSid === undefined || delivery.roomSid === filter.roomSid) &&
             (filter.state === undefined || delivery.state === filter.state),
         ),
-    redeliverStatusCallbacks: (filter) => parts.statusCallbacks.redeliver(filter),
+    redeliverStatusCallbacks(filter = {}) {
+      if (filter.id !== undefined) owedDelivery(parts.statusCallbacks, filter.id);
+      return parts.statusCallbacks.redeliver(filter);
+    },
+    completeRoom: (room) => engine.completeRoom(roomRefOf(engine, room)),
+    disconnectParticipant: (participantSid) =>
+      engine.disconnectParticipant(participantRefBySid(engine, participantSid)),
+    follow: (follower) => parts.live.follow(follower),
+    forcedNetworks: () => forcedNetworks(engine),
+    media: (sid) => mediaFile(engine, parts.mediaStorage, sid),
     faults: {
       add: (input: unknown): Fault => parts.faults.add(input),
       list: () => parts.faults.list(),
@@ -228,4 +273,15 @@ export function createControl(parts: ControlParts): Control {
     verifyToken: (token, room) =>
       verifyAccessToken(token, { now: clock.now(), lookupApiKey: engine.lookupApiKey, room }),
   };
+}
+
+/** Checks that a delivery named by id exists and awaits a redelivery: failed, or dropped by a fault. */
+function owedDelivery(statusCallbacks: StatusCallbackDelivery, id: string): void {
+  const delivery = statusCallbacks.deliveries().find((each) => each.id === id);
+  if (!delivery) throw new TwilioError(20404, `Status callback ${id.slice(0, 128)} was not found`);
+  if (delivery.state !== 'failed' && delivery.state !== 'dropped')
+    throw new TwilioError(
+      20001,
+      `Invalid parameter Id: status callback ${id.slice(0, 128)} is ${delivery.state}; only failed or dropped ones are redelivered`,
+    );
 }

@@ -1,5 +1,5 @@
 import { dominantSpeakerOf, type Engine, type RoomRecord, TwilioError } from '@roomlab/core';
-import { accountOfRoom } from './account-of-room.js';
+import { type NamedRoom, roomRefOf } from './account-of-room.js';
 
 /**
  * roomlab's control of a group room's dominant speaker, for tests: read who it is, force one (every
@@ -8,10 +8,7 @@ import { accountOfRoom } from './account-of-room.js';
  */
 
 /** A room by RM SID (its account found from it), or by unique name within `accountSid`. */
-export interface DominantSpeakerRoom {
-  room: string;
-  accountSid?: string;
-}
+export type DominantSpeakerRoom = NamedRoom;
 
 /** Whom a test makes the dominant speaker: a connected participant of the room. */
 export type SpeakerChoice = { participantSid: string } | { identity: string };
@@ -26,7 +23,7 @@ export interface DominantSpeakerState {
 }
 
 export function readDominantSpeaker(engine: Engine, room: DominantSpeakerRoom): DominantSpeakerState {
-  return stateOf(engine.getRoom(refOf(engine, room)));
+  return stateOf(engine.getRoom(roomRefOf(engine, room)));
 }
 
 /** Forces `speaker`, or with null lets go; 20001 names the field of a choice that is not connected. */
@@ -35,7 +32,7 @@ export function forceDominantSpeaker(
   room: DominantSpeakerRoom,
   speaker: SpeakerChoice | null,
 ): DominantSpeakerState {
-  const ref = refOf(engine, room);
+  const ref = roomRefOf(engine, room);
   const participant = speaker === null ? null : connectedChoice(engine.getRoom(ref), speaker);
   return stateOf(engine.setDominantSpeaker(ref, { participant, source: 'test' }));
 }
@@ -50,11 +47,6 @@ export function speakerChoiceOf(body: unknown): SpeakerChoice {
     'Invalid participantSid: give {"participantSid": "PA..."} (or {"identity": "..."}) of a connected participant',
   );
 }
-
-const refOf = (engine: Engine, { room, accountSid }: DominantSpeakerRoom) => ({
-  accountSid: accountSid ?? accountOfRoom(engine, room),
-  room,
-});
 
 function connectedChoice(room: RoomRecord, choice: SpeakerChoice): string {
   const [field, value] =

@@ -1,4 +1,5 @@
 import { isSid, TwilioError, type TwilioErrorCode, twilioErrorCatalog } from '@roomlab/core';
+import { listenerSet } from '../listener-set.js';
 
 /**
  * Faults a test injects on purpose: extra latency, a chosen Twilio error on matching requests (for the
@@ -115,11 +116,13 @@ export function parseFault(input: unknown, id: string): Fault {
 export function faultTable(random: () => number = Math.random) {
   let faults: Fault[] = [];
   let nextId = 1;
+  const changed = listenerSet<readonly Fault[]>();
   const take = <T extends RestFault | WebhookFault>(fault: T): boolean => {
     if (fault.rate !== undefined && random() >= fault.rate) return false;
     if (fault.times !== undefined) {
       fault.times -= 1;
       if (fault.times <= 0) faults = faults.filter((each) => each !== fault);
+      changed.emit(faults);
     }
     return true;
   };
@@ -127,17 +130,27 @@ export function faultTable(random: () => number = Math.random) {
     add(input: unknown): Fault {
       const fault = parseFault(input, `FT${String(nextId++).padStart(4, '0')}`);
       faults.push(fault);
+      changed.emit(faults);
       return fault;
     },
     list: (): readonly Fault[] => faults,
     remove(id: string): boolean {
       const before = faults.length;
       faults = faults.filter((fault) => fault.id !== id);
-      return faults.length < before;
+      if (faults.length === before) return false;
+      changed.emit(faults);
+      return true;
     },
     clear(): void {
+      const had = faults.length > 0;
       faults = [];
+      if (had) changed.emit(faults);
     },
+    /**
+     * Calls `listener` with the active faults whenever they change: added, removed, cleared, or used
+     * (a fault with `times` counts down, and goes when used up). Returns the function that stops it.
+     */
+    onChange: changed.add,
     /** The REST fault that applies to this request, if any (and counts it as used). */
     forRequest(method: string, path: string): RestFault | undefined {
       for (const fault of faults) {

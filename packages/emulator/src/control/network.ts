@@ -51,3 +51,23 @@ export function clearNetwork(engine: Engine, ref: ParticipantRef): NetworkState 
   engine.setNetworkConditions(ref, null);
   return networkState(engine.getParticipant(ref));
 }
+
+/** A participant whose network a test set, and where it is (`GET /_roomlab/network` lists them). */
+export interface ForcedNetwork extends NetworkState {
+  accountSid: string;
+  roomSid: string;
+}
+
+/** Every connected participant with a forced level or an impaired path, room by room. */
+export function forcedNetworks(engine: Engine): ForcedNetwork[] {
+  const forced: ForcedNetwork[] = [];
+  for (const account of engine.accounts())
+    for (const room of account.rooms.values())
+      for (const participant of room.participants.values()) {
+        if (participant.status !== 'connected') continue;
+        const state = networkState(participant);
+        if (state.level !== null || state.conditions !== null)
+          forced.push({ ...state, accountSid: account.sid, roomSid: room.sid });
+      }
+  return forced;
+}

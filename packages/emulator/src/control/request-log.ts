@@ -1,4 +1,5 @@
 import { ringBuffer } from '@roomlab/core';
+import { listenerSet } from '../listener-set.js';
 
 /** One request the emulator answered, as the control API's request log shows it. */
 export interface LoggedRequest {
@@ -49,11 +50,17 @@ export const defaultRequestLogCapacity = 10_000;
 /** The newest `capacity` requests, oldest first (a ring buffer: older ones are dropped). */
 export function requestLog(capacity = defaultRequestLogCapacity) {
   const entries = ringBuffer<Recorded>(capacity);
+  const recorded = listenerSet<LoggedRequest>();
   let next = 1;
   return {
     record(entry: Omit<Recorded, 'id'>): void {
-      entries.push({ id: next++, ...entry });
+      const kept = { id: next++, ...entry };
+      entries.push(kept);
+      // Parsed for listeners only: with none (no inspector open), a request costs what it did.
+      if (recorded.size > 0) recorded.emit(parsed(kept));
     },
+    /** Calls `listener` with each request as it is recorded; returns the function that stops it. */
+    onRecord: recorded.add,
     list(filter: RequestLogFilter = {}): LoggedRequest[] {
       const found = entries
         .items()

@@ -17,6 +17,15 @@ function contentDisposition(context: RouteContext, fileName: string): string {
   return given.trim();
 }
 
+/** 20404 for the media of a recording or composition that is not completed, saying what it is instead. */
+export function noMediaYet(path: string, { kind, sid }: MediaTarget, status: string): TwilioError {
+  const why = status === 'deleted' ? 'its media was deleted' : `it is ${status}`;
+  return new TwilioError(
+    20404,
+    `The requested resource ${path} was not found: ${kind} ${sid} has no media (${why})`,
+  );
+}
+
 /**
  * A `/Media` answer as Twilio gives it: 302 to a link that expires after `Ttl` seconds (1–3600), with
  * the link in the body as `redirect_to` too. Only a finished file has media.
@@ -25,14 +34,7 @@ export function mediaRedirect(
   context: RouteContext,
   media: { target: MediaTarget; status: string; fileName: string },
 ): RouteResult {
-  const { kind, sid } = media.target;
-  if (media.status !== 'completed') {
-    const why = media.status === 'deleted' ? 'its media was deleted' : `it is ${media.status}`;
-    throw new TwilioError(
-      20404,
-      `The requested resource ${context.path} was not found: ${kind} ${sid} has no media (${why})`,
-    );
-  }
+  if (media.status !== 'completed') throw noMediaYet(context.path, media.target, media.status);
   const ttlSeconds = context.params.integer('Ttl', { min: 1, max: 3600 }) ?? defaultTtlSeconds;
   const link = context.mediaLinks.create(media.target, {
     ttlSeconds,

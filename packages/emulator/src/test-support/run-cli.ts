@@ -42,6 +42,7 @@ export function runCli(args: string[]) {
       authToken: field('auth token'),
       apiKeySid: field('API key SID'),
       apiKeySecret: field('API key secret'),
+      inspector: field('inspector'),
     };
   };
   /** What the start printed for zero-code routing: the exports, the Chromium flags and the CA's fingerprint. */

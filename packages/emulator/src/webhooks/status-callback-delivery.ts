@@ -6,6 +6,7 @@ import {
   statusCallbackOf,
   twilioSignature,
 } from '@roomlab/core';
+import { listenerSet } from '../listener-set.js';
 import { connectionOverrides, type FailureKind } from './connection-overrides.js';
 import { deliveryRecords } from './delivery-records.js';
 
@@ -68,9 +69,16 @@ export interface StatusCallbackDelivery {
   clear(): void;
   /**
    * Sends failed (and dropped) deliveries again, in their order, each room's after what it has queued:
-   * so an event is never lost for good when its receiver was down. Returns how many were requeued.
+   * so an event is never lost for good when its receiver was down: all, a room's, or the one with this
+   * `id`. Returns how many were requeued.
    */
-  redeliver(filter?: { roomSid?: string }): number;
+  redeliver(filter?: { roomSid?: string; id?: string }): number;
+  /**
+   * Calls `listener` with a delivery whenever it changes: queued, each attempt made, finished, queued
+   * again. It is the live record, changed in place later: read it at once. Returns the function that
+   * stops it.
+   */
+  onChange(listener: (delivery: Delivery) => void): () => void;
   /** Resolves once every queued delivery has finished (delivered or failed). */
   idle(): Promise<void>;
   /** Stops taking events; deliveries under way finish. */
@@ -92,6 +100,7 @@ export function deliverStatusCallbacks(
   const logger = options.logger ?? consoleLogger;
   const kept = deliveryRecords({ ...options, logger });
   const queues = new Map<string, Promise<void>>();
+  const changed = listenerSet<Delivery>();
   let open = true;
 
   const enqueue = (delivery: Delivery) => {
@@ -106,7 +115,10 @@ export function deliverStatusCallbacks(
           error,
         );
       })
-      .then(() => kept.finish(delivery));
+      .then(() => {
+        kept.finish(delivery);
+        changed.emit(delivery);
+      });
     queues.set(delivery.roomSid, next);
     void next.finally(() => {
       if (queues.get(delivery.roomSid) === next) queues.delete(delivery.roomSid);
@@ -130,6 +142,7 @@ export function deliverStatusCallbacks(
       attempts: [],
     };
     kept.queue(delivery);
+    changed.emit(delivery);
     enqueue(delivery);
   });
 
@@ -182,8 +195,10 @@ export function deliverStatusCallbacks(
     if (delivery.method === 'POST')
       headers['content-type'] = 'application/x-www-form-urlencoded; charset=utf-8';
     const startedAt = Date.now();
-    const record = (status: number | null, error: string | null, responseBody = '') =>
+    const record = (status: number | null, error: string | null, responseBody = '') => {
       delivery.attempts.push({ startedAt, latencyMs: Date.now() - startedAt, status, error, responseBody });
+      changed.emit(delivery);
+    };
     try {
       const response = await send(target, {
         method: delivery.method,
@@ -215,14 +230,18 @@ export function deliverStatusCallbacks(
     clear: () => kept.clear(),
     redeliver(filter = {}) {
       const again = kept.requeue(
-        (delivery) => filter.roomSid === undefined || delivery.roomSid === filter.roomSid,
+        (delivery) =>
+          (filter.roomSid === undefined || delivery.roomSid === filter.roomSid) &&
+          (filter.id === undefined || delivery.id === filter.id),
       );
       for (const delivery of again) {
         delivery.state = 'pending';
+        changed.emit(delivery);
         enqueue(delivery);
       }
       return again.length;
     },
+    onChange: changed.add,
     async idle() {
       while (queues.size > 0) await Promise.all([...queues.values()]);
     },
