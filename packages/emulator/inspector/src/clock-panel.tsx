@@ -3,7 +3,7 @@ import { controlActions } from './control-actions.js';
 import { useInspectorData } from './inspector-context.js';
 import { useAction } from './use-action.js';
 
-/** The emulator's clock, and a form to move it forward (timeouts fire, tokens expire, as if time passed). */
+/** The emulator's clock as of the last change the page saw, and a form to move it forward (timeouts fire, tokens expire, as if time passed). */
 export function ClockPanel() {
   const { clock } = useInspectorData();
   const [seconds, setSeconds] = useState('60');
@@ -12,7 +12,7 @@ export function ClockPanel() {
     <section aria-labelledby="clock-heading" className="panel">
       <h2 id="clock-heading">Clock</h2>
       <p>
-        Emulator time: <time id="clock-now">{clock ? clock.iso : 'unknown'}</time>
+        Emulator time (at the last change): <time id="clock-now">{clock ? clock.iso : 'unknown'}</time>
       </p>
       <form
         onSubmit={(event) => {

@@ -105,6 +105,8 @@ describe('the inspector store', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(api.asked).toEqual(['state']);
     expect(store.getSnapshot().state?.takenAt).toBe(2000);
+    // The snapshot says the time it was taken: the clock shown moves on to it.
+    expect(store.getSnapshot().clock).toEqual({ now: 2000, iso: new Date(2000).toISOString() });
     expect(store.getSnapshot().events.map((event) => event.sequence)).toEqual([1, 2, 3, 4]);
   });
 

@@ -56,6 +56,13 @@ const initial: InspectorData = {
   problem: null,
 };
 
+/**
+ * The clock as last read: a state snapshot says what time it was taken at, so each refetch moves it on
+ * (the stream tells of a clock only when it is advanced).
+ */
+const laterClock = (clock: ClockReading | null, takenAt: number): ClockReading =>
+  clock && clock.now >= takenAt ? clock : { now: takenAt, iso: new Date(takenAt).toISOString() };
+
 const eventNumber = (event: EngineEvent) => event.sequence;
 const requestNumber = (request: LoggedRequest) => request.id;
 const deliveryId = (delivery: Delivery) => delivery.id;
@@ -88,6 +95,7 @@ export function inspectorStore(options: InspectorStoreOptions): InspectorStore {
     update({
       state,
       events: mergedByNumber(data.events, state.events, eventNumber, keptEvents),
+      clock: laterClock(data.clock, state.takenAt),
       problem: null,
     });
   };
@@ -112,7 +120,7 @@ export function inspectorStore(options: InspectorStoreOptions): InspectorStore {
       requests: mergedByNumber(requests.requests, during.requests, requestNumber, keptRequests),
       deliveries: mergedById(deliveries.status_callbacks, during.deliveries, deliveryId),
       faults: faults.faults,
-      clock,
+      clock: laterClock(clock, state.takenAt),
       problem: null,
     });
   };

@@ -6,6 +6,8 @@ const width = 760;
 const gutter = 110;
 const rowHeight = 26;
 const axisHeight = 26;
+/** The first and last time labels sit inside the picture, not half outside it. */
+const tickAnchors = ['start', 'middle', 'middle', 'middle', 'end'] as const;
 
 /** A mark's shape: joins and leaves are circles, publications triangles, the room and webhooks squares. */
 function Mark({ mark, x, y }: { mark: TimelineMark; x: number; y: number }) {
@@ -65,8 +67,8 @@ export function RoomTimeline({ layout, roomName }: { layout: TimelineLayout; roo
         {layout.marks.map((mark) => (
           <Mark key={mark.id} mark={mark} x={x(mark.at)} y={y(mark.row)} />
         ))}
-        {ticks.map((at) => (
-          <text key={at} x={x(at)} y={height - 6} className="tick" textAnchor="middle">
+        {ticks.map((at, index) => (
+          <text key={at} x={x(at)} y={height - 6} className="tick" textAnchor={tickAnchors[index]}>
             {timeOfDay(at)}
           </text>
         ))}

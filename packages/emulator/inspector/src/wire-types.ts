@@ -12,11 +12,6 @@ export type {
   RoomState,
 } from '@roomlab/core';
 export type { Fault } from '../../src/control/faults.js';
+export type { ClockReading } from '../../src/control/live-feed.js';
 export type { LoggedRequest } from '../../src/control/request-log.js';
 export type { Delivery, DeliveryAttempt } from '../../src/webhooks/status-callback-delivery.js';
-
-/** The emulator's clock, as `GET /_roomlab/clock` and the live stream's `clock` event give it. */
-export interface ClockReading {
-  now: number;
-  iso: string;
-}
