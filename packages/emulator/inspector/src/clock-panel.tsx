@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { controlActions } from './control-actions.js';
 import { useInspectorData } from './inspector-context.js';
+import { SubmitButton } from './submit-button.js';
 import { useAction } from './use-action.js';
 
 /** The emulator's clock as of the last change the page saw, and a form to move it forward (timeouts fire, tokens expire, as if time passed). */
 export function ClockPanel() {
   const { clock } = useInspectorData();
   const [seconds, setSeconds] = useState('60');
-  const { running, problem, run } = useAction();
+  const action = useAction();
   return (
     <section aria-labelledby="clock-heading" className="panel">
       <h2 id="clock-heading">Clock</h2>
@@ -17,7 +18,7 @@ export function ClockPanel() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => controlActions.advanceClock(Number(seconds)));
+          void action.run(() => controlActions.advanceClock(Number(seconds)));
         }}
       >
         <label>
@@ -32,12 +33,7 @@ export function ClockPanel() {
             onChange={(event) => setSeconds(event.target.value)}
           />
         </label>{' '}
-        <button type="submit" disabled={running}>
-          Advance clock
-        </button>
-        <span role="status" className="problem">
-          {problem}
-        </span>
+        <SubmitButton label="Advance clock" action={action} />
       </form>
     </section>
   );

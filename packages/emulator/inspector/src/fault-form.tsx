@@ -1,14 +1,24 @@
 import { type ReactNode, useId, useState } from 'react';
 import { controlActions } from './control-actions.js';
 import { emptyFault, type FaultFields, faultInput } from './fault-input.js';
+import { LabelledInput } from './labelled-input.js';
+import { SubmitButton } from './submit-button.js';
 import { useAction } from './use-action.js';
 
-/** A labelled field: the label names the control `children` makes with the id it is given. */
-function Field(props: { label: string; children: (id: string) => ReactNode }) {
+/** A labelled select of the form's choices. */
+function Choice(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label> {props.children(id)}
+      <label htmlFor={id}>{props.label}</label>{' '}
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.children}
+      </select>
     </div>
   );
 }
@@ -16,115 +26,55 @@ function Field(props: { label: string; children: (id: string) => ReactNode }) {
 /** A form that adds a fault: a REST error or latency, a dropped or delayed webhook, or a stalled Insights summary. */
 export function FaultForm() {
   const [fields, setFields] = useState(emptyFault);
-  const { running, problem, run } = useAction();
-  const set = (name: keyof FaultFields) => (event: { target: { value: string } }) =>
-    setFields({ ...fields, [name]: event.target.value });
+  const action = useAction();
+  const bind = (name: keyof FaultFields) => ({
+    value: fields[name],
+    onChange: (value: string) => setFields({ ...fields, [name]: value }),
+  });
   return (
     <form
       className="fault-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void run(() => controlActions.addFault(faultInput(fields)));
+        void action.run(() => controlActions.addFault(faultInput(fields)));
       }}
     >
       <fieldset>
         <legend>Add a fault</legend>
-        <Field label="Kind">
-          {(id) => (
-            <select id={id} value={fields.kind} onChange={set('kind')}>
-              <option value="rest">REST: an error or latency</option>
-              <option value="webhook">webhook: drop or delay</option>
-              <option value="insights">Insights: stall summaries</option>
-            </select>
-          )}
-        </Field>
+        <Choice label="Kind" {...bind('kind')}>
+          <option value="rest">REST: an error or latency</option>
+          <option value="webhook">webhook: drop or delay</option>
+          <option value="insights">Insights: stall summaries</option>
+        </Choice>
         {fields.kind === 'rest' && (
           <>
-            <Field label="Method">
-              {(id) => (
-                <select id={id} value={fields.method} onChange={set('method')}>
-                  <option value="">any</option>
-                  <option>GET</option>
-                  <option>POST</option>
-                  <option>DELETE</option>
-                </select>
-              )}
-            </Field>
-            <Field label="Path starts with">
-              {(id) => <input id={id} value={fields.path} onChange={set('path')} placeholder="/v1/Rooms" />}
-            </Field>
-            <Field label="Twilio error code">
-              {(id) => (
-                <input
-                  id={id}
-                  inputMode="numeric"
-                  value={fields.errorCode}
-                  onChange={set('errorCode')}
-                  placeholder="20500"
-                />
-              )}
-            </Field>
-            <Field label="Latency (ms)">
-              {(id) => (
-                <input id={id} inputMode="numeric" value={fields.latencyMs} onChange={set('latencyMs')} />
-              )}
-            </Field>
+            <Choice label="Method" {...bind('method')}>
+              <option value="">any</option>
+              <option>GET</option>
+              <option>POST</option>
+              <option>DELETE</option>
+            </Choice>
+            <LabelledInput label="Path starts with" placeholder="/v1/Rooms" {...bind('path')} />
+            <LabelledInput label="Twilio error code" numeric placeholder="20500" {...bind('errorCode')} />
+            <LabelledInput label="Latency (ms)" numeric {...bind('latencyMs')} />
           </>
         )}
         {fields.kind === 'webhook' && (
           <>
-            <Field label="Event">
-              {(id) => (
-                <input
-                  id={id}
-                  value={fields.event}
-                  onChange={set('event')}
-                  placeholder="any, or e.g. room-ended"
-                />
-              )}
-            </Field>
-            <Field label="Action">
-              {(id) => (
-                <select id={id} value={fields.action} onChange={set('action')}>
-                  <option value="drop">drop</option>
-                  <option value="delay">delay</option>
-                </select>
-              )}
-            </Field>
-            {fields.action === 'delay' && (
-              <Field label="Delay (ms)">
-                {(id) => (
-                  <input id={id} inputMode="numeric" value={fields.delayMs} onChange={set('delayMs')} />
-                )}
-              </Field>
-            )}
+            <LabelledInput label="Event" placeholder="any, or e.g. room-ended" {...bind('event')} />
+            <Choice label="Action" {...bind('action')}>
+              <option value="drop">drop</option>
+              <option value="delay">delay</option>
+            </Choice>
+            {fields.action === 'delay' && <LabelledInput label="Delay (ms)" numeric {...bind('delayMs')} />}
           </>
         )}
         {fields.kind === 'insights' ? (
-          <Field label="Room SID">
-            {(id) => (
-              <input id={id} value={fields.roomSid} onChange={set('roomSid')} placeholder="every room" />
-            )}
-          </Field>
+          <LabelledInput label="Room SID" placeholder="every room" {...bind('roomSid')} />
         ) : (
-          <Field label="Times">
-            {(id) => (
-              <input
-                id={id}
-                inputMode="numeric"
-                value={fields.times}
-                onChange={set('times')}
-                placeholder="unlimited"
-              />
-            )}
-          </Field>
+          <LabelledInput label="Times" numeric placeholder="unlimited" {...bind('times')} />
         )}
-        <button type="submit" disabled={running}>
-          Add fault
-        </button>
-        <span role="status" className="problem">
-          {problem}
-        </span>
+        <SubmitButton label="Add fault" action={action} />
       </fieldset>
     </form>
   );

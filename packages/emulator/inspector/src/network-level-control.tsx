@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { controlActions } from './control-actions.js';
+import { SubmitButton } from './submit-button.js';
 import { useAction } from './use-action.js';
 
 /**
@@ -13,13 +14,13 @@ export function NetworkLevelControl(props: {
 }) {
   const id = useId();
   const [choice, setChoice] = useState(props.forced === null ? '' : String(props.forced));
-  const { running, problem, run } = useAction();
+  const action = useAction();
   return (
     <form
       className="inline"
       onSubmit={(event) => {
         event.preventDefault();
-        void run(() =>
+        void action.run(() =>
           controlActions.forceNetworkLevel(props.participantSid, choice === '' ? null : Number(choice)),
         );
       }}
@@ -33,12 +34,7 @@ export function NetworkLevelControl(props: {
           </option>
         ))}
       </select>{' '}
-      <button type="submit" disabled={running}>
-        Set level
-      </button>
-      <span role="status" className="problem">
-        {problem}
-      </span>
+      <SubmitButton label="Set level" action={action} />
     </form>
   );
 }

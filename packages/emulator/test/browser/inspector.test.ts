@@ -146,6 +146,40 @@ describe('the inspector', () => {
     );
   });
 
+  it('forces a network level and adds and clears a fault from the keyboard, through the control API', async () => {
+    const level = inspector.getByLabel('Network level of bob');
+    await tabTo(inspector, level);
+    await inspector.keyboard.press('2'); // a focused select picks the option its key starts
+    await tabTo(inspector, inspector.getByRole('button', { name: 'Set level' }).last());
+    await inspector.keyboard.press('Enter');
+    const levels = async () => {
+      const state = (await control('state')) as {
+        accounts: {
+          rooms: { participants: { identity: string; networkQualityLevel?: number | null }[] }[];
+        }[];
+      };
+      return state.accounts
+        .flatMap((account) => account.rooms.flatMap((room) => room.participants))
+        .map((participant) => `${participant.identity}:${participant.networkQualityLevel ?? 'measured'}`);
+    };
+    await poll(levels).toEqual(['alice:measured', 'bob:2']);
+    await poll(text(inspector.getByRole('list', { name: 'Participants of standup' }))).toContain(
+      'forced level 2',
+    );
+
+    await tabTo(inspector, inspector.getByLabel('Twilio error code'));
+    await inspector.keyboard.type('20500');
+    await inspector.keyboard.press('Enter'); // submits the form
+    const faults = async () => ((await control('faults')) as { faults: { errorCode?: number }[] }).faults;
+    await poll(faults).toEqual([expect.objectContaining({ kind: 'rest', errorCode: 20500 })]);
+    const listed = inspector.getByRole('region', { name: 'Faults' }).getByRole('listitem');
+    await poll(text(listed)).toContain('error 20500');
+    await tabTo(inspector, inspector.getByRole('button', { name: 'Clear all faults' }));
+    await inspector.keyboard.press('Enter');
+    await poll(faults).toEqual([]);
+    await poll(() => listed.count()).toBe(0);
+  });
+
   it('completes the room and advances the clock from the keyboard, through the control API', async () => {
     const before = (await control('clock')) as { now: number };
     const seconds = inspector.getByLabel('Seconds to advance');
