@@ -32,14 +32,20 @@ async function mintToken(_request, response, url) {
     .end(JSON.stringify({ token, room, wsServer }));
 }
 
+/** roomlab's inspector is served by the emulator: the page links here, as only this server knows where it is. */
+function toInspector(_request, response) {
+  response.writeHead(302, { location: `${emulator.url}/_roomlab/ui/` }).end();
+}
+
 const app = await serveStatic({
   root: new URL('./dist/', import.meta.url).pathname,
-  routes: { '/token': mintToken },
+  routes: { '/token': mintToken, '/inspector': toInspector },
   host,
   port: Number(process.env.PORT ?? 5173),
 });
 const { credentials } = emulator.emulator;
 console.log(`roomlab emulator on ${emulator.url} (signaling ${emulator.signalingUrl})`);
+console.log(`  inspector        ${emulator.url}/_roomlab/ui/`);
 console.log(`  account SID      ${credentials.accountSid}`);
 console.log(`  auth token       ${credentials.authToken}`);
 console.log(`  API key SID      ${credentials.apiKeySid}`);

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['roomlab-source'] },
   ssr: { resolve: { conditions: ['roomlab-source'] } },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'inspector/src/**/*.test.ts'],
     // Many tests start processes (the CLI, ffmpeg sending RTP in real time) or a browser: on a loaded CI
     // machine 5 s is too short for them, while a test that hangs still fails.
     testTimeout: 20_000,

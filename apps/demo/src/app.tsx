@@ -8,6 +8,7 @@ import {
 import { useState } from 'react';
 import { connect, type RemoteParticipant } from 'twilio-video';
 import { Chat } from './chat.js';
+import { InspectorLink } from './inspector-link.js';
 import { Preview } from './lobby-preview.js';
 import { cameraSize, LocalTile } from './local-tile.js';
 import { Tile } from './tile.js';
@@ -66,6 +67,7 @@ function InRoom({ join, leave }: { join: Join; leave: () => void }) {
           <button type="button" onClick={leave}>
             Leave
           </button>
+          <InspectorLink />
         </div>
         <Presenter />
         <Grid />
@@ -85,6 +87,9 @@ export function App() {
   return (
     <main>
       <h1>roomlab demo</h1>
+      <p>
+        See the rooms, requests and webhooks as roomlab sees them: <InspectorLink />
+      </p>
       <form
         onSubmit={async (event) => {
           event.preventDefault();
