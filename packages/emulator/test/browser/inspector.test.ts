@@ -18,7 +18,8 @@ import { emulatorHttpClient } from '../../src/twilio-http-client.js';
  * The inspector (`/_roomlab/ui/`, built by `pnpm build` into dist/inspector/) in Chromium, on a running
  * emulator, while the real twilio-video SDK joins, publishes and leaves in another page: each change
  * shows with no reload, and the page's controls, used from the keyboard, act through the control API.
- * Screenshots go to docs/inspector/ (the README shows them).
+ * Screenshots go to test-results/inspector/; with ROOMLAB_SCREENSHOTS=docs they replace the ones in
+ * docs/inspector/ that the README shows (so a test run does not rewrite committed files).
  */
 type Locator = ReturnType<Page['locator']>;
 
@@ -27,7 +28,10 @@ let pages: StaticServer;
 let browser: Browser;
 let sdk: Page;
 let inspector: Page;
-const screenshots = new URL('../../docs/inspector/', import.meta.url).pathname;
+const screenshots = new URL(
+  process.env.ROOMLAB_SCREENSHOTS === 'docs' ? '../../docs/inspector/' : '../../test-results/inspector/',
+  import.meta.url,
+).pathname;
 
 beforeAll(async () => {
   // The page is what `pnpm build` made (turbo builds before it tests): say so rather than time out.
