@@ -1,6 +1,6 @@
 import type { EngineState, RoomState } from '@roomlab/core';
 import { type Command, Option } from 'commander';
-import { controlCommand } from './command-help.js';
+import { controlCommand, refuseUnknownSubcommand } from './command-help.js';
 import type { CommandResult } from './command-result.js';
 import { succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
@@ -90,7 +90,7 @@ export function addRoomsCommand(program: Command, finish: (result: Promise<Comma
       "Lists the rooms of every account (or one), each with its participants and their published tracks, from the running emulator's state (GET /_roomlab/state).",
     examples: ['roomlab rooms --status in-progress', 'roomlab rooms -o json'],
   };
-  controlCommand(program, 'rooms', help, (command) =>
+  const rooms = controlCommand(program, 'rooms', help, (command) =>
     withOutputOption(
       command
         .option('--account-sid <AC...>', 'only this account')
@@ -102,5 +102,42 @@ export function addRoomsCommand(program: Command, finish: (result: Promise<Comma
           ]),
         ),
     ),
-  ).action((options: RoomsOptions) => finish(listRooms(options)));
+  )
+    .allowExcessArguments(true)
+    .action((options: RoomsOptions, command: Command) => {
+      refuseUnknownSubcommand(command);
+      finish(listRooms(options));
+    });
+  addCompleteCommand(rooms, finish);
+}
+
+/** The fields of Twilio's Room resource the command prints. */
+interface RoomAnswer {
+  sid: string;
+  unique_name: string;
+  status: string;
+}
+
+async function completeRoom(room: string, options: { accountSid?: string; url?: string }) {
+  const answer = await controlClient(targetUrl(options.url)).post<RoomAnswer>('rooms/complete', {
+    query: { RoomSid: room, AccountSid: options.accountSid },
+  });
+  process.stdout.write(`${answer.sid} (${answer.unique_name}): ${answer.status}\n`);
+  return succeeded;
+}
+
+/** `roomlab rooms complete RM...`: as REST `Status=completed` does. */
+function addCompleteCommand(rooms: Command, finish: (result: Promise<CommandResult>) => void): void {
+  const help = {
+    summary: 'complete a room, as REST Status=completed does',
+    description:
+      'Completes a room (POST /_roomlab/rooms/complete), as the REST update with Status=completed does: ' +
+      'its participants are disconnected and the status callbacks go out. A unique name needs --account-sid.',
+    examples: ['roomlab rooms complete RM...', 'roomlab rooms complete my-room --account-sid AC...'],
+  };
+  controlCommand(rooms, 'complete', help, (command) =>
+    command.argument('<RoomSid>', 'the room: its SID (RM...), or its unique name with --account-sid'),
+  ).action((room: string, _options: unknown, command: Command) =>
+    finish(completeRoom(room, command.optsWithGlobals())),
+  );
 }
