@@ -11,6 +11,7 @@ async function participant() {
   const { accounts } = await control.seed({
     accounts: [{ rooms: [{ participants: [{ identity: 'alice' }] }] }],
   });
+  const roomSid = accounts[0]?.rooms[0]?.sid ?? '';
   const sid = accounts[0]?.rooms[0]?.participants[0]?.sid ?? '';
   const network = () => {
     const found = control
@@ -19,12 +20,12 @@ async function participant() {
       .find((each) => each.sid === sid);
     return { level: found?.networkQualityLevel ?? null, conditions: found?.networkConditions ?? null };
   };
-  return { sid, network };
+  return { sid, roomSid, network };
 }
 
 describe('roomlab network', () => {
   it('forces the level with --level, impairs the path with the other flags, and --clear removes both', async () => {
-    const { sid, network } = await participant();
+    const { sid, roomSid, network } = await participant();
     const level = await target.roomlab(['network', sid, '--level', '2']);
     expect(level).toMatchObject({ code: 0, stdout: `${sid}  level 2  unimpaired\n` });
     expect(network()).toEqual({ level: 2, conditions: null });
@@ -40,9 +41,23 @@ describe('roomlab network', () => {
     expect(impaired).toMatchObject({ code: 0, stdout: `${sid}  level 2  30% packet loss, 120 ms latency\n` });
     expect(network()).toEqual({ level: 2, conditions: { packetLossPercent: 30, latencyMs: 120 } });
 
+    const listed = await target.roomlab(['network']);
+    expect(listed).toMatchObject({
+      code: 0,
+      stdout: `${sid}  level 2  30% packet loss, 120 ms latency  in ${roomSid}\n`,
+    });
+
     const cleared = await target.roomlab(['network', sid, '--clear']);
     expect(cleared).toMatchObject({ code: 0, stdout: `${sid}  level not forced  unimpaired\n` });
     expect(network()).toEqual({ level: null, conditions: null });
+    expect(await target.roomlab(['network'])).toMatchObject({
+      code: 0,
+      stdout: 'no participant has a forced network\n',
+    });
+    expect(await target.roomlab(['network', '--level', '2'])).toMatchObject({
+      code: 2,
+      stderr: "roomlab: missing required argument 'ParticipantSid': whose network to set\n",
+    });
   });
 
   it("answers the emulator's error for a level out of range or an unknown participant, changing nothing", async () => {

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import type { NetworkSettings, NetworkState } from '../control/network.js';
+import type { ForcedNetwork, NetworkSettings, NetworkState } from '../control/network.js';
 import { controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
@@ -32,6 +32,16 @@ function describeNetwork(state: NetworkState): string {
   ].join('  ');
 }
 
+/** `roomlab network` alone: every connected participant whose network is forced, with its room. */
+async function listForced(options: NetworkOptions): Promise<CommandResult> {
+  const { network } = await controlClient(targetUrl(options.url)).get<{ network: ForcedNetwork[] }>(
+    'network',
+  );
+  const lines = network.map((forced) => `${describeNetwork(forced)}  in ${forced.roomSid}\n`);
+  process.stdout.write(lines.length > 0 ? lines.join('') : 'no participant has a forced network\n');
+  return succeeded;
+}
+
 async function network(participantSid: string, options: NetworkOptions): Promise<CommandResult> {
   const client = controlClient(targetUrl(options.url));
   const query = { ParticipantSid: participantSid };
@@ -48,7 +58,7 @@ const settingFlags = ['level', 'packetLossPercent', 'latencyMs', 'jitterMs', 'ba
 
 function declareNetworkFlags(command: Command): void {
   command
-    .argument('<PA...>', "the connected participant's SID")
+    .argument('[ParticipantSid]', "the connected participant's SID, PA... (none: list the forced ones)")
     .option('--level <N>', 'the network quality level to force, 1 to 5', numberArgument)
     .option('--packet-loss-percent <N>', 'share of packets lost, 0 to 100', numberArgument)
     .option('--latency-ms <N>', 'added one-way delay', numberArgument)
@@ -66,12 +76,17 @@ export function addNetworkCommand(program: Command, finish: (result: Promise<Com
     description:
       "Forces a connected participant's network quality level (1 to 5, as it and its room see it) and/or " +
       'impairs its media path both ways (POST /_roomlab/network; see docs/network.md). What is not given ' +
-      'stays as it was; --clear removes both.',
-    examples: ['roomlab network PAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --level 2'],
+      'stays as it was; --clear removes both. With no participant, lists the forced ones (GET /_roomlab/network).',
+    examples: ['roomlab network PAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx --level 2', 'roomlab network'],
   };
   controlCommand(program, 'network', help, declareNetworkFlags).action(
-    (participantSid: string, options: NetworkOptions, self: Command) => {
-      if (!options.clear && !settingFlags.some((flag) => flag in options))
+    (participantSid: string | undefined, options: NetworkOptions, self: Command) => {
+      const given = options.clear || settingFlags.some((flag) => flag in options);
+      if (participantSid === undefined) {
+        if (given) self.error("error: missing required argument 'ParticipantSid': whose network to set");
+        return finish(listForced(options));
+      }
+      if (!given)
         self.error(
           'error: give --level and/or an impairment (--packet-loss-percent, --latency-ms, --jitter-ms, --bandwidth-kbps), or --clear',
         );
