@@ -5,31 +5,13 @@
 // each file is fetched from `/_roomlab/media` into ROOMLAB_MEDIA_OUT for the test to probe; the page's
 // screenshot goes to ROOMLAB_SCREENSHOT. Prints one JSON line.
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join as joinPath } from 'node:path';
 import { mintAccessToken } from '@roomlab/core';
-import { startServer } from '@roomlab/emulator';
-import { emulatorHttpClient } from '@roomlab/emulator/twilio';
-import { launchChromium, serveStatic } from '@roomlab/test-harness';
-import twilio from 'twilio';
+import { poll, sleep, startScenario } from './scenario-setup.mjs';
 
-const sdkBundle = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
-const html = new URL('./sdk-page.html', import.meta.url).pathname;
 const out = process.env.ROOMLAB_MEDIA_OUT ?? '';
-const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdkBundle } });
-const emulator = await startServer({ port: 0 });
-const browser = await launchChromium({ media: true });
-const { accountSid, authToken, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
-const rest = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
-async function poll(read, done, timeoutMs) {
-  for (const deadline = Date.now() + timeoutMs; ; await sleep(250)) {
-    const value = await read();
-    if (done(value) || Date.now() >= deadline) return value;
-  }
-}
+const { pages, emulator, browser, rest, credentials, finish } = await startScenario();
+const { accountSid, apiKeySid, apiKeySecret } = credentials;
 
 /**
  * Every player on the inspector page, once each has its metadata or an error (or 15 s passed): what the
@@ -147,8 +129,5 @@ try {
 } catch (error) {
   result.error = String(error?.stack ?? error);
 } finally {
-  console.log(JSON.stringify(result));
-  await browser.close();
-  await emulator.close();
-  await pages.close();
+  await finish(result);
 }
