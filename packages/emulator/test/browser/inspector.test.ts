@@ -28,6 +28,8 @@ let pages: StaticServer;
 let browser: Browser;
 let sdk: Page;
 let inspector: Page;
+/** A room's StatusCallback receiver that answers 500 while `failing`, and notes what reached it. */
+const flaky = { failing: true, received: [] as { event: string; token: string }[] };
 const screenshots = new URL(
   process.env.ROOMLAB_SCREENSHOTS === 'docs' ? '../../docs/inspector/' : '../../test-results/inspector/',
   import.meta.url,
@@ -42,7 +44,22 @@ beforeAll(async () => {
   pages = await serveStatic({
     files: { '/': new URL('./sdk-page.html', import.meta.url).pathname, '/twilio-video.js': sdkBundle },
     // The room's status callbacks come here, so the page has webhooks to show.
-    routes: { '/hooks': (_request, response) => void response.writeHead(204).end() },
+    routes: {
+      '/hooks': (_request, response) => void response.writeHead(204).end(),
+      '/flaky-hooks': (request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          if (flaky.failing) return void response.writeHead(500).end('down for maintenance');
+          const event = new URLSearchParams(Buffer.concat(chunks).toString()).get('StatusCallbackEvent');
+          flaky.received.push({
+            event: event ?? '',
+            token: String(request.headers['i-twilio-idempotency-token']),
+          });
+          response.writeHead(204).end();
+        });
+      },
+    },
   });
   browser = await launchChromium({ media: true });
   sdk = await browser.newPage();
@@ -57,7 +74,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-async function join(identity: string) {
+async function join(identity: string, room = 'standup') {
   const { accountSid, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
   const token = await mintAccessToken({
     accountSid,
@@ -66,7 +83,7 @@ async function join(identity: string) {
     identity,
     now: emulator.emulator.control.now(),
   });
-  const options = { wsServer: emulator.signalingUrl, name: 'standup', tracks: [] };
+  const options = { wsServer: emulator.signalingUrl, name: room, tracks: [] };
   return sdk.evaluate(
     ([key, jwt, o]) =>
       (
@@ -219,6 +236,116 @@ describe('the inspector', () => {
     await poll(text(room)).toContain('completed');
     await poll(() => room.locator('[data-mark="room-ended"]').count()).toBe(1);
     await room.locator('.timeline').screenshot({ path: `${screenshots}timeline.png` });
+    expect(await inspector.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(
+      true,
+    );
+  });
+  it('disconnects a participant from the keyboard: its SDK is told as a REST disconnect tells it', async () => {
+    const { accountSid, authToken } = emulator.emulator.credentials;
+    const client = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
+    // Its webhooks fail (500) and are retried once on a 5xx (Twilio's connection overrides): for the next test.
+    const room = await client.video.v1.rooms.create({
+      uniqueName: 'retro',
+      statusCallback: `${pages.origin}/flaky-hooks#rc=1&rp=5xx`,
+    });
+    const carol = await join('carol', 'retro');
+    const dave = await join('dave', 'retro');
+    const participants = inspector.getByRole('list', { name: 'Participants of retro' });
+    await poll(text(participants)).toContain('dave');
+
+    await tabTo(inspector, inspector.getByRole('button', { name: 'Disconnect carol' }));
+    await inspector.keyboard.press('Enter');
+    const statusOf = async (participantSid?: string) => {
+      const state = (await control(`state?AccountSid=${accountSid}`)) as {
+        accounts: { rooms: { participants: { sid: string; status: string }[] }[] }[];
+      };
+      return state.accounts
+        .flatMap((account) => account.rooms.flatMap((each) => each.participants))
+        .find((participant) => participant.sid === participantSid)?.status;
+    };
+    await poll(() => statusOf(carol.participantSid)).toBe('disconnected');
+    // Twilio's REST Status=disconnected sends the SDK a `disconnected` with no status, which the SDK
+    // turns into a `disconnected` event with no TwilioError (53118 is only for a completed room).
+    const sdkLog = () => sdk.evaluate(() => (window as unknown as { log: string[] }).log);
+    await poll(sdkLog).toContain('carol:disconnected:none');
+    expect(await sdkLog()).toContain('dave:participantDisconnected:carol');
+    // The same as REST gives dave:
+    await client.video.v1
+      .rooms(room.sid)
+      .participants(dave.participantSid ?? '')
+      .update({ status: 'disconnected' });
+    await poll(sdkLog).toContain('dave:disconnected:none');
+
+    const carolItem = participants.locator(`[data-participant-sid="${carol.participantSid}"]`);
+    await poll(text(carolItem)).toContain('disconnected');
+    expect(await carolItem.getByRole('button', { name: 'Disconnect carol' }).count()).toBe(0);
+    const timeline = inspector.getByRole('article', { name: /^retro/ }).locator('.timeline svg');
+    await poll(() => timeline.locator('[data-mark^="carol: participant-disconnected"]').count()).toBe(1);
+  });
+
+  it('redelivers a failed status callback from the keyboard once its receiver is back', async () => {
+    interface Listed {
+      id: string;
+      event: string;
+      state: string;
+      params: Record<string, string>;
+      attempts: { status: number | null }[];
+    }
+    const retro = (await control('state')) as {
+      accounts: { rooms: { sid: string; uniqueName: string }[] }[];
+    };
+    const roomSid = retro.accounts
+      .flatMap((account) => account.rooms)
+      .find((room) => room.uniqueName === 'retro')?.sid;
+    const deliveries = async () =>
+      ((await control(`status-callbacks?RoomSid=${roomSid}`)) as { status_callbacks: Listed[] })
+        .status_callbacks;
+    const summary = async () =>
+      (await deliveries()).map(
+        (d) => `${d.event}:${d.params.ParticipantIdentity ?? '-'}:${d.state}:${d.attempts.length}`,
+      );
+    // Each one failed after its retry: two attempts, both answered 500.
+    await poll(summary).toEqual([
+      'room-created:-:failed:2',
+      'participant-connected:carol:failed:2',
+      'participant-connected:dave:failed:2',
+      'participant-disconnected:carol:failed:2',
+      'participant-disconnected:dave:failed:2',
+    ]);
+    const target = (await deliveries()).find(
+      (delivery) =>
+        delivery.event === 'participant-disconnected' && delivery.params.ParticipantIdentity === 'carol',
+    );
+    const item = inspector.locator(`[data-delivery-id="${target?.id}"]`);
+    await poll(text(item)).toContain('failed');
+    expect(await text(item)()).toContain('2 attempts');
+
+    flaky.failing = false;
+    // Each delivery's button says whose event it is: carol's and dave's leaving are told apart.
+    const redeliver = item.getByRole('button', {
+      name: `Redeliver participant-disconnected of carol in room ${roomSid}`,
+    });
+    await tabTo(inspector, redeliver);
+    await inspector.keyboard.press('Enter');
+    // The receiver got it once, with the delivery's idempotency token, and nothing else was resent.
+    await poll(() => Promise.resolve(flaky.received)).toEqual([
+      { event: 'participant-disconnected', token: target?.id },
+    ]);
+    await poll(summary).toEqual([
+      'room-created:-:failed:2',
+      'participant-connected:carol:failed:2',
+      'participant-connected:dave:failed:2',
+      'participant-disconnected:carol:delivered:3',
+      'participant-disconnected:dave:failed:2',
+    ]);
+    const redelivered = (await deliveries()).find((delivery) => delivery.id === target?.id);
+    expect(redelivered?.attempts.map((attempt) => attempt.status)).toEqual([500, 500, 204]);
+    await poll(text(item)).toContain('delivered');
+    expect(await text(item)()).toContain('3 attempts');
+    expect(await item.getByRole('button').count()).toBe(0);
+    await inspector
+      .getByRole('region', { name: 'Status callbacks' })
+      .screenshot({ path: `${screenshots}deliveries.png` });
     expect(await inspector.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(
       true,
     );

@@ -4,31 +4,13 @@
 // client; the recordings and a grid composition are downloaded through `/Media` into
 // ROOMLAB_MEDIA_OUT, for the test to check. Prints one JSON line with what the pages and the REST API said.
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join as joinPath } from 'node:path';
 import { mintAccessToken } from '@roomlab/core';
-import { startServer } from '@roomlab/emulator';
-import { emulatorHttpClient } from '@roomlab/emulator/twilio';
-import { launchChromium, serveStatic } from '@roomlab/test-harness';
-import twilio from 'twilio';
+import { poll, sleep, startScenario } from './scenario-setup.mjs';
 
-const sdk = createRequire(import.meta.url).resolve('twilio-video/dist/twilio-video.js');
-const html = new URL('./sdk-page.html', import.meta.url).pathname;
 const out = process.env.ROOMLAB_MEDIA_OUT ?? '';
-const pages = await serveStatic({ files: { '/': html, '/twilio-video.js': sdk } });
-const emulator = await startServer({ port: 0 });
-const browser = await launchChromium({ media: true });
-const { accountSid, authToken, apiKeySid, apiKeySecret } = emulator.emulator.credentials;
-const rest = twilio(accountSid, authToken, { httpClient: emulatorHttpClient(emulator.url) });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads until `done` says yes or `timeoutMs` passes (a busy machine is slow); returns the last read. */
-async function poll(read, done, timeoutMs) {
-  for (const deadline = Date.now() + timeoutMs; ; await sleep(250)) {
-    const value = await read();
-    if (done(value) || Date.now() >= deadline) return value;
-  }
-}
+const { pages, emulator, browser, rest, credentials } = await startScenario();
+const { accountSid, authToken, apiKeySid, apiKeySecret } = credentials;
 
 /** Page functions: cameras of their own, a join that notes the room's recording state and events. */
 function installRecordingHelpers() {
