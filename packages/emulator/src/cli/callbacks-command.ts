@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { Delivery } from '../webhooks/status-callback-delivery.js';
-import { controlCommand, refuseUnknownSubcommand } from './command-help.js';
+import { actionBesideSubcommands, controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { type Column, formatList, type OutputFormat, withOutputOption } from './output-format.js';
@@ -57,18 +57,16 @@ export function addCallbacksCommand(
       '(GET /_roomlab/status-callbacks); `callbacks redeliver` sends failed or dropped ones again.',
     examples: ['roomlab callbacks --state failed', 'roomlab callbacks redeliver --room-sid RM...'],
   };
-  const callbacks = controlCommand(program, 'callbacks', help, (command) =>
-    withOutputOption(
-      command
-        .option('--room-sid <RM...>', "only this room's")
-        .addOption(new Option('--state <state>', 'only deliveries in this state').choices(states)),
+  const callbacks = actionBesideSubcommands(
+    controlCommand(program, 'callbacks', help, (command) =>
+      withOutputOption(
+        command
+          .option('--room-sid <RM...>', "only this room's")
+          .addOption(new Option('--state <state>', 'only deliveries in this state').choices(states)),
+      ),
     ),
-  )
-    .allowExcessArguments(true)
-    .action((options: CallbacksOptions, command: Command) => {
-      refuseUnknownSubcommand(command);
-      finish(listCallbacks(options));
-    });
+    (options: CallbacksOptions) => finish(listCallbacks(options)),
+  );
   const again = {
     summary: 'send failed or dropped status callbacks again, in order',
     description:

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { controlCommand, refuseUnknownSubcommand } from './command-help.js';
+import { actionBesideSubcommands, controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { parseDuration } from './duration.js';
@@ -31,16 +31,14 @@ async function advanceClock(duration: string, options: TargetOptions): Promise<C
 
 /** `roomlab clock` and `roomlab clock advance 5m`: the emulator's clock (a roomlab command). */
 export function addClockCommand(program: Command, finish: (result: Promise<CommandResult>) => void): void {
-  const clock = controlCommand(program, 'clock', {
-    summary: "print the emulator's clock, or move it forward",
-    description: "Prints the emulator's time (GET /_roomlab/clock); `clock advance` moves it forward.",
-    examples: ['roomlab clock', 'roomlab clock advance 5m'],
-  })
-    .allowExcessArguments(true)
-    .action((options: TargetOptions, command: Command) => {
-      refuseUnknownSubcommand(command);
-      finish(showClock(options));
-    });
+  const clock = actionBesideSubcommands(
+    controlCommand(program, 'clock', {
+      summary: "print the emulator's clock, or move it forward",
+      description: "Prints the emulator's time (GET /_roomlab/clock); `clock advance` moves it forward.",
+      examples: ['roomlab clock', 'roomlab clock advance 5m'],
+    }),
+    (options: TargetOptions) => finish(showClock(options)),
+  );
   const advance = {
     summary: 'move the clock forward: timeouts fire and tokens expire as if the time had passed',
     description:

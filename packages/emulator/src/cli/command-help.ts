@@ -13,12 +13,23 @@ export function withExamples(command: Command, ...examples: string[]): Command {
  * A command that does something itself and also has subcommands (`clock`, `clock advance`): commander
  * would take a misspelt subcommand for an extra argument, so it is refused here as the unknown command it is.
  */
-export function refuseUnknownSubcommand(command: Command): void {
+function refuseUnknownSubcommand(command: Command): void {
   const [unknown] = command.args;
   if (unknown === undefined) return;
   const known = command.commands.map((each) => each.name()).join(', ');
   command.error(`error: unknown command '${unknown.slice(0, 64)}' (${command.name()} has ${known})`, {
     code: 'commander.unknownCommand',
+  });
+}
+
+/**
+ * Makes `act` the action of a command that also has subcommands (`roomlab clock` beside `clock advance`),
+ * refusing a misspelt subcommand rather than taking it for an argument.
+ */
+export function actionBesideSubcommands<Options>(command: Command, act: (options: Options) => void): Command {
+  return command.allowExcessArguments(true).action((options: Options, self: Command) => {
+    refuseUnknownSubcommand(self);
+    act(options);
   });
 }
 

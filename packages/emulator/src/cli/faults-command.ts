@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Fault } from '../control/faults.js';
-import { controlCommand, refuseUnknownSubcommand } from './command-help.js';
+import { actionBesideSubcommands, controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { describeFault, faultColumns } from './fault-lines.js';
@@ -119,12 +119,10 @@ export function addFaultsCommand(program: Command, finish: Finish): void {
     description: 'Lists the faults injected into the running emulator (GET /_roomlab/faults).',
     examples: ['roomlab faults', 'roomlab faults -o json'],
   };
-  const faults = controlCommand(program, 'faults', help, withOutputOption)
-    .allowExcessArguments(true)
-    .action((options: TargetOptions & { output: OutputFormat }, command: Command) => {
-      refuseUnknownSubcommand(command);
-      finish(listFaults(options));
-    });
+  const faults = actionBesideSubcommands(
+    controlCommand(program, 'faults', help, withOutputOption),
+    (options: TargetOptions & { output: OutputFormat }) => finish(listFaults(options)),
+  );
   addFaultsAdd(faults, finish);
   // `--url` may come before the subcommand or after it: either is the target.
   const remove = {

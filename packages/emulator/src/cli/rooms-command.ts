@@ -1,6 +1,6 @@
 import type { EngineState, RoomState } from '@roomlab/core';
 import { type Command, Option } from 'commander';
-import { controlCommand, refuseUnknownSubcommand } from './command-help.js';
+import { actionBesideSubcommands, controlCommand } from './command-help.js';
 import type { CommandResult } from './command-result.js';
 import { succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
@@ -90,24 +90,22 @@ export function addRoomsCommand(program: Command, finish: (result: Promise<Comma
       "Lists the rooms of every account (or one), each with its participants and their published tracks, from the running emulator's state (GET /_roomlab/state).",
     examples: ['roomlab rooms --status in-progress', 'roomlab rooms -o json'],
   };
-  const rooms = controlCommand(program, 'rooms', help, (command) =>
-    withOutputOption(
-      command
-        .option('--account-sid <AC...>', 'only this account')
-        .addOption(
-          new Option('--status <status>', 'only rooms in this status').choices([
-            'in-progress',
-            'completed',
-            'failed',
-          ]),
-        ),
+  const rooms = actionBesideSubcommands(
+    controlCommand(program, 'rooms', help, (command) =>
+      withOutputOption(
+        command
+          .option('--account-sid <AC...>', 'only this account')
+          .addOption(
+            new Option('--status <status>', 'only rooms in this status').choices([
+              'in-progress',
+              'completed',
+              'failed',
+            ]),
+          ),
+      ),
     ),
-  )
-    .allowExcessArguments(true)
-    .action((options: RoomsOptions, command: Command) => {
-      refuseUnknownSubcommand(command);
-      finish(listRooms(options));
-    });
+    (options: RoomsOptions) => finish(listRooms(options)),
+  );
   addCompleteCommand(rooms, finish);
 }
 
