@@ -1,7 +1,8 @@
 import { consoleLogger, type Logger, TwilioError } from '@roomlab/core';
-import { type EmulatorRequest, type EmulatorResponse, jsonResponse } from '../emulator-request.js';
+import { type EmulatorRequest, type EmulatorResponse, headerOf, jsonResponse } from '../emulator-request.js';
 import { participantResource, roomResource } from '../rest/resources.js';
 import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
+import { byteRangeOf, sliceOf } from './byte-range.js';
 import type { Control } from './control.js';
 import { speakerChoiceOf } from './dominant-speaker.js';
 import { liveStream } from './live-stream.js';
@@ -55,15 +56,39 @@ class RawAnswer {
 
 /** A recording's or composition's file, played where it is (`inline`), under Twilio's file name. */
 async function mediaAnswer(request: EmulatorRequest, media: MediaFile): Promise<RawAnswer> {
-  const headers = {
+  const range = byteRangeOf(headerOf(request, 'range'), media.size);
+  const headers: Record<string, string> = {
     'content-type': media.contentType,
-    'content-length': String(media.size),
     'content-disposition': `inline; filename="${media.fileName}"`,
+    // A player seeks by asking for the part it needs.
+    'accept-ranges': 'bytes',
   };
-  if (request.method !== 'HEAD') return new RawAnswer({ status: 200, headers, body: media.body });
-  // A HEAD reads nothing: the file is let go at once.
-  await media.body.cancel();
-  return new RawAnswer({ status: 200, headers, body: null });
+  if (request.method === 'HEAD' || range === 'unsatisfiable') {
+    // Nothing of the file is read: it is let go at once.
+    await media.body.cancel();
+    if (range === 'unsatisfiable')
+      return new RawAnswer({
+        status: 416,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'content-range': `bytes */${media.size}` },
+        body: `Range not satisfiable: ${media.fileName} has ${media.size} bytes`,
+      });
+    return new RawAnswer({
+      status: 200,
+      headers: { ...headers, 'content-length': String(media.size) },
+      body: null,
+    });
+  }
+  if (range === undefined)
+    return new RawAnswer({
+      status: 200,
+      headers: { ...headers, 'content-length': String(media.size) },
+      body: media.body,
+    });
+  const part = {
+    'content-length': String(range.end - range.start + 1),
+    'content-range': `bytes ${range.start}-${range.end}/${media.size}`,
+  };
+  return new RawAnswer({ status: 206, headers: { ...headers, ...part }, body: sliceOf(media.body, range) });
 }
 
 type Handler = (request: EmulatorRequest, url: URL, rest: string[]) => Promise<unknown> | unknown;

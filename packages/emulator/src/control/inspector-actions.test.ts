@@ -266,8 +266,8 @@ describe('GET /_roomlab/media?Sid=', () => {
     );
   };
 
-  const get = (session: ReturnType<typeof start>, query: string, method = 'GET') =>
-    session.emulator.handle(new Request(`${origin}/_roomlab/media${query}`, { method }));
+  const get = (session: ReturnType<typeof start>, query: string, method = 'GET', headers = {}) =>
+    session.emulator.handle(new Request(`${origin}/_roomlab/media${query}`, { method, headers }));
 
   it('answers a completed recording’s file inline, with its type and length, for a player', async () => {
     const session = start({ mediaStorage: fakeStorage(bytes) });
@@ -287,6 +287,28 @@ describe('GET /_roomlab/media?Sid=', () => {
       String(bytes.byteLength),
       '',
     ]);
+  });
+
+  it('answers the part a player asks for with Range (206), and 416 for a range past the end', async () => {
+    const session = start({ mediaStorage: fakeStorage(bytes) });
+    const { room, recording } = await recorded(session);
+    finish(session, room.sid, recording.sid);
+    const whole = await get(session, `?Sid=${recording.sid}`);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    await whole.arrayBuffer();
+    const part = await get(session, `?Sid=${recording.sid}`, 'GET', { range: 'bytes=2-4' });
+    expect(part.status).toBe(206);
+    expect(Object.fromEntries(part.headers)).toMatchObject({
+      'content-range': `bytes 2-4/${bytes.byteLength}`,
+      'content-length': '3',
+      'content-type': 'audio/x-matroska',
+    });
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.subarray(2, 5));
+    const tail = await get(session, `?Sid=${recording.sid}`, 'GET', { range: 'bytes=-2' });
+    expect(new Uint8Array(await tail.arrayBuffer())).toEqual(bytes.subarray(-2));
+    const past = await get(session, `?Sid=${recording.sid}`, 'GET', { range: `bytes=${bytes.byteLength}-` });
+    expect([past.status, past.headers.get('content-range')]).toEqual([416, `bytes */${bytes.byteLength}`]);
+    expect(await past.text()).toMatch(/^Range not satisfiable: RT\w+\.mka has 7 bytes$/);
   });
 
   it('answers 20404 while a recording is processing, for an unknown SID, and for a file gone; 20001 without Sid', async () => {
