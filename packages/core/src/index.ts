@@ -48,13 +48,9 @@ export {
 } from './engine/dominant-speaker.js';
 export { createEngine } from './engine/engine.js';
 export {
-  type AccountRef,
   type AccountSeed,
-  type ApiKeyRef,
   type ApiKeySeed,
   type ComposedMedia,
-  type CompositionHookRef,
-  type CompositionRef,
   type ConnectParticipantOptions,
   type CreateCompositionOptions,
   defaultEventLogCapacity,
@@ -64,16 +60,22 @@ export {
   type ListParticipantsFilter,
   type ListRecordingsFilter,
   type ListRoomsFilter,
-  type MediaSettingsRef,
-  type ParticipantRef,
   type ParticipantSubscribeRules,
   type PublishTrackOptions,
   type RecordedMedia,
-  type RecordingRef,
-  type RoomRef,
-  type TrackRef,
-  type TranscriptionRef,
 } from './engine/engine-api.js';
+export type {
+  AccountRef,
+  ApiKeyRef,
+  CompositionHookRef,
+  CompositionRef,
+  MediaSettingsRef,
+  ParticipantRef,
+  RecordingRef,
+  RoomRef,
+  TrackRef,
+  TranscriptionRef,
+} from './engine/engine-refs.js';
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export { defaultMediaSettings, type MediaSettingsUpdate } from './engine/media-settings.js';

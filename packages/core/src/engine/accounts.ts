@@ -1,7 +1,8 @@
 import { TwilioError } from '../errors.js';
 import { isSid } from '../sid.js';
-import type { AccountRef, AccountSeed, ApiKeyRef, ApiKeySeed } from './engine-api.js';
+import type { AccountSeed, ApiKeySeed } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { AccountRef, ApiKeyRef } from './engine-refs.js';
 import { requireAccount } from './lookup.js';
 import { defaultMediaSettings } from './media-settings.js';
 import type { AccountRecord, ApiKeyRecord } from './records.js';

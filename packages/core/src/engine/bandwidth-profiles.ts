@@ -1,6 +1,6 @@
 import { TwilioError } from '../errors.js';
-import type { AccountRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { AccountRef } from './engine-refs.js';
 import { requireAccount } from './lookup.js';
 import type { BandwidthProfileRecord } from './records.js';
 

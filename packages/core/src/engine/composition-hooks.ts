@@ -1,7 +1,7 @@
 import { TwilioError } from '../errors.js';
 import type { CompositionHookFormat, StatusCallbackMethod } from '../resources.js';
-import type { AccountRef, CompositionHookRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { AccountRef, CompositionHookRef } from './engine-refs.js';
 import { parseHttpUrl } from './http-url.js';
 import { createdWithin } from './list-filter.js';
 import { requireAccount } from './lookup.js';

@@ -1,12 +1,7 @@
 import { TwilioError } from '../errors.js';
-import type {
-  AccountRef,
-  ComposedMedia,
-  CompositionRef,
-  CreateCompositionOptions,
-  ListCompositionsFilter,
-} from './engine-api.js';
+import type { ComposedMedia, CreateCompositionOptions, ListCompositionsFilter } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { AccountRef, CompositionRef } from './engine-refs.js';
 import { requireAccount, requireRoom } from './lookup.js';
 import type { CompositionRecord, RecordingRecord, RoomRecord } from './records.js';
 import { statusCallbackTarget } from './status-callback-target.js';

@@ -1,5 +1,5 @@
-import type { ParticipantRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { ParticipantRef } from './engine-refs.js';
 import { requireParticipantBySid } from './lookup.js';
 import type { DetectedCodec, ParticipantRecord } from './records.js';
 

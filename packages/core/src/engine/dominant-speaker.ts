@@ -1,8 +1,8 @@
 import { TwilioError } from '../errors.js';
 import type { RoomType } from '../resources.js';
-import type { RoomRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { participantNotConnected } from './engine-errors.js';
+import type { RoomRef } from './engine-refs.js';
 import { participantSnapshot } from './event-snapshots.js';
 import { findParticipant, requireInProgressRoom } from './lookup.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';

@@ -65,21 +65,8 @@ import type { SpokenText } from './transcripts.js';
  * scheduler call.
  *
  * Rooms, participants and tracks are addressed by references (`RoomRef`, `ParticipantRef`,
- * `TrackRef`): objects, so IDs cannot be swapped unnoticed.
+ * `TrackRef`, in engine-refs.ts): objects, so IDs cannot be swapped unnoticed.
  */
-
-export type {
-  AccountRef,
-  ApiKeyRef,
-  CompositionHookRef,
-  CompositionRef,
-  MediaSettingsRef,
-  ParticipantRef,
-  RecordingRef,
-  RoomRef,
-  TrackRef,
-  TranscriptionRef,
-} from './engine-refs.js';
 
 export interface EngineOptions {
   clock?: Clock;

@@ -1,5 +1,4 @@
 import { TwilioError } from '../errors.js';
-import type { AccountRef, ParticipantRef, RoomRef, TrackRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import {
   accountNotFound,
@@ -8,6 +7,7 @@ import {
   roomCompleted,
   roomNotFound,
 } from './engine-errors.js';
+import type { AccountRef, ParticipantRef, RoomRef, TrackRef } from './engine-refs.js';
 import type { AccountRecord, ParticipantRecord, RoomRecord } from './records.js';
 
 /** Finding records from references: the engine's reads, none of which changes anything. */

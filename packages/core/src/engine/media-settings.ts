@@ -1,7 +1,7 @@
 import { TwilioError } from '../errors.js';
 import { isSid } from '../sid.js';
-import type { MediaSettingsRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { MediaSettingsRef } from './engine-refs.js';
 import { parseHttpUrl } from './http-url.js';
 import { requireAccount } from './lookup.js';
 import type { MediaSettingsKind, MediaSettingsRecord } from './records.js';

@@ -1,6 +1,6 @@
 import { TwilioError } from '../errors.js';
-import type { ParticipantRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { ParticipantRef } from './engine-refs.js';
 import { participantSnapshot } from './event-snapshots.js';
 import { requireConnected } from './lookup.js';
 import type { NetworkConditions, ParticipantRecord } from './records.js';

@@ -1,13 +1,9 @@
 import { TwilioError } from '../errors.js';
 import { isSid } from '../sid.js';
-import type {
-  ConnectParticipantOptions,
-  ListParticipantsFilter,
-  ParticipantRef,
-  RoomRef,
-} from './engine-api.js';
+import type { ConnectParticipantOptions, ListParticipantsFilter } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { roomCompleted } from './engine-errors.js';
+import type { ParticipantRef, RoomRef } from './engine-refs.js';
 import { participantSnapshot } from './event-snapshots.js';
 import { leaveRoom } from './leave.js';
 import { inList } from './list-filter.js';

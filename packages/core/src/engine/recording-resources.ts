@@ -1,7 +1,8 @@
 import { TwilioError } from '../errors.js';
 import { runCompositionHooks } from './composition-hook-runs.js';
-import type { AccountRef, ListRecordingsFilter, RecordedMedia, RecordingRef } from './engine-api.js';
+import type { ListRecordingsFilter, RecordedMedia } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { AccountRef, RecordingRef } from './engine-refs.js';
 import { requireAccount, requireRoom } from './lookup.js';
 import type { RecordingRecord, RoomRecord } from './records.js';
 

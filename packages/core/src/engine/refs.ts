@@ -1,4 +1,4 @@
-import type { ParticipantRef, RoomRef } from './engine-api.js';
+import type { ParticipantRef, RoomRef } from './engine-refs.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 
 /** The reference of a record the caller already holds, by SID (never by name or identity). */

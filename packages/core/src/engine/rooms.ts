@@ -1,9 +1,10 @@
 import { TwilioError } from '../errors.js';
 import type { RoomStatus } from '../resources.js';
 import { runCompositionHooks } from './composition-hook-runs.js';
-import type { AccountRef, ListRoomsFilter, RoomRef } from './engine-api.js';
+import type { ListRoomsFilter } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { roomCompleted } from './engine-errors.js';
+import type { AccountRef, RoomRef } from './engine-refs.js';
 import { leaveRoom } from './leave.js';
 import { inList } from './list-filter.js';
 import { requireAccount, requireRoom } from './lookup.js';

@@ -1,7 +1,8 @@
 import { TwilioError } from '../errors.js';
-import type { ParticipantRef, ParticipantSubscribeRules, RoomRef } from './engine-api.js';
+import type { ParticipantSubscribeRules } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { participantNotConnected, roomCompleted } from './engine-errors.js';
+import type { ParticipantRef, RoomRef } from './engine-refs.js';
 import { participantSnapshot } from './event-snapshots.js';
 import { requireParticipantBySid, requireRoom } from './lookup.js';
 import { reconcileRoomRecordings, recordingNotSupported, roomCanRecord } from './recordings.js';

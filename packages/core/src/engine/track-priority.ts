@@ -1,6 +1,6 @@
 import { TwilioError } from '../errors.js';
-import type { TrackRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { TrackRef } from './engine-refs.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { requireTrack } from './lookup.js';
 import type { PublishedTrackRecord, TrackPriority } from './records.js';

@@ -1,5 +1,5 @@
-import type { ParticipantRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { ParticipantRef } from './engine-refs.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { findRoom } from './lookup.js';
 import type { TrackSwitchReason } from './records.js';

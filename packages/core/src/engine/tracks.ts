@@ -1,6 +1,7 @@
 import { TwilioError } from '../errors.js';
-import type { ParticipantRef, PublishTrackOptions, TrackRef } from './engine-api.js';
+import type { PublishTrackOptions } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
+import type { ParticipantRef, TrackRef } from './engine-refs.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import { requireConnected, requireTrack } from './lookup.js';
 import { validateTrackName } from './names.js';

@@ -1,7 +1,7 @@
 import { TwilioError } from '../errors.js';
-import type { RoomRef, TranscriptionRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { roomCompleted } from './engine-errors.js';
+import type { RoomRef, TranscriptionRef } from './engine-refs.js';
 import { requireInProgressRoom, requireRoom } from './lookup.js';
 import type { RoomRecord, TranscriptionRecord } from './records.js';
 import { roomTypeProfiles } from './room-type.js';

@@ -1,7 +1,7 @@
 import { TwilioError } from '../errors.js';
-import type { ParticipantRef } from './engine-api.js';
 import type { EngineContext } from './engine-context.js';
 import { participantNotConnected } from './engine-errors.js';
+import type { ParticipantRef } from './engine-refs.js';
 import { participantSnapshot, trackSnapshot } from './event-snapshots.js';
 import type { Transcript } from './events.js';
 import { requireParticipant } from './lookup.js';

@@ -1,28 +1,24 @@
 import type { Command } from 'commander';
+import type { ClockReading } from '../control/live-feed.js';
 import { actionBesideSubcommands, controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { parseDuration } from './duration.js';
 import { targetUrl } from './target.js';
 
-interface ClockAnswer {
-  now: number;
-  iso: string;
-}
-
 interface TargetOptions {
   url?: string;
 }
 
 async function showClock(options: TargetOptions): Promise<CommandResult> {
-  const clock = await controlClient(targetUrl(options.url)).get<ClockAnswer>('clock');
+  const clock = await controlClient(targetUrl(options.url)).get<ClockReading>('clock');
   process.stdout.write(`${clock.iso} (${clock.now})\n`);
   return succeeded;
 }
 
 async function advanceClock(duration: string, options: TargetOptions): Promise<CommandResult> {
   const advanceMs = parseDuration(duration);
-  const clock = await controlClient(targetUrl(options.url)).post<ClockAnswer>('clock', {
+  const clock = await controlClient(targetUrl(options.url)).post<ClockReading>('clock', {
     body: { advanceMs },
   });
   process.stdout.write(`advanced ${duration}: now ${clock.iso} (${clock.now})\n`);

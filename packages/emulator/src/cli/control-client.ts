@@ -1,4 +1,5 @@
 import { controlPrefix } from '../control/control-routes.js';
+import { whyUnreachable } from './unreachable.js';
 
 export type QueryParams = Record<string, string | number | undefined>;
 
@@ -9,20 +10,8 @@ export interface ControlCall {
   signal?: AbortSignal;
 }
 
-/** What the network said when no answer came, in words a person reads. */
-const networkReasons: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host not found',
-  ETIMEDOUT: 'timed out',
-  EHOSTUNREACH: 'host unreachable',
-};
-
 function unreachable(base: string, error: unknown): Error {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const reason = (cause?.code && networkReasons[cause.code]) ?? cause?.message ?? (error as Error).message;
-  return new Error(`no roomlab is answering at ${base}: ${reason}`, { cause: error });
+  return new Error(`no roomlab is answering at ${base}: ${whyUnreachable(error)}`, { cause: error });
 }
 
 /** Twilio's error JSON (`{code, message, more_info, status}`), as `<message> (<code>)`. */

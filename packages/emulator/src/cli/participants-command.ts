@@ -1,19 +1,12 @@
+import type { Participant } from '@roomlab/core';
 import type { Command } from 'commander';
 import { controlCommand } from './command-help.js';
 import { type CommandResult, succeeded } from './command-result.js';
 import { controlClient } from './control-client.js';
 import { targetUrl } from './target.js';
 
-/** The fields of Twilio's Participant resource the command prints. */
-interface ParticipantAnswer {
-  sid: string;
-  identity: string;
-  room_sid: string;
-  status: string;
-}
-
 async function disconnect(participantSid: string, options: { url?: string }): Promise<CommandResult> {
-  const participant = await controlClient(targetUrl(options.url)).post<ParticipantAnswer>(
+  const participant = await controlClient(targetUrl(options.url)).post<Participant>(
     'participants/disconnect',
     { query: { ParticipantSid: participantSid } },
   );

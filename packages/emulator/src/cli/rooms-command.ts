@@ -1,4 +1,4 @@
-import type { EngineState, RoomState } from '@roomlab/core';
+import type { EngineState, Room, RoomState } from '@roomlab/core';
 import { type Command, Option } from 'commander';
 import { actionBesideSubcommands, controlCommand } from './command-help.js';
 import type { CommandResult } from './command-result.js';
@@ -109,15 +109,8 @@ export function addRoomsCommand(program: Command, finish: (result: Promise<Comma
   addCompleteCommand(rooms, finish);
 }
 
-/** The fields of Twilio's Room resource the command prints. */
-interface RoomAnswer {
-  sid: string;
-  unique_name: string;
-  status: string;
-}
-
 async function completeRoom(room: string, options: { accountSid?: string; url?: string }) {
-  const answer = await controlClient(targetUrl(options.url)).post<RoomAnswer>('rooms/complete', {
+  const answer = await controlClient(targetUrl(options.url)).post<Room>('rooms/complete', {
     query: { RoomSid: room, AccountSid: options.accountSid },
   });
   process.stdout.write(`${answer.sid} (${answer.unique_name}): ${answer.status}\n`);

@@ -5,6 +5,7 @@ import { errorResponse, twilioErrorResponse } from '../rest/rest-api.js';
 import { byteRangeOf, sliceOf } from './byte-range.js';
 import type { Control } from './control.js';
 import { speakerChoiceOf } from './dominant-speaker.js';
+import { clockReading } from './live-feed.js';
 import { liveStream } from './live-stream.js';
 import type { MediaFile } from './media-file.js';
 import type { NetworkSettings } from './network.js';
@@ -139,14 +140,13 @@ export function controlRoutes(control: Control, logger: Logger = consoleLogger) 
     },
     seed: { POST: async (request) => control.seed(await readJson(request)) },
     clock: {
-      GET: () => ({ now: control.now(), iso: new Date(control.now()).toISOString() }),
+      GET: () => clockReading(control.now()),
       POST: async (request) => {
         const body = (await readJson(request)) as { advanceMs?: unknown; advanceSeconds?: unknown };
         const ms = typeof body.advanceSeconds === 'number' ? body.advanceSeconds * 1000 : body.advanceMs;
         if (typeof ms !== 'number')
           throw new TwilioError(20001, 'Invalid clock advance: give advanceMs or advanceSeconds');
-        const now = control.advanceClock(ms);
-        return { now, iso: new Date(now).toISOString() };
+        return clockReading(control.advanceClock(ms));
       },
     },
     requests: {

@@ -1,3 +1,4 @@
+import { whyUnreachable } from '../unreachable.js';
 import { CliError } from './cli-error.js';
 import type { CliLogger } from './cli-logger.js';
 import type { Credentials } from './credentials.js';
@@ -81,9 +82,8 @@ export class ApiClient {
     try {
       return await fetch(url, init);
     } catch (error) {
-      const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
       throw new CliError(
-        `cannot reach roomlab at ${this.target.origin} (${cause}): is "roomlab start" running there? ` +
+        `cannot reach roomlab at ${this.target.origin} (${whyUnreachable(error)}): is "roomlab start" running there? ` +
           '(--url or ROOMLAB_URL say where it is)',
       );
     }
