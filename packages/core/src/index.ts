@@ -64,18 +64,7 @@ export {
   type PublishTrackOptions,
   type RecordedMedia,
 } from './engine/engine-api.js';
-export type {
-  AccountRef,
-  ApiKeyRef,
-  CompositionHookRef,
-  CompositionRef,
-  MediaSettingsRef,
-  ParticipantRef,
-  RecordingRef,
-  RoomRef,
-  TrackRef,
-  TranscriptionRef,
-} from './engine/engine-refs.js';
+export type * from './engine/engine-refs.js';
 export type { AccountState, EngineState, ParticipantState, RoomState } from './engine/engine-state.js';
 export * from './engine/events.js';
 export { defaultMediaSettings, type MediaSettingsUpdate } from './engine/media-settings.js';
